@@ -1,0 +1,64 @@
+import type { HistoryResponse, ServerEvent } from '../protocol';
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed';
+
+/** What a thread watcher receives, in order. */
+export type ThreadUpdate =
+  /** One validated, deduplicated live or replayed event. */
+  | { kind: 'event'; event: ServerEvent }
+  /** The thread was (re)built from the history endpoint: replace everything known about it. */
+  | { kind: 'reset'; history: HistoryResponse }
+  /** The thread's sync state changed. */
+  | { kind: 'sync'; state: ThreadSyncState; error?: ClientError };
+
+export type ThreadSyncState = 'subscribing' | 'live' | 'resyncing' | 'error';
+
+export interface ClientError {
+  code: string;
+  message: string;
+}
+
+export type ThreadListener = (update: ThreadUpdate) => void;
+
+export interface SendOptions {
+  /** Idempotency key; generated when omitted. */
+  clientMessageId?: string;
+}
+
+/** The events of one turn as an async iterable; ends after `finish` or a non-retryable `error`. */
+export interface TurnStream extends AsyncIterable<ServerEvent> {
+  readonly clientMessageId: string;
+  /** Resolves with the turn id once the server accepted the message. */
+  readonly turnId: Promise<string>;
+  /** Stops iterating; the turn itself goes on (use `threads.cancel` to stop it). */
+  close(): void;
+}
+
+export interface ClientStats {
+  /** Frames that failed validation and were dropped. */
+  malformedFrames: number;
+  /** Frames already applied (same event id) that were dropped. */
+  duplicateFrames: number;
+}
+
+export interface PlatosClient {
+  readonly agentId: string;
+  readonly threads: {
+    /** Sends `message` and iterates over that turn's events. */
+    stream(options: { threadId: string; message: string; clientMessageId?: string }): TurnStream;
+    /** Receives every update of a thread; the first watcher subscribes, the last one unsubscribes. */
+    watch(threadId: string, listener: ThreadListener): () => void;
+    send(threadId: string, text: string, options?: SendOptions): Promise<{ turnId: string; clientMessageId: string }>;
+    cancel(threadId: string, turnId: string): Promise<void>;
+    /** The id of the last event delivered to watchers, the resume point. */
+    lastEventId(threadId: string): string | null;
+  };
+  respondToApproval(approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
+  readonly connection: {
+    getState(): ConnectionState;
+    subscribe(listener: (state: ConnectionState) => void): () => void;
+  };
+  getStats(): ClientStats;
+  /** Closes the socket for good; a closed client never reconnects. */
+  close(): void;
+}

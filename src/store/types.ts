@@ -1,0 +1,81 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type {
+  ApprovalView,
+  ArtifactView,
+  CommandError,
+  MessageView,
+  RunView,
+  ServerEvent,
+  StepView,
+  ToolCallView,
+} from '../protocol';
+import type { ConnectionState, ThreadSyncState } from '../client/types';
+
+/** The view of one thread, derived from its event log by pure handlers. Entities are keyed by id. */
+export interface ThreadView {
+  threadId: string;
+  lastEventId: string | null;
+  messageIds: string[];
+  messages: Record<string, MessageView>;
+  toolCalls: Record<string, ToolCallView>;
+  artifacts: Record<string, ArtifactView>;
+  approvals: Record<string, ApprovalView>;
+  runs: Record<string, RunView>;
+  steps: Record<string, StepView>;
+  turns: Record<string, { userMessageId: string; messageId: string }>;
+  /** The turn still streaming, if any. */
+  activeTurnId: string | null;
+}
+
+/** A message the user sent that the server has not echoed back in a `turn-start` yet. */
+export interface PendingMessage {
+  clientMessageId: string;
+  text: string;
+  state: 'sending' | 'failed';
+  error?: CommandError;
+}
+
+export interface ApprovalResponse {
+  decision: 'approved' | 'denied';
+  state: 'sending' | 'sent' | 'failed';
+  error?: CommandError;
+}
+
+export interface ThreadState {
+  view: ThreadView;
+  /** Every applied event, in order; consecutive text deltas of one frame are merged into one entry. */
+  events: ServerEvent[];
+  sync: ThreadSyncState | 'idle';
+  syncError?: CommandError;
+  pendingMessages: PendingMessage[];
+  approvalResponses: Record<string, ApprovalResponse>;
+}
+
+export interface PlatosState {
+  threads: Record<string, ThreadState>;
+  connection: ConnectionState;
+}
+
+export type SendResult = { ok: true; turnId: string } | { ok: false; error: CommandError };
+
+export interface PlatosStore extends StoreApi<PlatosState> {
+  /** Starts receiving a thread's updates (ref-counted); returns the stop function. */
+  watchThread(threadId: string): () => void;
+  /** Sends a message; it shows as pending until the server echoes it, and stays (as failed) if the send fails. */
+  send(threadId: string, text: string): Promise<SendResult>;
+  /** Re-sends a failed pending message with its original idempotency key. */
+  retry(threadId: string, clientMessageId: string): Promise<SendResult>;
+  /** Drops a failed pending message. */
+  discard(threadId: string, clientMessageId: string): void;
+  cancel(threadId: string): Promise<void>;
+  /** Sends a decision once; later calls for the same approval are ignored while one is sending or sent. */
+  respondToApproval(threadId: string, approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
+  /** Applies every queued update now instead of on the next frame. */
+  flush(): void;
+  destroy(): void;
+}
+
+/** Runs `flush` once, on the next animation frame or its fallback. */
+export interface FrameScheduler {
+  schedule(flush: () => void): () => void;
+}
