@@ -1,0 +1,105 @@
+import type { ClientSocket, SocketFactoryOptions } from '../client/client-options';
+
+type Handler = (...args: any[]) => void;
+type Responder = (name: string, request: any) => unknown | Promise<unknown>;
+
+/** An in-memory stand-in for a socket.io-client Socket, driven from the test as the server would. */
+export interface FakeSocket {
+  socket: ClientSocket;
+  factory: (url: string, options: SocketFactoryOptions) => ClientSocket;
+  commands: { name: string; request: any }[];
+  respond: Responder;
+  serverConnect(): void;
+  serverDisconnect(reason?: string): void;
+  serverConnectError(message: string): void;
+  serverEmit(name: string, ...args: unknown[]): void;
+  namespaceUrl: string | null;
+  connectCalls: number;
+}
+
+export function createFakeSocket(): FakeSocket {
+  const handlers = new Map<string, Set<Handler>>();
+  const anyHandlers = new Set<Handler>();
+  const managerHandlers = new Map<string, Set<Handler>>();
+  const fire = (map: Map<string, Set<Handler>>, name: string, ...args: unknown[]) => {
+    for (const handler of [...(map.get(name) ?? [])]) handler(...args);
+  };
+  const add = (map: Map<string, Set<Handler>>, name: string, handler: Handler) => {
+    map.set(name, (map.get(name) ?? new Set()).add(handler));
+  };
+
+  const fake: FakeSocket = {
+    commands: [],
+    respond: () => ({ ok: true }),
+    namespaceUrl: null,
+    connectCalls: 0,
+    socket: null as unknown as ClientSocket,
+    factory: (url) => {
+      fake.namespaceUrl = url;
+      return fake.socket;
+    },
+    serverConnect() {
+      (socket as { connected: boolean }).connected = true;
+      fire(handlers, 'connect');
+    },
+    serverDisconnect(reason = 'transport close') {
+      (socket as { connected: boolean }).connected = false;
+      fire(handlers, 'disconnect', reason);
+    },
+    serverConnectError(message) {
+      fire(handlers, 'connect_error', new Error(message));
+    },
+    serverEmit(name, ...args) {
+      for (const handler of [...anyHandlers]) handler(name, ...args);
+    },
+  };
+
+  const socket = {
+    connected: false,
+    active: true,
+    on(name: string, handler: Handler) {
+      add(handlers, name, handler);
+      return socket;
+    },
+    off(name: string, handler: Handler) {
+      handlers.get(name)?.delete(handler);
+      return socket;
+    },
+    onAny(handler: Handler) {
+      anyHandlers.add(handler);
+      return socket;
+    },
+    offAny(handler: Handler) {
+      anyHandlers.delete(handler);
+      return socket;
+    },
+    emit(name: string, request: unknown) {
+      fake.commands.push({ name, request });
+      return socket;
+    },
+    timeout() {
+      return {
+        emitWithAck: async (name: string, request: unknown) => {
+          fake.commands.push({ name, request });
+          return fake.respond(name, request);
+        },
+      };
+    },
+    connect() {
+      fake.connectCalls += 1;
+      return socket;
+    },
+    disconnect() {
+      socket.connected = false;
+      fire(handlers, 'disconnect', 'io client disconnect');
+      return socket;
+    },
+    io: {
+      on(name: string, handler: Handler) {
+        add(managerHandlers, name, handler);
+      },
+    },
+  };
+  fake.socket = socket as unknown as ClientSocket;
+  return fake;
+}
