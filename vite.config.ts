@@ -6,6 +6,12 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', 'zustand', 'zustand/va
 
 export default defineConfig(({ command }) => ({
   plugins: [react()],
+  resolve: {
+    alias: [
+      { find: /^@platosdev\/client\/react$/, replacement: resolve(import.meta.dirname, 'src/react-entry.ts') },
+      { find: /^@platosdev\/client$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
+    ],
+  },
   server: { port: Number(process.env.DEMO_PORT ?? 5173), strictPort: false },
   build:
     command === 'build'

@@ -1,0 +1,59 @@
+import { useMemo, useState } from 'react';
+import { createPlatosClient } from '@platosdev/client';
+import { PlatosChat, PlatosProvider, usePlatosStream } from '@platosdev/client/react';
+import { demoServerUrl, demoThreadId, demoToken } from './demo-config';
+
+type Theme = 'system' | 'light' | 'dark';
+
+const suggestions = [
+  { label: 'Full turn', text: 'Plan a three-day trip to Lisbon' },
+  { label: 'Echo', text: 'echo Hello from the demo' },
+  { label: 'Long answer', text: 'long Explain event sourcing' },
+  { label: 'Failure', text: 'fail Try something impossible' },
+];
+
+export function DemoApp() {
+  const client = useMemo(() => createPlatosClient({ url: demoServerUrl(), token: demoToken }), []);
+  const [threadId, setThreadId] = useState(demoThreadId);
+  const [theme, setTheme] = useState<Theme>('system');
+
+  return (
+    <PlatosProvider client={client}>
+      <div className="demo" data-theme={theme === 'system' ? undefined : theme}>
+        <header className="demo-header">
+          <h1>Platos chat</h1>
+          <div className="demo-controls">
+            <label>
+              Theme{' '}
+              <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+                <option value="system">System</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </label>
+            <button type="button" onClick={() => setThreadId(`demo-${Math.random().toString(36).slice(2, 10)}`)}>
+              New thread
+            </button>
+          </div>
+        </header>
+        <Suggestions threadId={threadId} />
+        <main className="demo-chat">
+          <PlatosChat key={threadId} threadId={threadId} title="Assistant" />
+        </main>
+      </div>
+    </PlatosProvider>
+  );
+}
+
+function Suggestions({ threadId }: { threadId: string }) {
+  const { send, status } = usePlatosStream({ threadId });
+  return (
+    <nav className="demo-suggestions" aria-label="Try a scenario">
+      {suggestions.map((suggestion) => (
+        <button key={suggestion.label} type="button" disabled={status === 'streaming'} onClick={() => void send(suggestion.text)}>
+          {suggestion.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

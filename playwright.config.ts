@@ -1,0 +1,45 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
+
+const demoPort = Number(process.env.E2E_DEMO_PORT ?? 5199);
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${demoPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: 'npx tsx mock-server/main.ts',
+      env: { PORT: '0', PLATOS_MOCK_SPEED: process.env.PLATOS_MOCK_SPEED ?? '4' },
+      wait: { stdout: /listening on http:\/\/127\.0\.0\.1:(?<vite_platos_mock_port>\d+)/ },
+      stdout: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      command: `npx vite --host 127.0.0.1 --port ${demoPort} --strictPort`,
+      url: `http://127.0.0.1:${demoPort}`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+  ],
+});

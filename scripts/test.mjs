@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+// Typecheck, unit and integration tests, then end-to-end tests in Chromium; one summary line at the end.
+mkdirSync('test-results', { recursive: true });
+const run = (command, args, env = {}) =>
+  spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+
+const readJson = (path) => {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+const steps = [];
+steps.push(['typecheck', run('npm', ['run', '--silent', 'typecheck'])]);
+steps.push(['vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])]);
+const chromium = run('node', ['scripts/ensure-chromium.mjs']);
+steps.push(['chromium', chromium]);
+if (chromium) steps.push(['playwright', run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' })]);
+
+const vitest = readJson('test-results/vitest.json');
+const playwright = readJson('test-results/playwright.json');
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failedSteps = steps.filter(([, ok]) => !ok).map(([name]) => name);
+
+console.log(`\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed`);
+console.log(`playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed`);
+if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
+console.log(`${passed} passed, ${failed + (failedSteps.length > 0 && failed === 0 ? 1 : 0)} failed`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
