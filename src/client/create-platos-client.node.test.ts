@@ -1,0 +1,125 @@
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockServer } from '../../mock-server/create-mock-server';
+import { EVENT_TYPES, parseEventId, type ServerEvent } from '../protocol';
+import { createPlatosClient } from './create-platos-client';
+import type { PlatosClient, ThreadUpdate } from './types';
+
+type MockServer = Awaited<ReturnType<typeof createMockServer>>;
+
+let server: MockServer;
+let shortWindowServer: MockServer;
+const clients: PlatosClient[] = [];
+
+beforeAll(async () => {
+  server = await createMockServer({ port: 0, tokens: ['test-token'], speed: 50 });
+  shortWindowServer = await createMockServer({ port: 0, tokens: ['test-token'], speed: 2, replayWindowMs: 200 });
+});
+afterAll(async () => {
+  clients.forEach((client) => client.close());
+  await Promise.all([server.close(), shortWindowServer.close()]);
+});
+
+function connect(url = server.url, token = 'test-token') {
+  let socket: Socket | undefined;
+  const client = createPlatosClient({
+    url,
+    token,
+    transports: ['websocket'],
+    socketFactory: (namespaceUrl, options) => (socket = io(namespaceUrl, { ...options, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
+  });
+  clients.push(client);
+  return { client, socket: () => socket! };
+}
+
+async function streamTurn(client: PlatosClient, threadId: string, message: string) {
+  const events: ServerEvent[] = [];
+  for await (const event of client.threads.stream({ threadId, message })) {
+    events.push(event);
+    if (event.type === 'approval-pending') void client.respondToApproval(event.approvalId, 'approved');
+  }
+  return events;
+}
+
+const seqs = (events: ServerEvent[]) => events.map((event) => parseEventId(event.id)!.seq);
+const contiguous = (values: number[]) => values.every((value, index) => index === 0 || value === values[index - 1]! + 1);
+
+describe('client against the mock server', () => {
+  it('streams a default turn with all 17 event types, in order, ending at finish', async () => {
+    const { client } = connect();
+    const events = await streamTurn(client, 'it-default', 'Plan a trip');
+    expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
+    expect(events.at(-1)?.type).toBe('finish');
+    expect(contiguous(seqs(events))).toBe(true);
+    expect(client.getStats()).toEqual({ malformedFrames: 0, duplicateFrames: 0 });
+  });
+
+  it('multiplexes two threads on one socket without mixing their events', async () => {
+    const { client } = connect();
+    const [first, second] = await Promise.all([streamTurn(client, 'it-a', 'echo one'), streamTurn(client, 'it-b', 'echo two')]);
+    expect(first.every((event) => event.threadId === 'it-a')).toBe(true);
+    expect(second.every((event) => event.threadId === 'it-b')).toBe(true);
+    expect(seqs(first)[0]).toBe(1);
+    expect(seqs(second)[0]).toBe(1);
+  });
+
+  it('reports a rejected token as unauthorized', async () => {
+    const { client } = connect(server.url, 'wrong-token');
+    await new Promise<void>((resolve) => client.connection.subscribe((state) => state === 'unauthorized' && resolve()));
+    expect(client.connection.getState()).toBe('unauthorized');
+  });
+
+  it('resumes after a short drop: every event delivered exactly once, in order', async () => {
+    const { client, socket } = connect();
+    const updates: ThreadUpdate[] = [];
+    client.threads.watch('it-resume', (update) => updates.push(update));
+    const stream = client.threads.stream({ threadId: 'it-resume', message: 'Plan a trip' });
+    const events: ServerEvent[] = [];
+    let dropped = false;
+    for await (const event of stream) {
+      events.push(event);
+      if (event.type === 'approval-pending') void client.respondToApproval(event.approvalId, 'approved');
+      if (!dropped && events.length === 25) {
+        dropped = true;
+        socket().io.engine.close();
+      }
+    }
+    const delivered = updates.flatMap((update) => (update.kind === 'event' ? [update.event] : []));
+    expect(dropped).toBe(true);
+    expect(updates.some((update) => update.kind === 'reset')).toBe(false);
+    expect(contiguous(seqs(delivered))).toBe(true);
+    expect(new Set(delivered.map((event) => event.id)).size).toBe(delivered.length);
+    expect(delivered.at(-1)?.type).toBe('finish');
+  });
+
+  it('falls back to history after a drop longer than the replay window', async () => {
+    const { client, socket } = connect(shortWindowServer.url);
+    const updates: ThreadUpdate[] = [];
+    const live = () => new Promise<void>((resolve) => {
+      const stop = client.threads.watch('it-resync', (update) => {
+        if (update.kind === 'sync' && update.state === 'live') (stop(), resolve());
+      });
+    });
+    client.threads.watch('it-resync', (update) => updates.push(update));
+    await live();
+    const { turnId } = await client.threads.send('it-resync', 'Plan a trip');
+    await new Promise<void>((resolve) => {
+      const stop = client.threads.watch('it-resync', (update) => {
+        if (update.kind === 'event' && update.event.seq >= 5) (stop(), resolve());
+      });
+    });
+    socket().io.reconnection(false);
+    socket().io.engine.close();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    socket().io.reconnection(true);
+    const resumed = live();
+    socket().connect();
+    await resumed;
+    const reset = updates.find((update) => update.kind === 'reset');
+    expect(reset?.kind === 'reset' && reset.history.messages.map((message) => message.turnId)).toContain(turnId);
+    expect(updates.some((update) => update.kind === 'sync' && update.state === 'resyncing')).toBe(true);
+    const afterReset = updates.slice(updates.indexOf(reset!) + 1).flatMap((update) => (update.kind === 'event' ? [update.event] : []));
+    const resetSeq = parseEventId((reset as Extract<ThreadUpdate, { kind: 'reset' }>).history.lastEventId!)!.seq;
+    expect(afterReset.every((event) => event.seq > resetSeq)).toBe(true);
+  });
+});

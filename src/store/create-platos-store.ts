@@ -1,0 +1,162 @@
+import { createStore } from 'zustand/vanilla';
+import type { PlatosClient, ThreadUpdate } from '../client/types';
+import { createClientMessageId } from './client-message-id';
+import { createAnimationFrameScheduler } from './frame-scheduler';
+import {
+  addPendingMessage,
+  findPendingMessage,
+  markPendingFailed,
+  markPendingSending,
+  removeFailedPending,
+} from './pending-messages';
+import { applyThreadUpdates, createThreadState } from './thread-state';
+import { toCommandError } from './to-command-error';
+import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types';
+import { createWatchRegistry } from './watch-registry';
+
+export interface PlatosStoreOptions {
+  client: PlatosClient;
+  /**
+   * When queued updates are applied; all updates that arrive before it fires land in one store update.
+   * @default createAnimationFrameScheduler()
+   */
+  scheduler?: FrameScheduler;
+}
+
+interface QueuedUpdate {
+  threadId: string;
+  update: ThreadUpdate;
+}
+
+/**
+ * The state of every watched thread, fed by a PlatosClient and updated at most once per frame.
+ * @example
+ * const store = createPlatosStore({ client });
+ * const stop = store.watchThread('thread-1');
+ */
+export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
+  const { client, scheduler = createAnimationFrameScheduler() } = options;
+  const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState() }));
+  /** Client updates received since the last frame, applied together by `flush`. */
+  let queuedUpdates: QueuedUpdate[] = [];
+  let cancelScheduledFrame: (() => void) | null = null;
+  let destroyed = false;
+
+  function updateThread(threadId: string, recipe: (thread: ThreadState) => ThreadState): void {
+    const { threads } = api.getState();
+    const current = threads[threadId];
+    const next = recipe(current ?? createThreadState(threadId));
+    if (next !== current) api.setState({ threads: { ...threads, [threadId]: next } });
+  }
+
+  function enqueue(threadId: string, update: ThreadUpdate): void {
+    if (destroyed) return;
+    queuedUpdates.push({ threadId, update });
+    cancelScheduledFrame ??= scheduler.schedule(flush);
+  }
+
+  function flush(): void {
+    cancelScheduledFrame?.();
+    cancelScheduledFrame = null;
+    if (queuedUpdates.length === 0) return;
+    const updates = queuedUpdates;
+    queuedUpdates = [];
+    api.setState((state) => ({ threads: applyQueuedUpdates(state.threads, updates) }));
+  }
+
+  const watches = createWatchRegistry((threadId) => {
+    updateThread(threadId, (thread) => thread);
+    const stopWatching = client.threads.watch(threadId, (update) => enqueue(threadId, update));
+    return () => {
+      stopWatching();
+      if (destroyed) return;
+      flush();
+      updateThread(threadId, ({ syncError: _dropped, ...thread }) => ({ ...thread, sync: 'idle' }));
+    };
+  });
+
+  const unsubscribeConnection = client.connection.subscribe((connection) => {
+    if (api.getState().connection !== connection) api.setState({ connection });
+  });
+  // The state may have changed between reading it for the initial state and subscribing.
+  if (api.getState().connection !== client.connection.getState()) api.setState({ connection: client.connection.getState() });
+
+  async function deliver(threadId: string, clientMessageId: string, text: string): Promise<SendResult> {
+    try {
+      const { turnId } = await client.threads.send(threadId, text, { clientMessageId });
+      return { ok: true, turnId };
+    } catch (error) {
+      const commandError = toCommandError(error, 'send_failed');
+      updateThread(threadId, (thread) => markPendingFailed(thread, clientMessageId, commandError));
+      return { ok: false, error: commandError };
+    }
+  }
+
+  function setApprovalResponse(threadId: string, approvalId: string, response: ApprovalResponse): void {
+    updateThread(threadId, (thread) => ({
+      ...thread,
+      approvalResponses: { ...thread.approvalResponses, [approvalId]: response },
+    }));
+  }
+
+  return {
+    ...api,
+    watchThread: (threadId) => watches.watch(threadId),
+    flush,
+    send(threadId, text) {
+      const clientMessageId = createClientMessageId();
+      updateThread(threadId, (thread) => addPendingMessage(thread, clientMessageId, text));
+      return deliver(threadId, clientMessageId, text);
+    },
+    async retry(threadId, clientMessageId) {
+      const pending = findPendingMessage(api.getState().threads[threadId], clientMessageId);
+      if (pending?.state !== 'failed') {
+        return { ok: false, error: { code: 'not_retryable', message: 'Only a failed pending message can be retried' } };
+      }
+      updateThread(threadId, (thread) => markPendingSending(thread, clientMessageId));
+      return deliver(threadId, clientMessageId, pending.text);
+    },
+    discard(threadId, clientMessageId) {
+      updateThread(threadId, (thread) => removeFailedPending(thread, clientMessageId));
+    },
+    async cancel(threadId) {
+      // A turn-start may still wait in the queue; the user cancels what they see plus what already arrived.
+      flush();
+      const turnId = api.getState().threads[threadId]?.view.activeTurnId;
+      if (turnId) await client.threads.cancel(threadId, turnId);
+    },
+    async respondToApproval(threadId, approvalId, decision, note) {
+      const previous = api.getState().threads[threadId]?.approvalResponses[approvalId];
+      if (previous?.state === 'sending' || previous?.state === 'sent') return;
+      setApprovalResponse(threadId, approvalId, { decision, state: 'sending' });
+      try {
+        await client.respondToApproval(approvalId, decision, note);
+        setApprovalResponse(threadId, approvalId, { decision, state: 'sent' });
+      } catch (error) {
+        setApprovalResponse(threadId, approvalId, { decision, state: 'failed', error: toCommandError(error) });
+      }
+    },
+    destroy() {
+      destroyed = true;
+      cancelScheduledFrame?.();
+      cancelScheduledFrame = null;
+      queuedUpdates = [];
+      unsubscribeConnection();
+      watches.closeAll();
+    },
+  };
+}
+
+function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly QueuedUpdate[]): PlatosState['threads'] {
+  const updatesByThread = new Map<string, ThreadUpdate[]>();
+  for (const { threadId, update } of queue) {
+    const updates = updatesByThread.get(threadId);
+    if (updates) updates.push(update);
+    else updatesByThread.set(threadId, [update]);
+  }
+  const next = { ...threads };
+  for (const [threadId, updates] of updatesByThread) {
+    next[threadId] = applyThreadUpdates(threads[threadId] ?? createThreadState(threadId), updates);
+  }
+  return next;
+}

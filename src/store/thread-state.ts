@@ -1,0 +1,71 @@
+import type { HistoryResponse, ServerEvent } from '../protocol';
+import type { ThreadUpdate } from '../client/types';
+import { assertNever } from './assert-never';
+import { coalesceDeltas } from './coalesce-deltas';
+import type { PendingMessage, ThreadState } from './types';
+import { applyEvent } from './view/apply-event';
+import { createThreadView } from './view/create-thread-view';
+import { viewFromHistory } from './view/history';
+
+export function createThreadState(threadId: string): ThreadState {
+  return { view: createThreadView(threadId), events: [], sync: 'idle', pendingMessages: [], approvalResponses: {} };
+}
+
+/** Applies one frame's updates of a thread in order: events are coalesced and folded into the view in one pass. */
+export function applyThreadUpdates(state: ThreadState, updates: readonly ThreadUpdate[]): ThreadState {
+  let next = state;
+  let batch: ServerEvent[] = [];
+  for (const update of updates) {
+    switch (update.kind) {
+      case 'event':
+        batch.push(update.event);
+        break;
+      case 'reset':
+        // Events queued before a reset are already part of the history it carries.
+        batch = [];
+        next = resetFromHistory(next, update.history);
+        break;
+      case 'sync': {
+        const { syncError: _previousError, ...rest } = next;
+        next = update.error ? { ...rest, sync: update.state, syncError: update.error } : { ...rest, sync: update.state };
+        break;
+      }
+      default:
+        assertNever(update, 'Unknown thread update');
+    }
+  }
+  return applyEventBatch(next, batch);
+}
+
+function resetFromHistory(state: ThreadState, history: HistoryResponse): ThreadState {
+  const echoed = history.messages.flatMap((message) =>
+    message.role === 'user' && message.clientMessageId ? [message.clientMessageId] : [],
+  );
+  return {
+    ...state,
+    view: viewFromHistory(history),
+    events: [],
+    pendingMessages: withoutEchoed(state.pendingMessages, echoed),
+  };
+}
+
+function applyEventBatch(state: ThreadState, batch: readonly ServerEvent[]): ThreadState {
+  if (batch.length === 0) return state;
+  const merged = coalesceDeltas(batch);
+  const echoed = merged.flatMap((event) =>
+    event.type === 'turn-start' && event.userMessage.clientMessageId ? [event.userMessage.clientMessageId] : [],
+  );
+  return {
+    ...state,
+    view: merged.reduce(applyEvent, state.view),
+    events: [...state.events, ...merged],
+    pendingMessages: withoutEchoed(state.pendingMessages, echoed),
+  };
+}
+
+/** Drops pending messages the server has shown as real ones; keeps the array when nothing matched. */
+function withoutEchoed(pending: PendingMessage[], clientMessageIds: readonly string[]): PendingMessage[] {
+  if (clientMessageIds.length === 0) return pending;
+  const remaining = pending.filter((message) => !clientMessageIds.includes(message.clientMessageId));
+  return remaining.length === pending.length ? pending : remaining;
+}
