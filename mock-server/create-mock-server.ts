@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Namespace, type Socket } from 'socket.io';
+import { SOCKET_PATH } from '../src/protocol';
+import { createApprovalRegistry } from './approval-registry';
+import { threadRoom, type CommandContext } from './command-handlers';
+import { isLocalOrigin } from './cors';
+import { createHistoryHandler } from './history-handler';
+import { parseScenarioFile, pickScenario, type EventBody, type Scenario } from './scenarios';
+import { createAuthMiddleware, startSocketSession } from './socket-session';
+import { createThreadStore, type ThreadRecord } from './thread-store';
+import type { TurnRunnerDeps } from './turn-runner';
+
+export interface MockServerOptions {
+  /** @default 0 (any free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Accepted tokens. @default ['dev-token'] */
+  tokens?: string[];
+  /** How long events stay available for replay. @default 30000 */
+  replayWindowMs?: number;
+  /** How long the session lookup after connecting takes. @default 0 */
+  authDelayMs?: number;
+  /** Divides every scenario delay; 0 plays scenarios without delays. @default 1 */
+  speed?: number;
+  /** A JSON scenario file played for every message instead of the built-in scenarios. */
+  scenarioFile?: string;
+  /** Clock for event timestamps and the replay window. @default Date.now */
+  now?: () => number;
+}
+
+export interface MockServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;
+
+/**
+ * Starts the mock Socket.IO server and its history endpoint.
+ * @example const server = await createMockServer({ port: 0, speed: 0 }); await server.close();
+ */
+export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const now = options.now ?? Date.now;
+  const tokens = new Set(options.tokens ?? ['dev-token']);
+  const scenarioFor = await loadScenarioChoice(options.scenarioFile);
+  const store = createThreadStore({ now });
+  const shutdown = new AbortController();
+  /** The namespaces clients of an agent connected to: the root alias and `/agents/default/chat/stream` share agent `default`. */
+  const namespacesByAgent = new Map<string, Set<Namespace>>();
+
+  const publish = (thread: ThreadRecord, turnId: string, body: EventBody) => {
+    const event = store.append(thread, turnId, body);
+    for (const namespace of namespacesByAgent.get(thread.agentId) ?? []) namespace.to(threadRoom(thread.threadId)).emit(event.type, event);
+    return event;
+  };
+  const approvals = createApprovalRegistry((thread, turnId, approvalId, decision) =>
+    publish(thread, turnId, { type: 'approval-resolved', approvalId, decision, resolvedBy: decision === 'approved' || decision === 'denied' ? 'user' : 'server' }),
+  );
+  const turnRunner: TurnRunnerDeps = { approvals, publish, scenarioFor, speed: options.speed ?? 1, now, shutdown: shutdown.signal };
+
+  const httpServer = createServer(createHistoryHandler({ store, tokens }));
+  const io = new Server(httpServer, {
+    path: SOCKET_PATH,
+    cors: { origin: (origin, callback) => callback(null, origin === undefined || isLocalOrigin(origin)), credentials: true },
+  });
+  const authMiddleware = createAuthMiddleware(tokens);
+
+  const onConnection = (agentId: string) => (socket: Socket) => {
+    const namespaces = namespacesByAgent.get(agentId) ?? new Set();
+    namespacesByAgent.set(agentId, namespaces.add(socket.nsp));
+    const context: CommandContext = { agentId, socket, store, approvals, turnRunner, replayWindowMs: options.replayWindowMs ?? 30_000 };
+    startSocketSession(socket, context, options.authDelayMs ?? 0);
+  };
+  io.of('/').use(authMiddleware).on('connection', onConnection('default'));
+  const agentNamespaces = io.of(agentNamespacePattern).use(authMiddleware);
+  agentNamespaces.on('connection', (socket) => onConnection(agentIdOf(socket.nsp.name))(socket));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    close: async () => {
+      shutdown.abort();
+      approvals.dispose();
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+function agentIdOf(namespaceName: string): string {
+  const encoded = agentNamespacePattern.exec(namespaceName)?.[1] ?? 'default';
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+async function loadScenarioChoice(scenarioFile: string | undefined): Promise<(userText: string) => Scenario> {
+  if (scenarioFile === undefined) return (userText) => pickScenario(userText).scenario;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(scenarioFile, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read scenario file ${scenarioFile}: ${(error as Error).message}`);
+  }
+  const parsed = parseScenarioFile(json);
+  if (!parsed.ok) throw new Error(`Invalid scenario file ${scenarioFile}: ${parsed.reason}`);
+  return () => () => parsed.steps;
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HistoryResponse } from '../src/protocol';
+import { applyEvent } from '../src/store/view/apply-event';
+import { createThreadView } from '../src/store/view/create-thread-view';
+import { viewToHistory } from '../src/store/view/history';
+import { isLocalOrigin } from './cors';
+import type { ThreadRecord, ThreadStore } from './thread-store';
+
+const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
+
+/** Serves `GET /api/threads/:threadId/messages?agentId=...` and its CORS preflight; anything else is a 404. */
+export function createHistoryHandler(options: { store: ThreadStore; tokens: ReadonlySet<string> }) {
+  return (request: IncomingMessage, response: ServerResponse) => {
+    const origin = request.headers.origin;
+    if (isLocalOrigin(origin)) {
+      response.setHeader('Access-Control-Allow-Origin', origin as string);
+      response.setHeader('Vary', 'Origin');
+    }
+    const url = new URL(request.url ?? '/', 'http://mock.local');
+    const match = historyPath.exec(url.pathname);
+    if (!match?.[1]) return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
+    if (request.method === 'OPTIONS') {
+      response.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
+      response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      response.setHeader('Access-Control-Max-Age', '600');
+      response.writeHead(204).end();
+      return;
+    }
+    if (request.method !== 'GET') return sendJson(response, 405, { error: { code: 'method_not_allowed', message: 'Use GET.' } });
+    const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (!token || !options.tokens.has(token)) return sendJson(response, 401, { error: { code: 'unauthorized', message: 'A valid bearer token is required.' } });
+    const agentId = url.searchParams.get('agentId') || 'default';
+    const thread = options.store.thread(agentId, decodeURIComponent(match[1]));
+    sendJson(response, 200, threadHistory(thread));
+  };
+}
+
+/** The thread as a fold of its full event log. */
+export function threadHistory(thread: ThreadRecord): HistoryResponse {
+  const view = thread.log.reduce((current, stored) => applyEvent(current, stored.event), createThreadView(thread.threadId));
+  return viewToHistory(view);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseServerEvent } from '../../src/protocol';
+import {
+  bindScenarioEvent,
+  DEFAULT_SCENARIO_TEXT,
+  defaultScenario,
+  isApprovalWait,
+  parseScenarioFile,
+  pickScenario,
+  scenarioText,
+  scenariosByFirstWord,
+  streamText,
+  type ApprovalOutcome,
+  type ScenarioStep,
+} from './index';
+
+const context = { userText: 'hello there', turnIndex: 0 };
+const binding = { turnId: 'turn-1', messageId: 'turn-1.assistant', now: 2_000, startedAt: 1_000 };
+
+async function collect(played: ReturnType<(typeof scenariosByFirstWord)[keyof typeof scenariosByFirstWord]>, outcome: ApprovalOutcome) {
+  if (Array.isArray(played)) return played;
+  const steps: ScenarioStep[] = [];
+  let next = await played.next();
+  while (!next.done) {
+    steps.push(next.value);
+    next = await played.next(isApprovalWait(next.value) ? outcome : undefined);
+  }
+  return steps;
+}
+
+describe('scenarios', () => {
+  it.each([
+    ['Echo me', 'echo'],
+    ['  FAIL loudly', 'fail'],
+    ['long', 'long'],
+    ['tools?', 'default'],
+    ['approve this', 'approve'],
+    ['echoes', 'default'],
+    ['', 'default'],
+  ])('picks by the first word: %j -> %s', (text, name) => {
+    expect(pickScenario(text).name).toBe(name);
+  });
+
+  it.each(Object.keys(scenariosByFirstWord))('%s emits only valid events once the envelope is filled in', async (name) => {
+    const played = scenariosByFirstWord[name as keyof typeof scenariosByFirstWord](context);
+    const steps = await collect(played, 'approved');
+    const events = steps.flatMap((step, index) =>
+      isApprovalWait(step) ? [] : [{ ...bindScenarioEvent(step, binding), id: `e-${index + 1}`, seq: index + 1, threadId: 't', turnId: 'turn-1', ts: 1 }],
+    );
+    expect(events.length).toBeGreaterThan(1);
+    expect(events.map((event) => parseServerEvent(event)).filter((result) => !result.ok)).toEqual([]);
+    expect(parseScenarioFile(JSON.parse(JSON.stringify(steps)))).toMatchObject({ ok: true });
+  });
+
+  it('lets a generator scenario answer according to the approval outcome', async () => {
+    const approved = scenarioText(await collect(scenariosByFirstWord.approve(), 'approved'));
+    const expired = scenarioText(await collect(scenariosByFirstWord.approve(), 'expired'));
+    expect(approved).toContain('the file is deleted');
+    expect(expired).toContain('nothing was deleted (expired)');
+  });
+
+  it('exports the full text of the default scenario', () => {
+    const steps = defaultScenario(context);
+    expect(scenarioText(steps)).toBe(DEFAULT_SCENARIO_TEXT);
+    expect(DEFAULT_SCENARIO_TEXT).toMatch(/^## /);
+    expect(DEFAULT_SCENARIO_TEXT).toContain('```ts');
+    expect(DEFAULT_SCENARIO_TEXT).toContain('| --- |');
+    const totalDelayMs = steps.reduce((sum, step) => sum + (step.delayMs ?? 0), 0);
+    expect(totalDelayMs).toBeGreaterThanOrEqual(6_000);
+    expect(totalDelayMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it('streams text in small word-ish pieces that add up to the text', () => {
+    const text = 'A sentence with an extraordinarily long word,\n\n- and a list';
+    const steps = streamText(text);
+    expect(scenarioText(steps)).toBe(text);
+    expect(steps.every((step) => 'type' in step && step.type === 'text-delta' && step.delta.trim().length <= 8)).toBe(true);
+  });
+
+  it('scopes entity ids to the turn and fills in server-side fields', () => {
+    expect(bindScenarioEvent({ type: 'tool-call-start', toolCallId: 'c', tool: 'x', stepId: 's' }, binding)).toEqual({
+      type: 'tool-call-start',
+      toolCallId: 'turn-1.c',
+      tool: 'x',
+      stepId: 'turn-1.s',
+    });
+    expect(bindScenarioEvent({ type: 'approval-pending', approvalId: 'a', tool: 'x', args: {}, expiresInMs: 500 }, binding)).toMatchObject({
+      approvalId: 'turn-1.a',
+      expiresAt: 2_500,
+    });
+    expect(bindScenarioEvent({ type: 'text-delta', delta: 'hi', delayMs: 3 }, binding)).toEqual({ type: 'text-delta', delta: 'hi', messageId: 'turn-1.assistant' });
+    expect(bindScenarioEvent({ type: 'finish', finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 1 } }, binding)).toMatchObject({
+      durationMs: 1_000,
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { formatEventId, parseEventId, type ServerEvent } from '../src/protocol';
+import type { EventBody } from './scenarios';
+
+export interface TurnRecord {
+  turnId: string;
+  clientMessageId: string;
+  userText: string;
+  userMessageId: string;
+  messageId: string;
+  turnIndex: number;
+  state: 'queued' | 'running' | 'finished';
+  /** Aborted by `turn:cancel`; the runner then ends the turn with `finish { finishReason: 'cancelled' }`. */
+  cancellation: AbortController;
+}
+
+export interface ThreadRecord {
+  agentId: string;
+  threadId: string;
+  /** Names this copy of the thread's history; a new server process starts a new epoch. */
+  epoch: string;
+  /** Every event ever emitted, for the history endpoint; `storedAt` bounds replay. */
+  log: { event: ServerEvent; storedAt: number }[];
+  turns: Map<string, TurnRecord>;
+  turnIdsByClientMessageId: Map<string, string>;
+  /** Turns run one after another; this settles when the last queued one is over. */
+  turnQueue: Promise<void>;
+}
+
+export type ReplayResult = { resumed: true; events: ServerEvent[] } | { resumed: false };
+
+export type ThreadStore = ReturnType<typeof createThreadStore>;
+
+/** All threads of the server, keyed by (agentId, threadId). */
+export function createThreadStore(options: { now: () => number }) {
+  const threads = new Map<string, ThreadRecord>();
+  let epochCounter = 0;
+  let turnCounter = 0;
+
+  const newEpoch = () => `${Date.now().toString(36)}${(epochCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  return {
+    thread(agentId: string, threadId: string): ThreadRecord {
+      const key = JSON.stringify([agentId, threadId]);
+      const existing = threads.get(key);
+      if (existing) return existing;
+      const created: ThreadRecord = {
+        agentId,
+        threadId,
+        epoch: newEpoch(),
+        log: [],
+        turns: new Map(),
+        turnIdsByClientMessageId: new Map(),
+        turnQueue: Promise.resolve(),
+      };
+      threads.set(key, created);
+      return created;
+    },
+
+    /** Wraps a body in its envelope and stores it; the caller emits it. */
+    append(thread: ThreadRecord, turnId: string, body: EventBody): ServerEvent {
+      const seq = thread.log.length + 1;
+      const ts = options.now();
+      const event = { ...body, id: formatEventId(thread.epoch, seq), seq, threadId: thread.threadId, turnId, ts } as ServerEvent;
+      thread.log.push({ event, storedAt: ts });
+      return event;
+    },
+
+    lastEventId(thread: ThreadRecord): string | null {
+      return thread.log.at(-1)?.event.id ?? null;
+    },
+
+    /** The events after `lastEventId`, if it belongs to this epoch and all of them are still inside the window. */
+    replayAfter(thread: ThreadRecord, lastEventId: string | undefined, replayWindowMs: number): ReplayResult {
+      const position = lastEventId === undefined ? null : parseEventId(lastEventId);
+      if (!position || position.epoch !== thread.epoch || position.seq > thread.log.length) return { resumed: false };
+      const missed = thread.log.slice(position.seq);
+      const oldestMissed = missed[0];
+      if (oldestMissed && oldestMissed.storedAt < options.now() - replayWindowMs) return { resumed: false };
+      return { resumed: true, events: missed.map((stored) => stored.event) };
+    },
+
+    /** Unique across the server's threads and agents, so turn-scoped entity ids never collide. */
+    nextTurnId(): string {
+      turnCounter += 1;
+      return `turn-${turnCounter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    },
+  };
+}
