@@ -1,0 +1,45 @@
+import type { ComponentProps } from 'react';
+import type { ConnectionState, ThreadSyncState } from '../client/types';
+import { useConnectionState } from '../react/use-connection-state';
+import { useThreadSync } from '../react/use-thread-sync';
+import type { ThreadOption } from '../react/use-thread-id';
+import { classNames } from './class-names';
+import './styles/tokens.css';
+import './styles/chat.css';
+
+export interface ConnectionStatusProps extends Omit<ComponentProps<'span'>, 'children'>, ThreadOption {}
+
+type ShownState = Exclude<ConnectionState, 'open'> | ThreadSyncState | 'idle';
+
+const labels: Record<ShownState, string> = {
+  connecting: 'Connecting',
+  reconnecting: 'Reconnecting',
+  offline: 'Offline',
+  unauthorized: 'Unauthorized',
+  closed: 'Disconnected',
+  idle: 'Connected',
+  subscribing: 'Syncing',
+  resyncing: 'Resyncing',
+  live: 'Live',
+  error: 'Sync failed',
+};
+
+/** A small pill: the connection state while not open, else the thread's sync state. */
+export function ConnectionStatus({ threadId, className, ...rest }: ConnectionStatusProps) {
+  const connection = useConnectionState();
+  const { sync } = useThreadSync({ threadId });
+  const shown: ShownState = connection === 'open' ? sync : connection;
+  return (
+    <span
+      role="status"
+      data-state={shown}
+      data-connection={connection}
+      data-sync={sync}
+      className={classNames('platos-connection-status', className)}
+      {...rest}
+    >
+      <span className="platos-connection-dot" aria-hidden="true" />
+      {labels[shown]}
+    </span>
+  );
+}

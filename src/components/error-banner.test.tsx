@@ -1,0 +1,36 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPlatosHarness } from '../test-support/platos-test-harness';
+import { ErrorBanner } from './error-banner';
+
+afterEach(cleanup);
+
+describe('ErrorBanner', () => {
+  it('renders nothing while the thread is fine', () => {
+    const { Wrapper } = createPlatosHarness();
+    const { container } = render(<ErrorBanner />, { wrapper: Wrapper });
+    expect(container.textContent).toBe('');
+  });
+
+  it('alerts about a sync error and clears once the thread is live again', () => {
+    const { Wrapper, client, scheduler } = createPlatosHarness();
+    render(<ErrorBanner />, { wrapper: Wrapper });
+    act(() => {
+      client.emit('thread-1', { kind: 'sync', state: 'error', error: { code: 'history_failed', message: 'History is unavailable' } });
+      scheduler.runFrame();
+    });
+    expect(screen.getByRole('alert').textContent).toBe('This conversation could not be loaded: History is unavailable');
+    act(() => {
+      client.emit('thread-1', { kind: 'sync', state: 'live' });
+      scheduler.runFrame();
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('alerts when the token is refused', () => {
+    const { Wrapper, client } = createPlatosHarness();
+    render(<ErrorBanner />, { wrapper: Wrapper });
+    act(() => client.setConnection('unauthorized'));
+    expect(screen.getByRole('alert').getAttribute('data-state')).toBe('unauthorized');
+  });
+});

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+import type { MarkedToken, Token, Tokens } from 'marked';
+import { renderInlineTokens } from './markdown-inline';
+
+/** Renders block markdown tokens as React elements; never produces HTML from strings. */
+export function renderBlockTokens(tokens: readonly Token[]): ReactNode[] {
+  return tokens.map((token, index) => renderBlockToken(token, index));
+}
+
+function renderBlockToken(token: Token, key: number): ReactNode {
+  const known = token as MarkedToken;
+  switch (known.type) {
+    case 'space':
+    case 'def':
+      return null;
+    case 'heading':
+      return renderHeading(known, key);
+    case 'paragraph':
+      return <p key={key}>{renderInlineTokens(known.tokens)}</p>;
+    case 'text':
+      return <span key={key}>{renderInlineTokens(known.tokens ?? [known])}</span>;
+    case 'code':
+      return (
+        <pre key={key} className="platos-markdown-pre">
+          <code className={known.lang ? `language-${known.lang.split(/\s/)[0]}` : undefined}>{known.text}</code>
+        </pre>
+      );
+    case 'blockquote':
+      return <blockquote key={key}>{renderBlockTokens(known.tokens)}</blockquote>;
+    case 'hr':
+      return <hr key={key} />;
+    case 'list':
+      return renderList(known, key);
+    case 'table':
+      return renderTable(known, key);
+    case 'html':
+      return <p key={key} className="platos-markdown-raw">{known.raw}</p>;
+    case 'list_item':
+    case 'strong':
+    case 'em':
+    case 'del':
+    case 'codespan':
+    case 'br':
+    case 'link':
+    case 'image':
+    case 'escape':
+    case 'checkbox':
+      return <span key={key}>{renderInlineTokens([known])}</span>;
+    default:
+      // Lexer extensions can add token types the union does not know; their source is shown as text.
+      return <p key={key}>{token.raw}</p>;
+  }
+}
+
+function renderHeading(token: Tokens.Heading, key: number): ReactNode {
+  const Heading = (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(Math.max(token.depth, 1), 6) - 1] ?? 'h6';
+  return <Heading key={key}>{renderInlineTokens(token.tokens)}</Heading>;
+}
+
+function renderList(token: Tokens.List, key: number): ReactNode {
+  const items = token.items.map((item, index) => (
+    <li key={index} className={item.task ? 'platos-markdown-task' : undefined}>
+      {renderBlockTokens(item.tokens)}
+    </li>
+  ));
+  if (!token.ordered) return <ul key={key}>{items}</ul>;
+  return <ol key={key} start={token.start === '' || token.start === 1 ? undefined : token.start}>{items}</ol>;
+}
+
+function renderTable(token: Tokens.Table, key: number): ReactNode {
+  return (
+    <div key={key} className="platos-markdown-table">
+      <table>
+        <thead>
+          <tr>
+            {token.header.map((cell, index) => (
+              <th key={index} style={cell.align ? { textAlign: cell.align } : undefined}>
+                {renderInlineTokens(cell.tokens)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {token.rows.map((row, rowIndex) => (
+            <tr key={rowIndex}>
+              {row.map((cell, index) => (
+                <td key={index} style={cell.align ? { textAlign: cell.align } : undefined}>
+                  {renderInlineTokens(cell.tokens)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

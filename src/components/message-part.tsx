@@ -1,0 +1,64 @@
+import { memo } from 'react';
+import type { MessagePart as MessagePartData } from '../protocol';
+import { ApprovalPrompt } from './approval-prompt';
+import { ArtifactView } from './artifact-view';
+import { assertNever } from './assert-never';
+import { ErrorNote } from './error-note';
+import { MemoryNote } from './memory-note';
+import { MessageText } from './message-text';
+import { RunProgress } from './run-progress';
+import { StepMarker } from './step-marker';
+import { ToolCallCard } from './tool-call-card';
+
+export interface MessagePartProps {
+  part: MessagePartData;
+}
+
+/** One part of an assistant message; memoised so a token in one part leaves the others alone. */
+export const MessagePart = memo(function MessagePart({ part }: MessagePartProps) {
+  switch (part.type) {
+    case 'text':
+      return <MessageText text={part.text} />;
+    case 'tool-call':
+      return <ToolCallCard id={part.toolCallId} />;
+    case 'artifact':
+      return <ArtifactView id={part.artifactId} />;
+    case 'step':
+      return <StepMarker id={part.stepId} />;
+    case 'memory-write':
+    case 'memory-recall':
+      return <MemoryNote part={part} />;
+    case 'run':
+      return <RunProgress id={part.runId} />;
+    case 'approval':
+      return <ApprovalPrompt id={part.approvalId} />;
+    case 'error':
+      return <ErrorNote part={part} />;
+    default:
+      return assertNever(part);
+  }
+});
+
+/** A key that stays put while a part streams: entity parts by id, the rest by position. */
+export function messagePartKey(part: MessagePartData, index: number): string {
+  switch (part.type) {
+    case 'tool-call':
+      return `tool-call:${part.toolCallId}`;
+    case 'artifact':
+      return `artifact:${part.artifactId}`;
+    case 'step':
+      return `step:${part.stepId}`;
+    case 'run':
+      return `run:${part.runId}`;
+    case 'approval':
+      return `approval:${part.approvalId}`;
+    case 'memory-write':
+      return `memory-write:${part.memoryId}`;
+    case 'text':
+    case 'memory-recall':
+    case 'error':
+      return `${part.type}:${index}`;
+    default:
+      return assertNever(part);
+  }
+}

@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import type { ArtifactView } from '../protocol';
+import type { PlatosState } from '../store/types';
+import { usePlatosSelector } from './use-platos-selector';
+import { useThreadId, type ThreadOption } from './use-thread-id';
+
+/**
+ * One artifact of the thread, every version included; re-renders only when that one changes.
+ * @example
+ * const artifact = useArtifact(id);
+ */
+export function useArtifact(artifactId: string, options?: ThreadOption): ArtifactView | undefined {
+  const threadId = useThreadId(options);
+  const select = useCallback(
+    (state: PlatosState) => state.threads[threadId]?.view.artifacts[artifactId],
+    [threadId, artifactId],
+  );
+  return usePlatosSelector(select);
+}

@@ -1,0 +1,10 @@
+import type { ConnectionState } from '../client/types';
+import type { PlatosState } from '../store/types';
+import { usePlatosSelector } from './use-platos-selector';
+
+const selectConnection = (state: PlatosState) => state.connection;
+
+/** The socket's connection state: 'connecting' | 'open' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed'. */
+export function useConnectionState(): ConnectionState {
+  return usePlatosSelector(selectConnection);
+}

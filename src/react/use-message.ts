@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import type { MessageView } from '../protocol';
+import type { PlatosState } from '../store/types';
+import { usePlatosSelector } from './use-platos-selector';
+import { useThreadId, type ThreadOption } from './use-thread-id';
+
+/**
+ * One message of the thread; re-renders only when that one changes.
+ * @example
+ * const message = useMessage(id);
+ */
+export function useMessage(messageId: string, options?: ThreadOption): MessageView | undefined {
+  const threadId = useThreadId(options);
+  const select = useCallback(
+    (state: PlatosState) => state.threads[threadId]?.view.messages[messageId],
+    [threadId, messageId],
+  );
+  return usePlatosSelector(select);
+}

@@ -1,0 +1,8 @@
+import { useContext } from 'react';
+import type { PlatosClient } from '../client/types';
+import { PlatosContext } from './platos-context';
+
+/** The client of the nearest `<PlatosProvider>`, or null outside one. */
+export function useOptionalPlatosClient(): PlatosClient | null {
+  return useContext(PlatosContext)?.client ?? null;
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { createPlatosClient } from '../client/create-platos-client';
+import type { PlatosClient } from '../client/types';
+import { createDeferredResource, type DeferredResource } from './deferred-disposal';
+
+export interface OwnedClientOptions {
+  url: string;
+  token: string;
+  /** @default 'default' */
+  agentId?: string;
+}
+
+/**
+ * Creates a client for the calling component and closes it on unmount; a new url, token or agent
+ * gives a new client. Pass `null` to create none (when a client comes from elsewhere).
+ */
+export function useOwnedClient(options: OwnedClientOptions | null): PlatosClient | null {
+  const clients = useRef<DeferredResource<string, PlatosClient> | null>(null);
+  clients.current ??= createDeferredResource(
+    (key) => createPlatosClient(JSON.parse(key) as OwnedClientOptions),
+    (client) => client.close(),
+  );
+  const key = options ? JSON.stringify({ url: options.url, token: options.token, agentId: options.agentId ?? 'default' }) : null;
+  const client = key === null ? null : clients.current.get(key);
+
+  useEffect(() => {
+    if (key === null) return;
+    return clients.current?.retain(key);
+  }, [key]);
+
+  return client;
+}

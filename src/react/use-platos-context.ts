@@ -1,0 +1,8 @@
+import { useContext } from 'react';
+import { PlatosContext, type PlatosContextValue } from './platos-context';
+
+export function usePlatosContext(hookName: string): PlatosContextValue {
+  const value = useContext(PlatosContext);
+  if (!value) throw new Error(`${hookName} must be used inside a <PlatosProvider>.`);
+  return value;
+}

@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import type { RunView } from '../protocol';
+import type { PlatosState } from '../store/types';
+import { usePlatosSelector } from './use-platos-selector';
+import { useThreadId, type ThreadOption } from './use-thread-id';
+
+/**
+ * One background run of the thread; re-renders only when that one changes.
+ * @example
+ * const run = useRun(id);
+ */
+export function useRun(runId: string, options?: ThreadOption): RunView | undefined {
+  const threadId = useThreadId(options);
+  const select = useCallback(
+    (state: PlatosState) => state.threads[threadId]?.view.runs[runId],
+    [threadId, runId],
+  );
+  return usePlatosSelector(select);
+}

@@ -1,0 +1,12 @@
+import { useCallback } from 'react';
+import type { PlatosState } from '../store/types';
+import { threadStatus, type ThreadStatus } from './thread-status';
+import { usePlatosSelector } from './use-platos-selector';
+import { useThreadId, type ThreadOption } from './use-thread-id';
+
+/** 'streaming' while a turn is active, 'error' after a failed sync or turn, else 'idle'. */
+export function useThreadStatus(options?: ThreadOption): ThreadStatus {
+  const threadId = useThreadId(options);
+  const select = useCallback((state: PlatosState) => threadStatus(state.threads[threadId]), [threadId]);
+  return usePlatosSelector(select);
+}
