@@ -1,8 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_SCENARIO_TEXT } from '../mock-server/scenarios';
 
-/** Text as a reader sees it: markdown syntax and link targets gone, every letter and digit kept in order. */
-const readable = (text: string) => text.replace(/\]\([^)]*\)/g, ']').replace(/[^\p{L}\p{N}]/gu, '');
+/** Text as a reader sees it: markdown syntax (list numbers, fence info, link targets) gone, every letter and digit kept in order. */
+const readable = (text: string) =>
+  text
+    .replace(/^\s*\d+[.)]\s/gm, '')
+    .replace(/^```\S*$/gm, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 async function openFreshThread(page: Page, name: string) {
   await page.goto(`/?thread=${name}-${Date.now()}`);
@@ -50,10 +55,11 @@ test('a full turn renders all 17 event types and finishes with the server text',
   await expect(assistant.locator('.platos-run[data-state="succeeded"]')).toBeVisible();
   await expect(assistant.getByRole('region', { name: /^Approval:/ })).toHaveAttribute('data-state', 'approved');
   await expect(assistant.getByRole('note').filter({ hasText: /still working/i })).toBeVisible();
-  await expect(assistant.locator('.platos-message-footer')).toHaveAttribute('data-state', 'finished');
+  await expect(assistant.locator('.platos-message-footer')).toHaveAttribute('data-state', 'stop');
 
   const rendered = (await assistant.locator('.platos-message-body > .platos-markdown').allTextContents()).join('');
   expect(readable(rendered)).toBe(readable(DEFAULT_SCENARIO_TEXT));
+  await page.screenshot({ path: 'test-results/screenshots/full-turn.png', fullPage: true });
 });
 
 test('plain text arrives exactly as sent, and the composer is ready for the next message', async ({ page }) => {

@@ -19,7 +19,7 @@ steps.push(['typecheck', run('npm', ['run', '--silent', 'typecheck'])]);
 steps.push(['vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])]);
 const chromium = run('node', ['scripts/ensure-chromium.mjs']);
 steps.push(['chromium', chromium]);
-if (chromium) steps.push(['playwright', run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' })]);
+if (chromium) steps.push(['playwright', run('npx', ['playwright', 'test'])]);
 
 const vitest = readJson('test-results/vitest.json');
 const playwright = readJson('test-results/playwright.json');
