@@ -1,18 +1,18 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
-// Builds the library and reports each entry's size without peers, minified and gzipped.
+// Builds the library, then reports what each entry costs a user, with its shared chunks and without peers.
 execSync('npm run --silent build', { stdio: 'inherit' });
-const files = [
-  ['@platosdev/client', 'dist/index.js', 'js'],
-  ['@platosdev/client/react', 'dist/react.js', 'js'],
-  ['styles', 'dist/platos.css', 'css'],
-];
+const peers = ['react', 'react-dom', 'react/jsx-runtime', 'zustand', 'zustand/vanilla', 'socket.io-client'];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
-for (const [name, path, loader] of files) {
-  const source = readFileSync(path, 'utf8');
-  const minified = transformSync(source, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined }).code;
-  console.log(`size ${name}: ${kb(source.length)} raw, ${kb(minified.length)} minified, ${kb(gzipSync(minified).length)} gzipped`);
-}
+const report = (name, code) => console.log(`size ${name}: ${kb(code.length)} minified, ${kb(gzipSync(code).length)} gzipped`);
+
+const bundle = (entry) =>
+  buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', external: peers, write: false, logLevel: 'silent' })
+    .outputFiles[0].text;
+
+report('@platosdev/client (protocol, client, store)', bundle('dist/index.js'));
+report('@platosdev/client/react (hooks, components, and everything above)', bundle('dist/react.js'));
+report('@platosdev/client/styles.css', transformSync(readFileSync('dist/platos.css', 'utf8'), { loader: 'css', minify: true }).code);
