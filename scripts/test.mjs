@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 
 // Typecheck, unit and integration tests, then end-to-end tests in Chromium; one summary line at the end.
 mkdirSync('test-results', { recursive: true });
+const startedAt = Date.now();
 const run = (command, args, env = {}) =>
   spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
 
@@ -30,5 +31,6 @@ const failedSteps = steps.filter(([, ok]) => !ok).map(([name]) => name);
 console.log(`\nvitest: ${vitest?.numPassedTests ?? 0} passed, ${vitest?.numFailedTests ?? 0} failed`);
 console.log(`playwright: ${playwright?.stats?.expected ?? 0} passed, ${playwright?.stats?.unexpected ?? 0} failed`);
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
+console.log(`took ${Math.round((Date.now() - startedAt) / 1000)} s`);
 console.log(`${passed} passed, ${failed + (failedSteps.length > 0 && failed === 0 ? 1 : 0)} failed`);
 process.exit(failedSteps.length > 0 ? 1 : 0);
