@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPlatosClient } from '@platosdev/client';
 import { PlatosChat, PlatosProvider, usePlatosStream } from '@platosdev/client/react';
 import { demoServerUrl, demoThreadId, demoToken } from './demo-config';
@@ -16,10 +16,14 @@ export function DemoApp() {
   const client = useMemo(() => createPlatosClient({ url: demoServerUrl(), token: demoToken }), []);
   const [threadId, setThreadId] = useState(demoThreadId);
   const [theme, setTheme] = useState<Theme>('system');
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   return (
     <PlatosProvider client={client}>
-      <div className="demo" data-theme={theme === 'system' ? undefined : theme}>
+      <div className="demo">
         <header className="demo-header">
           <h1>Platos chat</h1>
           <div className="demo-controls">

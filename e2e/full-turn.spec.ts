@@ -59,7 +59,9 @@ test('a full turn renders all 17 event types and finishes with the server text',
 
   const rendered = (await assistant.locator('.platos-message-body > .platos-markdown').allTextContents()).join('');
   expect(readable(rendered)).toBe(readable(DEFAULT_SCENARIO_TEXT));
-  await page.screenshot({ path: 'test-results/screenshots/full-turn.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/screenshots/full-turn-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'test-results/screenshots/full-turn-dark.png' });
 });
 
 test('plain text arrives exactly as sent, and the composer is ready for the next message', async ({ page }) => {
