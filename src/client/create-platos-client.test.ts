@@ -194,6 +194,23 @@ describe('createPlatosClient', () => {
     await expect(stream[Symbol.asyncIterator]().next()).rejects.toMatchObject({ code: 'rate_limited', message: 'Slow down' });
   });
 
+  it('ends a turn stream with an error instead of hanging when the client is closed mid-turn', async () => {
+    const { fake, client } = setup();
+    const [start] = turnEvents('thread-1');
+    fake.respond = (name) => {
+      if (name === 'message:send') {
+        setTimeout(() => emitEvent(fake, start!), 0);
+        return { ok: true, turnId: 'turn-1' };
+      }
+      return { ok: true, resumed: false, lastEventId: null };
+    };
+    fake.serverConnect();
+    const iterator = client.threads.stream({ threadId: 'thread-1', message: 'hi', clientMessageId: 'cm-1' })[Symbol.asyncIterator]();
+    await expect(iterator.next()).resolves.toMatchObject({ value: { type: 'turn-start' } });
+    client.close();
+    await expect(iterator.next()).rejects.toMatchObject({ code: 'closed' });
+  });
+
   it('reports an unauthorized handshake and never reconnects after close', () => {
     const { fake, client } = setup();
     const states: string[] = [];

@@ -124,6 +124,12 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
           message,
           clientMessageId,
           watch: (listener) => watch(threadId, listener),
+          onConnectionLost: (listener) =>
+            connection.subscribe((state) => {
+              if (state === 'closed' || state === 'offline' || state === 'unauthorized') {
+                listener(new PlatosClientError(state, `The connection is ${state}; the turn's remaining events will not arrive`));
+              }
+            }),
           whenLive: () => withTimeout(session.whenLive(), ackTimeoutMs, 'The thread did not become live in time'),
           send: () => send(threadId, message, { clientMessageId }),
         });

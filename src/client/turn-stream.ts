@@ -8,6 +8,8 @@ export interface TurnStreamDeps {
   message: string;
   clientMessageId: string;
   watch(listener: ThreadListener): () => void;
+  /** Calls back once the connection is gone for good (closed, offline, unauthorized). */
+  onConnectionLost(listener: (error: PlatosClientError) => void): () => void;
   whenLive(): Promise<void>;
   send(): Promise<{ turnId: string }>;
 }
@@ -43,11 +45,16 @@ export function createTurnStream(deps: TurnStreamDeps): TurnStream {
       else accept(event);
     }
   });
+  const stopConnectionWatch = deps.onConnectionLost((error) => {
+    queue.fail(error);
+    stop();
+  });
   let stopped = false;
   function stop() {
     if (stopped) return;
     stopped = true;
     unwatch();
+    stopConnectionWatch();
   }
 
   const turnIdPromise = deps
