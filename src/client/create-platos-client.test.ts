@@ -140,6 +140,25 @@ describe('createPlatosClient', () => {
     ]);
   });
 
+  it('after a server restart keeps only buffered frames of the new epoch that are newer than the history', async () => {
+    const history: HistoryResponse = { threadId: 'thread-1', messages: [], lastEventId: 'e2-3' };
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify(history), { status: 200 }));
+    const { fake, client } = setup({ fetch: fetchMock as unknown as typeof fetch });
+    let ack: (value: unknown) => void = () => {};
+    fake.respond = () => new Promise((resolve) => (ack = resolve));
+    const watcher = collect(client, 'thread-1');
+    fake.serverConnect();
+    const oldEpoch = createEventFactory('thread-1', 'e1');
+    const newEpoch = createEventFactory('thread-1', 'e2');
+    const stale = [1, 2, 3, 4, 5].map(() => oldEpoch('text-delta', 'turn-1', { messageId: 'a1', delta: 'old' })).at(-1)!;
+    const fresh = [1, 2, 3, 4].map(() => newEpoch('text-delta', 'turn-2', { messageId: 'a2', delta: 'new' }));
+    emitEvent(fake, stale);
+    fresh.forEach((event) => emitEvent(fake, event));
+    ack({ ok: true, resumed: false, lastEventId: 'e2-3' });
+    await vi.waitFor(() => expect(watcher.updates.at(-1)).toEqual({ kind: 'sync', state: 'live' }));
+    expect(watcher.events().map((event) => event.id)).toEqual(['e2-4']);
+  });
+
   it('resubscribes from the last applied event after a reconnect', async () => {
     const { fake, client } = setup();
     fake.respond = () => ({ ok: true, resumed: true, lastEventId: null });
