@@ -1,37 +1,30 @@
 import * as v from 'valibot';
-import type { Socket } from 'socket.io';
-import type { Ack, CommandAck, CommandName, CommandRequest } from '../src/protocol';
+import type { Ack, CommandAck, CommandName, CommandRequest, ServerEvent } from '../src/protocol';
 import type { ApprovalRegistry } from './approval-registry';
 import { commandSchemas, isCommandName } from './command-schemas';
 import type { ThreadStore, TurnRecord } from './thread-store';
 import { enqueueTurn, type TurnRunnerDeps } from './turn-runner';
 
+/** What a command may do to one client connection, whatever carries it (a Socket.IO server or an in-browser mock). */
 export interface CommandContext {
   agentId: string;
-  socket: Socket;
   store: ThreadStore;
   approvals: ApprovalRegistry;
   turnRunner: TurnRunnerDeps;
   replayWindowMs: number;
+  /** Sends the replayed events to this connection, then makes it receive the thread's live events. */
+  join(threadId: string, replayed: readonly ServerEvent[]): void;
+  leave(threadId: string): void;
 }
-
-/** One client frame: a command name, its payload and the acknowledgement callback, if any. */
-export interface CommandFrame {
-  name: string;
-  payload: unknown;
-  ack: (reply: Ack) => void;
-}
-
-export const threadRoom = (threadId: string) => `thread:${threadId}`;
 
 const fail = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
-/** Runs one command synchronously, so commands of a socket take effect in the order they arrived. */
-export function handleCommand(context: CommandContext, frame: CommandFrame): void {
-  if (!isCommandName(frame.name)) return frame.ack(fail('unknown_command', `Unknown command ${frame.name}.`));
-  const parsed = v.safeParse(commandSchemas[frame.name], frame.payload);
-  if (!parsed.success) return frame.ack(fail('invalid_request', `${frame.name}: ${parsed.issues[0].message}`));
-  frame.ack(run(context, frame.name, parsed.output));
+/** Runs one command synchronously, so commands of a connection take effect in the order they arrived. */
+export function runCommand(context: CommandContext, name: string, payload: unknown): Ack {
+  if (!isCommandName(name)) return fail('unknown_command', `Unknown command ${name}.`);
+  const parsed = v.safeParse(commandSchemas[name], payload);
+  if (!parsed.success) return fail('invalid_request', `${name}: ${parsed.issues[0].message}`);
+  return run(context, name, parsed.output);
 }
 
 function run(context: CommandContext, name: CommandName, request: CommandRequest<CommandName>): Ack {
@@ -39,7 +32,7 @@ function run(context: CommandContext, name: CommandName, request: CommandRequest
     case 'thread:subscribe':
       return subscribe(context, request as CommandRequest<'thread:subscribe'>);
     case 'thread:unsubscribe':
-      void context.socket.leave(threadRoom((request as CommandRequest<'thread:unsubscribe'>).threadId));
+      context.leave((request as CommandRequest<'thread:unsubscribe'>).threadId);
       return { ok: true };
     case 'message:send':
       return send(context, request as CommandRequest<'message:send'>);
@@ -58,9 +51,8 @@ function run(context: CommandContext, name: CommandName, request: CommandRequest
 function subscribe(context: CommandContext, request: CommandRequest<'thread:subscribe'>): CommandAck<'thread:subscribe'> {
   const thread = context.store.thread(context.agentId, request.threadId);
   const replay = context.store.replayAfter(thread, request.lastEventId, context.replayWindowMs);
-  // Replay and join in one synchronous run: no live frame of this thread can reach the socket in between.
-  if (replay.resumed) for (const event of replay.events) context.socket.emit(event.type, event);
-  void context.socket.join(threadRoom(request.threadId));
+  // Replay and join in one synchronous run: no live frame of this thread can reach the connection in between.
+  context.join(request.threadId, replay.resumed ? replay.events : []);
   return { ok: true, resumed: replay.resumed, lastEventId: context.store.lastEventId(thread) };
 }
 

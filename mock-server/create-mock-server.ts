@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { SOCKET_PATH } from '../src/protocol';
 import { createApprovalRegistry } from './approval-registry';
-import { threadRoom, type CommandContext } from './command-handlers';
 import { isLocalOrigin } from './cors';
 import { createHistoryHandler } from './history-handler';
 import { parseScenarioFile, pickScenario, type EventBody, type Scenario } from './scenarios';
-import { createAuthMiddleware, startSocketSession } from './socket-session';
+import { createAuthMiddleware, socketCommandContext, startSocketSession, threadRoom } from './socket-session';
 import { createThreadStore, type ThreadRecord } from './thread-store';
 import type { TurnRunnerDeps } from './turn-runner';
 
@@ -72,7 +71,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const onConnection = (agentId: string) => (socket: Socket) => {
     const namespaces = namespacesByAgent.get(agentId) ?? new Set();
     namespacesByAgent.set(agentId, namespaces.add(socket.nsp));
-    const context: CommandContext = { agentId, socket, store, approvals, turnRunner, replayWindowMs: options.replayWindowMs ?? 30_000 };
+    const context = socketCommandContext(socket, { agentId, store, approvals, turnRunner, replayWindowMs: options.replayWindowMs ?? 30_000 });
     startSocketSession(socket, context, options.authDelayMs ?? 0);
   };
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));

@@ -1,6 +1,29 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol';
-import { handleCommand, type CommandContext, type CommandFrame } from './command-handlers';
+import { runCommand, type CommandContext } from './command-handlers';
+
+/** One client frame: a command name, its payload and the acknowledgement callback, if any. */
+interface CommandFrame {
+  name: string;
+  payload: unknown;
+  ack: (reply: Ack) => void;
+}
+
+export const threadRoom = (threadId: string) => `thread:${threadId}`;
+
+/** A command context whose connection is a Socket.IO socket: a thread's live audience is a room. */
+export function socketCommandContext(socket: Socket, shared: Omit<CommandContext, 'join' | 'leave'>): CommandContext {
+  return {
+    ...shared,
+    join(threadId, replayed) {
+      for (const event of replayed) socket.emit(event.type, event);
+      void socket.join(threadRoom(threadId));
+    },
+    leave: (threadId) => void socket.leave(threadRoom(threadId)),
+  };
+}
+
+const handleCommand = (context: CommandContext, frame: CommandFrame) => frame.ack(runCommand(context, frame.name, frame.payload));
 
 /** Rejects a handshake whose `auth.token` is missing or unknown; the client sees `connect_error` "unauthorized". */
 export function createAuthMiddleware(tokens: ReadonlySet<string>) {

@@ -16,13 +16,16 @@ export interface TurnRunnerDeps {
 }
 
 const zeroUsage = { inputTokens: 0, outputTokens: 0 };
+/** Scaled pauses shorter than this are merged with the next ones, or timer clamping would set the pace. */
+const minPauseMs = 8;
 const terminalRunStatuses = new Set(['succeeded', 'failed', 'cancelled']);
 
-/** Queues the turn behind the thread's earlier turns. */
-export function enqueueTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRecord): void {
+/** Queues the turn behind the thread's earlier turns; resolves once it is over. */
+export function enqueueTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRecord): Promise<void> {
   thread.turnQueue = thread.turnQueue.then(() => runTurn(deps, thread, turn)).catch((error: unknown) => {
     console.error(`turn ${turn.turnId} failed`, error);
   });
+  return thread.turnQueue;
 }
 
 async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRecord): Promise<void> {
@@ -41,6 +44,7 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
     messageId: turn.messageId,
     userMessage: { id: turn.userMessageId, text: turn.userText, clientMessageId: turn.clientMessageId },
   });
+  let owedDelayMs = 0;
   try {
     let outcome: ApprovalOutcome | undefined;
     while (!signal.aborted) {
@@ -48,7 +52,11 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
       outcome = undefined;
       if (next.done) break;
       const step = next.value;
-      await sleep(scaledDelay(step.delayMs, deps.speed), signal);
+      owedDelayMs += scaledDelay(step.delayMs, deps.speed);
+      if (owedDelayMs >= minPauseMs || owedDelayMs === 0) {
+        await sleep(owedDelayMs, signal);
+        owedDelayMs = 0;
+      }
       if (signal.aborted) break;
       if (isApprovalWait(step)) {
         outcome = (await deps.approvals.waitFor(thread.agentId, scopeId(turn.turnId, step.approvalId), signal)) ?? undefined;

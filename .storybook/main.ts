@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import type { StorybookConfig } from '@storybook/react-vite';
+
+const root = resolve(import.meta.dirname, '..');
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  // Serves public/mockServiceWorker.js, which answers the history requests of the mock agent.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+  // react-docgen-typescript needs the TypeScript JS API, which TypeScript 7 does not have.
+  typescript: { reactDocgen: 'react-docgen' },
+  // Story tests get Storybook's Vite config but not vite.config.ts, so the package aliases are repeated here.
+  viteFinal: async (viteConfig) => {
+    const { mergeConfig } = await import('vite');
+    return mergeConfig(viteConfig, {
+      resolve: {
+        alias: [
+          { find: /^@platosdev\/client\/react$/, replacement: resolve(root, 'src/react-entry.ts') },
+          { find: /^@platosdev\/client$/, replacement: resolve(root, 'src/index.ts') },
+        ],
+      },
+    });
+  },
+};
+
+export default config;

@@ -1,0 +1,68 @@
+import { ws, type AnyHandler } from 'msw';
+import type { EventType } from '../../src/protocol';
+import { runMockCommand } from './mock-commands';
+import { mockHistoryHandler } from './mock-history-handler';
+import { startMockSocketSession } from './mock-socket-session';
+import { createMockWorld, disposeMockWorld, type MockWorld } from './mock-world';
+
+export interface MockAgentOptions {
+  /** Origin the client is pointed at, e.g. `http://mock-agent.test`. */
+  url: string;
+  tokens: string[];
+  /** @default 1 */
+  speed?: number;
+}
+
+export interface MockAgent {
+  /** MSW handlers: the Socket.IO endpoint and the history endpoint. */
+  handlers: AnyHandler[];
+  /** Forgets every thread, stops turns still playing and sets the speed for what comes next. */
+  reset(options: { speed: number }): void;
+  /** Plays a turn without a client, e.g. to give a story a thread with history; resolves when it is over. */
+  playTurn(threadId: string, text: string, agentId?: string): Promise<void>;
+  /** The types of the events a thread has had, in order. */
+  eventTypes(threadId: string, agentId?: string): EventType[];
+}
+
+/**
+ * An agent server inside the page. socket.io-client's WebSocket is intercepted by MSW, so the
+ * client under test runs unchanged against it.
+ * @example const agent = createMockAgent({ url: 'http://mock-agent.test', tokens: ['t'] }); setupWorker(...agent.handlers);
+ */
+export function createMockAgent(options: MockAgentOptions): MockAgent {
+  const tokens = new Set(options.tokens);
+  let world: MockWorld = createMockWorld(options.speed ?? 1);
+  const currentWorld = () => world;
+  // The socket's path (`/streaming/`) follows the origin; a link of the bare origin would not match it.
+  const socketLink = ws.link(new RegExp(`^${escapeRegExp(wsOrigin(options.url))}/`));
+
+  return {
+    handlers: [
+      socketLink.addEventListener('connection', ({ client }) => startMockSocketSession({ client, world: currentWorld, tokens })),
+      mockHistoryHandler({ baseUrl: options.url, world: currentWorld, tokens }),
+    ],
+    reset({ speed }) {
+      disposeMockWorld(world);
+      world = createMockWorld(speed);
+    },
+    async playTurn(threadId, text, agentId = 'default') {
+      const clientMessageId = `seed-${Math.random().toString(36).slice(2)}`;
+      const seeder = { agentId, threadIds: new Set<string>(), deliver: () => {} };
+      const reply = runMockCommand(world, seeder, 'message:send', { threadId, clientMessageId, text });
+      if (!reply.ok || !('turnId' in reply)) throw new Error(`seeding ${threadId} failed: ${JSON.stringify(reply)}`);
+      const turnId = String(reply.turnId);
+      await world.store.thread(agentId, threadId).turnQueue;
+      if (!world.store.thread(agentId, threadId).turns.has(turnId)) throw new Error(`turn ${turnId} was not played`);
+    },
+    eventTypes: (threadId, agentId = 'default') => world.store.thread(agentId, threadId).log.map(({ event }) => event.type),
+  };
+}
+
+function wsOrigin(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol === 'https:' ? 'wss:' : 'ws:'}//${parsed.host}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

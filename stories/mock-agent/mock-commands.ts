@@ -1,0 +1,26 @@
+import type { Ack } from '../../src/protocol';
+import { runCommand } from '../../mock-server/command-handlers';
+import type { MockSubscriber, MockWorld } from './mock-world';
+import { turnRunnerFor } from './play-turn';
+
+const replayWindowMs = 30_000;
+
+/** Runs one client command with the mock server's own handlers; this connection's live audience is `threadIds`. */
+export function runMockCommand(world: MockWorld, subscriber: MockSubscriber, name: string, payload: unknown): Ack {
+  return runCommand(
+    {
+      agentId: subscriber.agentId,
+      store: world.store,
+      approvals: world.approvals,
+      turnRunner: turnRunnerFor(world),
+      replayWindowMs,
+      join(threadId, replayed) {
+        for (const event of replayed) subscriber.deliver(event);
+        subscriber.threadIds.add(threadId);
+      },
+      leave: (threadId) => void subscriber.threadIds.delete(threadId),
+    },
+    name,
+    payload,
+  );
+}

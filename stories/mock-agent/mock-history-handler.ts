@@ -1,0 +1,32 @@
+import { http, HttpResponse } from 'msw';
+import type { ThreadRecord } from '../../mock-server/thread-store';
+import type { HistoryResponse } from '../../src/protocol';
+import { applyEvent } from '../../src/store/view/apply-event';
+import { createThreadView } from '../../src/store/view/create-thread-view';
+import { viewToHistory } from '../../src/store/view/history';
+import type { MockWorld } from './mock-world';
+
+export interface MockHistoryOptions {
+  baseUrl: string;
+  world(): MockWorld;
+  tokens: ReadonlySet<string>;
+}
+
+/** `GET /api/threads/:threadId/messages?agentId=...`, answered by the service worker from the mock's event log. */
+export function mockHistoryHandler({ baseUrl, world, tokens }: MockHistoryOptions) {
+  return http.get(`${baseUrl}/api/threads/:threadId/messages`, ({ request, params }) => {
+    const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!token || !tokens.has(token)) {
+      return HttpResponse.json({ error: { code: 'unauthorized', message: 'A valid bearer token is required.' } }, { status: 401 });
+    }
+    const agentId = new URL(request.url).searchParams.get('agentId') || 'default';
+    const thread = world().store.thread(agentId, String(params['threadId']));
+    return HttpResponse.json(threadHistory(thread), { headers: { 'Cache-Control': 'no-store' } });
+  });
+}
+
+/** The thread as a fold of its whole event log. */
+export function threadHistory(thread: ThreadRecord): HistoryResponse {
+  const view = thread.log.reduce((current, stored) => applyEvent(current, stored.event), createThreadView(thread.threadId));
+  return viewToHistory(view);
+}

@@ -1,0 +1,53 @@
+import type { ServerEvent } from '../../src/protocol';
+import { createApprovalRegistry, type ApprovalRegistry } from '../../mock-server/approval-registry';
+import type { EventBody } from '../../mock-server/scenarios';
+import { createThreadStore, type ThreadRecord, type ThreadStore } from '../../mock-server/thread-store';
+
+/** A namespace connection of one socket, as the mock sees it. */
+export interface MockSubscriber {
+  agentId: string;
+  /** Threads this connection joined with `thread:subscribe`. */
+  threadIds: Set<string>;
+  deliver(event: ServerEvent): void;
+}
+
+/** Everything the mock agent knows; `reset` throws it away and starts a new one. */
+export interface MockWorld {
+  store: ThreadStore;
+  approvals: ApprovalRegistry;
+  subscribers: Set<MockSubscriber>;
+  /** Divides every scenario delay; 0 plays without delays. */
+  speed: number;
+  /** Aborted on reset: turns still playing stop without emitting anything more. */
+  shutdown: AbortController;
+  publish(thread: ThreadRecord, turnId: string, body: EventBody): ServerEvent;
+}
+
+export function createMockWorld(speed: number): MockWorld {
+  const store = createThreadStore({ now: Date.now });
+  const subscribers = new Set<MockSubscriber>();
+
+  const publish = (thread: ThreadRecord, turnId: string, body: EventBody) => {
+    const event = store.append(thread, turnId, body);
+    for (const subscriber of subscribers) {
+      if (subscriber.agentId === thread.agentId && subscriber.threadIds.has(thread.threadId)) subscriber.deliver(event);
+    }
+    return event;
+  };
+  const approvals = createApprovalRegistry((thread, turnId, approvalId, decision) =>
+    publish(thread, turnId, {
+      type: 'approval-resolved',
+      approvalId,
+      decision,
+      resolvedBy: decision === 'approved' || decision === 'denied' ? 'user' : 'server',
+    }),
+  );
+
+  return { store, approvals, subscribers, speed, shutdown: new AbortController(), publish };
+}
+
+export function disposeMockWorld(world: MockWorld): void {
+  world.shutdown.abort();
+  world.approvals.dispose();
+  world.subscribers.clear();
+}

@@ -1,0 +1,18 @@
+import { pickScenario } from '../../mock-server/scenarios';
+import type { TurnRunnerDeps } from '../../mock-server/turn-runner';
+import type { MockWorld } from './mock-world';
+
+/** The mock server's turn runner, fed by the in-browser world. */
+export function turnRunnerFor(world: MockWorld): TurnRunnerDeps {
+  return {
+    approvals: world.approvals,
+    publish: world.publish,
+    scenarioFor: (userText) => pickScenario(userText).scenario,
+    // Read at play time: a story may change the speed between turns.
+    get speed() {
+      return world.speed;
+    },
+    now: Date.now,
+    shutdown: world.shutdown.signal,
+  };
+}

@@ -1,0 +1,122 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios';
+import { EVENT_TYPES } from '../src/protocol';
+import { storyAgent } from './mock-agent/story-agent';
+import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play';
+import { MockAgentChat } from './support/mock-agent-chat';
+
+const meta = {
+  title: 'Chat/PlatosChat',
+  component: MockAgentChat,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The complete chat against the in-browser mock agent: a real client and socket.io-client, with the WebSocket intercepted by MSW. The first word of a message picks the scenario.',
+      },
+    },
+  },
+  args: { title: 'Assistant' },
+} satisfies Meta<typeof MockAgentChat>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The default scenario: every one of the 17 event types, with an approval in the middle. */
+export const FullTurn: Story = {
+  args: { threadId: 'story-full-turn' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await sendMessage(canvasElement, 'How should a streaming chat handle reconnects?');
+    await userEvent.click(await canvas.findByRole('button', { name: 'Approve' }, TURN_TIMEOUT));
+
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expect(canvas.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
+    expect(canvas.getByRole('region', { name: 'Tool call: search_docs' })).toHaveAttribute('data-state', 'succeeded');
+    expect(canvas.getByRole('region', { name: 'Tool call: fetch_url' })).toHaveAttribute('data-state', 'failed');
+    expect(canvas.getByRole('region', { name: 'Approval: publish_summary' })).toHaveAttribute('data-state', 'approved');
+    expect(within(canvas.getByRole('region', { name: 'Artifact: Summary' })).getByText('v3 of 3')).toBeInTheDocument();
+    expect(message).toHaveTextContent(DEFAULT_OUTRO_TEXT.trim());
+    expect(new Set(storyAgent.eventTypes(args.threadId))).toEqual(new Set(EVENT_TYPES));
+  },
+};
+
+/** `echo ...` streams the message straight back. */
+export const Echo: Story = {
+  args: { threadId: 'story-echo' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await sendMessage(canvasElement, 'echo Hello from a story');
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expect(message).toHaveTextContent('echo Hello from a story');
+    expect(canvas.getByRole('article', { name: 'You' })).toHaveTextContent('echo Hello from a story');
+    expect(canvas.getByRole('textbox', { name: 'Message' })).toHaveValue('');
+  },
+};
+
+/** `fail ...` ends the turn with a non-retryable error, which the server follows with finish(error). */
+export const Failure: Story = {
+  args: { threadId: 'story-failure' },
+  play: async ({ canvasElement, args }) => {
+    await sendMessage(canvasElement, 'fail on purpose');
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'failed');
+    expect(message).toHaveTextContent('The model is unavailable right now.');
+    expect(storyAgent.eventTypes(args.threadId).slice(-2)).toEqual(['error', 'finish']);
+  },
+};
+
+/** `long ...` streams a long markdown answer and stops for length. */
+export const LongAnswer: Story = {
+  args: { threadId: 'story-long-answer' },
+  play: async ({ canvasElement }) => {
+    await sendMessage(canvasElement, 'long Explain event sourcing');
+    const message = await endedAssistantMessage(canvasElement);
+    const markdown = within(message);
+    expect(markdown.getByRole('heading', { level: 1, name: 'A long answer' })).toBeInTheDocument();
+    expect(markdown.getAllByRole('heading', { level: 2 })).toHaveLength(12);
+    expect(markdown.getAllByRole('link', { name: 'link' })).toHaveLength(12);
+  },
+};
+
+/** The same chat with `data-theme="dark"` on an ancestor. */
+export const DarkTheme: Story = {
+  args: { threadId: 'story-dark-theme', theme: 'dark' },
+  parameters: { backgrounds: { default: 'dark' } },
+  play: async ({ canvasElement }) => {
+    await sendMessage(canvasElement, 'echo Dark mode works');
+    await endedAssistantMessage(canvasElement);
+    const chat = within(canvasElement).getByRole('region', { name: 'Assistant' });
+    expect(getComputedStyle(chat).colorScheme).toBe('dark');
+    expect(getComputedStyle(chat).backgroundColor).toBe('rgb(15, 15, 18)');
+  },
+};
+
+/** A thread that already had a turn: the client rebuilds it from the history endpoint, then goes live. */
+export const FromHistory: Story = {
+  args: { threadId: 'story-from-history' },
+  beforeEach: async () => {
+    await storyAgent.playTurn('story-from-history', 'echo Said before the page loaded');
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'live'), TURN_TIMEOUT);
+    expect(await canvas.findByRole('article', { name: 'You' })).toHaveTextContent('echo Said before the page loaded');
+    expect(canvas.getByRole('article', { name: 'Assistant' })).toHaveAttribute('data-state', 'finished');
+    await sendMessage(canvasElement, 'echo And one more');
+    await waitFor(() => expect(canvas.getAllByRole('article', { name: 'Assistant' })).toHaveLength(2), TURN_TIMEOUT);
+    expect(await endedAssistantMessage(canvasElement)).toHaveTextContent('echo And one more');
+  },
+};
+
+/** A token the mock agent does not know: the handshake fails with `unauthorized`. */
+export const Unauthorized: Story = {
+  args: { threadId: 'story-unauthorized', token: 'not-a-valid-token' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'unauthorized'), TURN_TIMEOUT);
+    expect(connectionStatus(canvasElement)).toHaveTextContent('Unauthorized');
+  },
+};
