@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
-// Typecheck, unit and integration tests, then end-to-end tests in Chromium; one summary line at the end.
+// Typecheck; unit, integration and story tests; end-to-end tests in Chromium; one summary line at the end.
 mkdirSync('test-results', { recursive: true });
 const startedAt = Date.now();
 const run = (command, args, env = {}) =>
@@ -17,10 +17,13 @@ const readJson = (path) => {
 
 const steps = [];
 steps.push(['typecheck', run('npm', ['run', '--silent', 'typecheck'])]);
-steps.push(['vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])]);
+// Story tests (in Vitest) and end-to-end tests both drive Chromium.
 const chromium = run('node', ['scripts/ensure-chromium.mjs']);
 steps.push(['chromium', chromium]);
-if (chromium) steps.push(['playwright', run('npx', ['playwright', 'test'])]);
+if (chromium) {
+  steps.push(['vitest', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'])]);
+  steps.push(['playwright', run('npx', ['playwright', 'test'])]);
+}
 
 const vitest = readJson('test-results/vitest.json');
 const playwright = readJson('test-results/playwright.json');
