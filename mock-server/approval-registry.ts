@@ -1,5 +1,5 @@
 import type { ApprovalState } from '../src/protocol';
-import type { ApprovalOutcome } from './scenarios';
+import type { ApprovalOutcome, EventBody } from './scenarios';
 import type { ThreadRecord } from './thread-store';
 
 interface ApprovalRecord {
@@ -19,14 +19,15 @@ export type ApprovalRegistry = ReturnType<typeof createApprovalRegistry>;
  * Approvals of all threads, keyed by (agentId, approvalId). Resolving one publishes `approval-resolved`
  * at once, whether or not its turn has reached its wait yet.
  */
-export function createApprovalRegistry(publishResolved: (thread: ThreadRecord, turnId: string, approvalId: string, decision: ApprovalOutcome) => void) {
+export function createApprovalRegistry(publish: (thread: ThreadRecord, turnId: string, body: EventBody) => unknown) {
   const approvals = new Map<string, ApprovalRecord>();
   const keyOf = (agentId: string, approvalId: string) => JSON.stringify([agentId, approvalId]);
 
   const resolve = (record: ApprovalRecord, outcome: ApprovalOutcome) => {
     clearTimeout(record.expiryTimer);
     record.state = outcome;
-    publishResolved(record.thread, record.turnId, record.approvalId, outcome);
+    const resolvedBy = outcome === 'approved' || outcome === 'denied' ? 'user' : 'server';
+    publish(record.thread, record.turnId, { type: 'approval-resolved', approvalId: record.approvalId, decision: outcome, resolvedBy });
     for (const waiter of record.waiters) waiter(outcome);
     record.waiters.clear();
   };

@@ -56,9 +56,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     for (const namespace of namespacesByAgent.get(thread.agentId) ?? []) namespace.to(threadRoom(thread.threadId)).emit(event.type, event);
     return event;
   };
-  const approvals = createApprovalRegistry((thread, turnId, approvalId, decision) =>
-    publish(thread, turnId, { type: 'approval-resolved', approvalId, decision, resolvedBy: decision === 'approved' || decision === 'denied' ? 'user' : 'server' }),
-  );
+  const approvals = createApprovalRegistry(publish);
   const turnRunner: TurnRunnerDeps = { approvals, publish, scenarioFor, speed: options.speed ?? 1, now, shutdown: shutdown.signal };
 
   const httpServer = createServer(createHistoryHandler({ store, tokens }));

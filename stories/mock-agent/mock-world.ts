@@ -34,14 +34,7 @@ export function createMockWorld(speed: number): MockWorld {
     }
     return event;
   };
-  const approvals = createApprovalRegistry((thread, turnId, approvalId, decision) =>
-    publish(thread, turnId, {
-      type: 'approval-resolved',
-      approvalId,
-      decision,
-      resolvedBy: decision === 'approved' || decision === 'denied' ? 'user' : 'server',
-    }),
-  );
+  const approvals = createApprovalRegistry(publish);
 
   return { store, approvals, subscribers, speed, shutdown: new AbortController(), publish };
 }
