@@ -26,6 +26,13 @@ function collect(client: ReturnType<typeof setup>['client'], threadId: string) {
   return { updates, events, unwatch };
 }
 
+/** Keeps the subscription unacknowledged until the test calls the returned function with the ack. */
+function holdSubscribeAck(fake: FakeSocket) {
+  let release: (value: unknown) => void = () => {};
+  fake.respond = () => new Promise((resolve) => (release = resolve));
+  return (value: unknown) => release(value);
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const emitEvent = (fake: FakeSocket, event: ServerEvent) => fake.serverEmit(event.type, event);
 
@@ -86,8 +93,7 @@ describe('createPlatosClient', () => {
   it('buffers frames that arrive before the subscription is acknowledged and applies them in order', async () => {
     const { fake, client } = setup();
     const events = turnEvents('thread-1');
-    let ack: (value: unknown) => void = () => {};
-    fake.respond = () => new Promise((resolve) => (ack = resolve));
+    const ack = holdSubscribeAck(fake);
     const watcher = collect(client, 'thread-1');
     fake.serverConnect();
     events.forEach((event) => emitEvent(fake, event));
@@ -121,8 +127,7 @@ describe('createPlatosClient', () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify(history), { status: 200 }));
     const { fake, client } = setup({ fetch: fetchMock as unknown as typeof fetch });
     const events = turnEvents('thread-1');
-    let ack: (value: unknown) => void = () => {};
-    fake.respond = () => new Promise((resolve) => (ack = resolve));
+    const ack = holdSubscribeAck(fake);
     const watcher = collect(client, 'thread-1');
     fake.serverConnect();
     events.forEach((event) => emitEvent(fake, event));
@@ -144,8 +149,7 @@ describe('createPlatosClient', () => {
     const history: HistoryResponse = { threadId: 'thread-1', messages: [], lastEventId: 'e2-3' };
     const fetchMock = vi.fn(async () => new Response(JSON.stringify(history), { status: 200 }));
     const { fake, client } = setup({ fetch: fetchMock as unknown as typeof fetch });
-    let ack: (value: unknown) => void = () => {};
-    fake.respond = () => new Promise((resolve) => (ack = resolve));
+    const ack = holdSubscribeAck(fake);
     const watcher = collect(client, 'thread-1');
     fake.serverConnect();
     const oldEpoch = createEventFactory('thread-1', 'e1');
