@@ -38,6 +38,8 @@ function run(context: CommandContext, name: CommandName, request: CommandRequest
       return send(context, request as CommandRequest<'message:send'>);
     case 'turn:cancel':
       return cancel(context, request as CommandRequest<'turn:cancel'>);
+    case 'connection:ping':
+      return pong(context);
     case 'approval:respond': {
       const { approvalId, decision } = request as CommandRequest<'approval:respond'>;
       const result = context.approvals.respond(context.agentId, approvalId, decision);
@@ -82,6 +84,10 @@ function cancel(context: CommandContext, request: CommandRequest<'turn:cancel'>)
   if (!turn) return fail('turn_not_found', `No turn ${request.turnId} in thread ${request.threadId}.`);
   turn.cancellation.abort();
   return { ok: true };
+}
+
+function pong(context: CommandContext): CommandAck<'connection:ping'> {
+  return { ok: true, ts: context.turnRunner.now() };
 }
 
 function assertNever(value: never): never {

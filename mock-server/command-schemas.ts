@@ -9,6 +9,7 @@ export const commandSchemas = {
   'thread:unsubscribe': v.object({ threadId: id }),
   'message:send': v.object({ threadId: id, clientMessageId: id, text: v.pipe(v.string(), v.maxLength(100_000)) }),
   'turn:cancel': v.object({ threadId: id, turnId: id }),
+  'connection:ping': v.object({}),
   'approval:respond': v.object({ approvalId: id, decision: v.picklist(['approved', 'denied']), note: v.optional(v.string()) }),
 } satisfies Record<CommandName, v.GenericSchema>;
 

@@ -15,6 +15,8 @@ export interface Commands {
   'thread:unsubscribe': { request: { threadId: string }; reply: object };
   'message:send': { request: { threadId: string; clientMessageId: string; text: string }; reply: { turnId: string } };
   'turn:cancel': { request: { threadId: string; turnId: string }; reply: object };
+  /** Liveness probe: a connection that cannot answer it in time is treated as dead. */
+  'connection:ping': { request: object; reply: { ts: number } };
   'approval:respond': {
     request: { approvalId: string; decision: 'approved' | 'denied'; note?: string };
     reply: object;
