@@ -2,6 +2,10 @@ export * from './protocol';
 export { createPlatosClient } from './client/create-platos-client';
 export type { PlatosClientOptions } from './client/client-options';
 export { PlatosClientError } from './client/client-error';
+export { emptyClientStats } from './client/client-stats';
+export type { BackoffPolicy } from './client/backoff';
+export type { LivenessOptions } from './client/liveness';
+export type { NetworkSignals } from './client/connection-manager';
 export type * from './client/types';
 export { createPlatosStore, type PlatosStoreOptions } from './store/create-platos-store';
 export {

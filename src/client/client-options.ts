@@ -1,4 +1,7 @@
 import type { Socket } from 'socket.io-client';
+import type { BackoffPolicy } from './backoff';
+import type { NetworkSignals } from './connection-manager';
+import type { LivenessOptions } from './liveness';
 
 /** The part of a socket.io-client Socket the client uses; tests inject a fake. */
 export type ClientSocket = Pick<Socket, 'on' | 'off' | 'onAny' | 'offAny' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'connected' | 'active' | 'io'>;
@@ -18,16 +21,39 @@ export interface PlatosClientOptions {
   transports?: ('websocket' | 'polling' | 'webtransport')[];
   /** How long a command may wait for its acknowledgement. @default 10000 */
   ackTimeoutMs?: number;
+  /** How long a command made without a connection waits for one before failing with `offline`. @default 60000 */
+  queueTimeoutMs?: number;
+  /** How long a history fetch may take. @default 15000 */
+  historyTimeoutMs?: number;
+  /** Reconnect delays: full jitter below `min(capMs, baseMs * factor^(attempt-1))`. */
+  reconnect?: Partial<BackoffPolicy> & {
+    /** Failed attempts in a row before the state becomes `offline`. @default Infinity */
+    maxAttempts?: number;
+  };
+  auth?: {
+    /** Rejected handshakes in a row retried with a fresh `getToken()` before the state is `unauthorized`. @default 2 */
+    maxRetries?: number;
+  };
+  /** Half-open detection; `false` turns it off. @default { intervalMs: 5000, timeoutMs: 5000 } */
+  liveness?: Partial<LivenessOptions> | false;
+  /** Out-of-order frames: how many are held, and how long a hole may stay open before resubscribing. */
+  gap?: { bufferSize?: number; timeoutMs?: number };
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Called for every frame that fails validation; the frame is dropped and counted either way. */
   onMalformedFrame?: (frame: unknown, reason: string) => void;
   /** Creates the socket; for tests. */
   socketFactory?: (namespaceUrl: string, options: SocketFactoryOptions) => ClientSocket;
+  /** Jitter source; for tests. @default Math.random */
+  random?: () => number;
+  /** `online`/`offline` signals; for tests. @default the browser's, if any */
+  network?: NetworkSignals | null;
 }
 
 export interface SocketFactoryOptions {
   path: string;
   transports: ('websocket' | 'polling' | 'webtransport')[];
+  /** The client runs its own reconnects. */
+  reconnection: false;
   auth: (callback: (data: object) => void) => void;
 }

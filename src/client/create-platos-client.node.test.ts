@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../mock-server/create-mock-server';
 import { EVENT_TYPES, parseEventId, type ServerEvent } from '../protocol';
 import { createPlatosClient } from './create-platos-client';
+import { emptyClientStats } from './client-stats';
+import type { PlatosClientOptions } from './client-options';
 import type { PlatosClient, ThreadUpdate } from './types';
 
 type MockServer = Awaited<ReturnType<typeof createMockServer>>;
@@ -20,13 +22,15 @@ afterAll(async () => {
   await Promise.all([server.close(), shortWindowServer.close()]);
 });
 
-function connect(url = server.url, token = 'test-token') {
+function connect(url = server.url, token = 'test-token', overrides: Partial<PlatosClientOptions> = {}) {
   let socket: Socket | undefined;
   const client = createPlatosClient({
     url,
     token,
     transports: ['websocket'],
-    socketFactory: (namespaceUrl, options) => (socket = io(namespaceUrl, { ...options, reconnectionDelay: 50, reconnectionDelayMax: 100 })),
+    reconnect: { baseMs: 50, capMs: 100 },
+    socketFactory: (namespaceUrl, options) => (socket = io(namespaceUrl, options)),
+    ...overrides,
   });
   clients.push(client);
   return { client, socket: () => socket! };
@@ -51,7 +55,7 @@ describe('client against the mock server', () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
     expect(events.at(-1)?.type).toBe('finish');
     expect(contiguous(seqs(events))).toBe(true);
-    expect(client.getStats()).toEqual({ malformedFrames: 0, duplicateFrames: 0 });
+    expect(client.getStats()).toEqual(emptyClientStats());
   });
 
   it('multiplexes two threads on one socket without mixing their events', async () => {
@@ -93,7 +97,9 @@ describe('client against the mock server', () => {
   });
 
   it('falls back to history after a drop longer than the replay window', async () => {
-    const { client, socket } = connect(shortWindowServer.url);
+    // Stays away for about 900 ms, longer than the 200 ms window.
+    const awayMs = { reconnect: { baseMs: 900, factor: 1, capMs: 900 }, random: () => 0.999 };
+    const { client, socket } = connect(shortWindowServer.url, 'test-token', awayMs);
     const updates: ThreadUpdate[] = [];
     const live = () => new Promise<void>((resolve) => {
       const stop = client.threads.watch('it-resync', (update) => {
@@ -108,12 +114,8 @@ describe('client against the mock server', () => {
         if (update.kind === 'event' && update.event.seq >= 5) (stop(), resolve());
       });
     });
-    socket().io.reconnection(false);
-    socket().io.engine.close();
-    await new Promise((resolve) => setTimeout(resolve, 700));
-    socket().io.reconnection(true);
     const resumed = live();
-    socket().connect();
+    socket().io.engine.close();
     await resumed;
     const reset = updates.find((update) => update.kind === 'reset');
     expect(reset?.kind === 'reset' && reset.history.messages.map((message) => message.turnId)).toContain(turnId);

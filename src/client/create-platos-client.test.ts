@@ -139,9 +139,9 @@ describe('createPlatosClient', () => {
     expect(watcher.updates.map((update) => (update.kind === 'event' ? update.event.seq : update.kind))).toEqual([
       'sync',
       'reset',
+      'sync',
       3,
       4,
-      'sync',
     ]);
   });
 
@@ -159,8 +159,9 @@ describe('createPlatosClient', () => {
     emitEvent(fake, stale);
     fresh.forEach((event) => emitEvent(fake, event));
     ack({ ok: true, resumed: false, lastEventId: 'e2-3' });
-    await vi.waitFor(() => expect(watcher.updates.at(-1)).toEqual({ kind: 'sync', state: 'live' }));
+    await vi.waitFor(() => expect(watcher.updates).toContainEqual({ kind: 'sync', state: 'live' }));
     expect(watcher.events().map((event) => event.id)).toEqual(['e2-4']);
+    expect(client.getStats()).toMatchObject({ staleFrames: 1, duplicateFrames: 3 });
   });
 
   it('resubscribes from the last applied event after a reconnect', async () => {
@@ -244,12 +245,15 @@ describe('createPlatosClient', () => {
     expect(fake.connectCalls).toBe(0);
   });
 
-  it('retries an unauthorized handshake once with a fresh token when getToken is given', () => {
+  it('retries an unauthorized handshake with a fresh token a bounded number of times when getToken is given', () => {
     let tokens = 0;
-    const { fake, client } = setup({ token: undefined, getToken: () => `token-${++tokens}` });
+    const { fake, client } = setup({ token: undefined, getToken: () => `token-${++tokens}`, auth: { maxRetries: 2 } });
     fake.serverConnectError('unauthorized');
-    expect(fake.connectCalls).toBe(1);
     fake.serverConnectError('unauthorized');
+    expect(fake.connectCalls).toBe(2);
+    expect(client.connection.getState()).toBe('connecting');
+    fake.serverConnectError('unauthorized');
+    expect(fake.connectCalls).toBe(2);
     expect(client.connection.getState()).toBe('unauthorized');
   });
 });

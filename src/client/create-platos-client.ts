@@ -1,13 +1,18 @@
 import { io } from 'socket.io-client';
 import { agentNamespace, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol';
-import { PlatosClientError, toClientError } from './client-error';
+import { defaultBackoff, fullJitterDelay } from './backoff';
+import { PlatosClientError } from './client-error';
+import { emptyClientStats } from './client-stats';
 import type { ClientSocket, PlatosClientOptions } from './client-options';
-import { createConnectionState } from './connection-state';
+import { createCommandChannel, type CommandOptions } from './command-channel';
+import { browserNetworkSignals, createConnectionManager } from './connection-manager';
 import { routeFrame } from './frame-router';
 import { fetchHistory } from './history-fetch';
+import { createLivenessMonitor, defaultLiveness } from './liveness';
+import { createStateCell } from './state-cell';
 import { createThreadSession, type ThreadSession } from './thread-session';
 import { createTurnStream } from './turn-stream';
-import type { ClientStats, PlatosClient, ThreadListener } from './types';
+import type { ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types';
 
 const newClientMessageId = () =>
   globalThis.crypto?.randomUUID?.() ?? `cm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -21,16 +26,24 @@ const newClientMessageId = () =>
 export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const agentId = options.agentId ?? 'default';
   const ackTimeoutMs = options.ackTimeoutMs ?? 10_000;
+  const queueTimeoutMs = options.queueTimeoutMs ?? 60_000;
+  const historyTimeoutMs = options.historyTimeoutMs ?? 15_000;
+  const backoff = { ...defaultBackoff, ...options.reconnect };
+  const random = options.random ?? Math.random;
+  const gap = { bufferSize: options.gap?.bufferSize ?? 64, timeoutMs: options.gap?.timeoutMs ?? 1_000 };
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const getToken = async () => (options.getToken ? await options.getToken() : (options.token ?? ''));
-  const stats: ClientStats = { malformedFrames: 0, duplicateFrames: 0 };
+  const stats = emptyClientStats();
+  const count = (stat: keyof ClientStats) => (stats[stat] += 1);
   const sessions = new Map<string, ThreadSession>();
   let closed = false;
+  let everConnected = false;
 
   const namespaceUrl = new URL(agentNamespace(agentId), options.url).toString();
   const socketOptions = {
     path: options.path ?? SOCKET_PATH,
     transports: options.transports ?? ['websocket', 'polling'],
+    reconnection: false as const,
     auth: (callback: (data: object) => void) => {
       getToken().then(
         (token) => callback({ token }),
@@ -42,31 +55,72 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     ? options.socketFactory(namespaceUrl, socketOptions)
     : io(namespaceUrl, socketOptions);
 
+  const channel = createCommandChannel(socket, { ackTimeoutMs, queueTimeoutMs, onAnswer: () => liveness?.noteActivity() });
+  const liveness =
+    options.liveness === false
+      ? null
+      : createLivenessMonitor({
+          options: { ...defaultLiveness, ...options.liveness },
+          ping: (timeoutMs) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {}),
+          onDead: () => {
+            count('livenessTimeouts');
+            manager.restart();
+          },
+        });
+
   // Attached before anything can await, so no frame is ever missed.
   socket.onAny((name: string, ...args: unknown[]) => {
+    liveness?.noteActivity();
     const routed = routeFrame(name, args);
     if (!routed.ok) {
-      stats.malformedFrames += 1;
+      count('malformedFrames');
       options.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.reason);
       return;
     }
     sessions.get(routed.event.threadId)?.receive(routed.event);
   });
 
-  const connection = createConnectionState(socket, {
-    canRetryUnauthorized: () => Boolean(options.getToken),
-    onConnect: () => sessions.forEach((session) => session.listenerCount > 0 && void session.start()),
-    onDisconnect: () => sessions.forEach((session) => session.pause()),
+  const connectionState = createStateCell<ConnectionState>('connecting');
+  const resyncingThreads = new Set<string>();
+  const publishState = () => {
+    const base = manager.getState();
+    connectionState.set(base === 'open' && resyncingThreads.size > 0 ? 'resyncing' : base);
+  };
+
+  const manager = createConnectionManager(socket, {
+    backoff,
+    maxAttempts: options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY,
+    maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
+    canRefreshToken: Boolean(options.getToken),
+    random,
+    network: options.network === null ? undefined : (options.network ?? browserNetworkSignals()),
+    onConnect: () => {
+      if (everConnected) count('reconnects');
+      everConnected = true;
+      channel.reopen();
+      liveness?.start();
+      sessions.forEach((session) => session.listenerCount > 0 && void session.start());
+      channel.flush();
+    },
+    onDisconnect: () => {
+      liveness?.stop();
+      channel.requeueInFlight();
+      sessions.forEach((session) => session.pause());
+    },
+    onStateChange: (state) => {
+      if (state === 'unauthorized' || state === 'closed') {
+        channel.failAll(new PlatosClientError(state, state === 'closed' ? 'The client was closed' : 'The server rejected the token'));
+      }
+      publishState();
+    },
   });
 
-  async function command<C extends CommandName>(name: C, request: CommandRequest<C>): Promise<Commands[C]['reply']> {
-    if (closed) throw new PlatosClientError('closed', 'The client was closed');
-    let ack: unknown;
-    try {
-      ack = await socket.timeout(ackTimeoutMs).emitWithAck(name, request);
-    } catch (error) {
-      throw toClientError(error, 'timeout');
-    }
+  async function command<C extends CommandName>(
+    name: C,
+    request: CommandRequest<C>,
+    commandOptions?: CommandOptions,
+  ): Promise<Commands[C]['reply']> {
+    const ack = await channel.send(name, request, commandOptions);
     if (typeof ack !== 'object' || ack === null || !('ok' in ack)) throw new PlatosClientError('bad_ack', `${name} got a malformed acknowledgement`);
     if (ack.ok !== true) {
       const error = (ack as { error?: { code?: unknown; message?: unknown } }).error;
@@ -74,6 +128,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     }
     return ack as Commands[C]['reply'];
   }
+  const queued = { queue: true };
 
   function sessionFor(threadId: string): ThreadSession {
     let session = sessions.get(threadId);
@@ -82,13 +137,34 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
         threadId,
         subscribe: (lastEventId) =>
           command('thread:subscribe', lastEventId === null ? { threadId } : { threadId, lastEventId }),
-        fetchHistory: async () => fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch }),
-        onDuplicate: () => (stats.duplicateFrames += 1),
-        retryDelayMs: (attempt) => Math.min(500 * 2 ** (attempt - 1), 8_000),
+        fetchHistory: async () =>
+          fetchHistory({
+            baseUrl: options.url,
+            agentId,
+            threadId,
+            token: await getToken(),
+            fetch: doFetch,
+            signal: AbortSignal.timeout(historyTimeoutMs),
+          }),
+        count,
+        retryDelayMs: (attempt) => fullJitterDelay(attempt, backoff, random),
+        gap,
+        onStateChange: (state) => {
+          if (state === 'resyncing') resyncingThreads.add(threadId);
+          else resyncingThreads.delete(threadId);
+          publishState();
+        },
       });
       sessions.set(threadId, session);
     }
     return session;
+  }
+
+  function forget(threadId: string, session: ThreadSession) {
+    sessions.delete(threadId);
+    session.pause();
+    resyncingThreads.delete(threadId);
+    publishState();
   }
 
   function watch(threadId: string, listener: ThreadListener): () => void {
@@ -101,8 +177,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       // Deferred so an unwatch followed at once by a watch (React StrictMode) keeps the subscription.
       setTimeout(() => {
         if (session.listenerCount > 0 || sessions.get(threadId) !== session) return;
-        sessions.delete(threadId);
-        session.pause();
+        forget(threadId, session);
         if (socket.connected && !closed) command('thread:unsubscribe', { threadId }).catch(() => {});
       }, 0);
     };
@@ -110,7 +185,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
 
   async function send(threadId: string, text: string, sendOptions?: { clientMessageId?: string }) {
     const clientMessageId = sendOptions?.clientMessageId ?? newClientMessageId();
-    const reply = await command('message:send', { threadId, clientMessageId, text });
+    const reply = await command('message:send', { threadId, clientMessageId, text }, queued);
     return { turnId: reply.turnId, clientMessageId };
   }
 
@@ -125,31 +200,33 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
           clientMessageId,
           watch: (listener) => watch(threadId, listener),
           onConnectionLost: (listener) =>
-            connection.subscribe((state) => {
+            connectionState.subscribe((state) => {
               if (state === 'closed' || state === 'offline' || state === 'unauthorized') {
                 listener(new PlatosClientError(state, `The connection is ${state}; the turn's remaining events will not arrive`));
               }
             }),
-          whenLive: () => withTimeout(session.whenLive(), ackTimeoutMs, 'The thread did not become live in time'),
+          whenLive: () => withTimeout(session.whenLive(), queueTimeoutMs, 'The thread did not become live in time'),
           send: () => send(threadId, message, { clientMessageId }),
         });
       },
       watch,
       send,
-      cancel: async (threadId, turnId) => void (await command('turn:cancel', { threadId, turnId })),
+      cancel: async (threadId, turnId) => void (await command('turn:cancel', { threadId, turnId }, queued)),
       lastEventId: (threadId) => sessions.get(threadId)?.lastEventId ?? null,
     },
     respondToApproval: async (approvalId, decision, note) =>
-      void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note })),
-    connection: { getState: connection.getState, subscribe: connection.subscribe },
+      void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
+    connection: { getState: connectionState.get, subscribe: connectionState.subscribe },
     getStats: () => ({ ...stats }),
+    reconnect: () => manager.retryNow(),
     close() {
       if (closed) return;
       closed = true;
+      liveness?.stop();
       sessions.forEach((session) => session.pause());
       sessions.clear();
-      socket.disconnect();
-      connection.markClosed();
+      resyncingThreads.clear();
+      manager.close();
     },
   };
 }

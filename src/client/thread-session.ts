@@ -1,29 +1,34 @@
-import { parseEventId, type EventPosition, type HistoryResponse, type ServerEvent } from '../protocol';
+import type { HistoryResponse, ServerEvent } from '../protocol';
 import { toClientError } from './client-error';
 import { createEarlyFrameBuffer } from './early-frame-buffer';
-import type { ClientError, ThreadListener, ThreadSyncState, ThreadUpdate } from './types';
+import { createSequenceGuard } from './sequence-guard';
+import type { ClientError, ClientStats, ThreadListener, ThreadSyncState, ThreadUpdate } from './types';
 
 export interface ThreadSessionDeps {
   threadId: string;
   subscribe(lastEventId: string | null): Promise<{ resumed: boolean; lastEventId: string | null }>;
   fetchHistory(): Promise<HistoryResponse>;
-  onDuplicate(): void;
+  /** Counts what the session drops, holds or repairs. */
+  count(stat: keyof ClientStats): void;
   /** Delay before re-trying a failed subscription; `attempt` starts at 1. */
   retryDelayMs(attempt: number): number;
+  gap: { bufferSize: number; timeoutMs: number };
+  onStateChange?(state: ThreadSyncState | 'idle'): void;
 }
 
 export type ThreadSession = ReturnType<typeof createThreadSession>;
 
-/** One thread's subscription: resume point, early-frame buffer and the listeners it feeds. */
+/** One thread's subscription: resume point, ordering guard, early-frame buffer and the listeners it feeds. */
 export function createThreadSession(deps: ThreadSessionDeps) {
   const listeners = new Set<ThreadListener>();
   const earlyFrameBuffer = createEarlyFrameBuffer();
+  const guard = createSequenceGuard(deps.gap.bufferSize);
   const liveWaiters = new Set<{ resolve(): void; reject(error: ClientError): void }>();
   let state: ThreadSyncState | 'idle' = 'idle';
   let lastEventId: string | null = null;
-  let lastPosition: EventPosition | null = null;
   let generation = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let failedAttempts = 0;
 
   const emit = (update: ThreadUpdate) => {
@@ -31,8 +36,10 @@ export function createThreadSession(deps: ThreadSessionDeps) {
   };
 
   const setState = (next: ThreadSyncState | 'idle', error?: ClientError) => {
+    const changed = next !== state;
     state = next;
     if (next !== 'idle') emit(error ? { kind: 'sync', state: next, error } : { kind: 'sync', state: next });
+    if (changed) deps.onStateChange?.(next);
     for (const waiter of [...liveWaiters]) {
       if (next === 'live') waiter.resolve();
       else if (next === 'error' && error) waiter.reject(error);
@@ -42,28 +49,62 @@ export function createThreadSession(deps: ThreadSessionDeps) {
   };
 
   const deliver = (event: ServerEvent) => {
-    const position = parseEventId(event.id);
-    if (position && lastPosition && position.epoch === lastPosition.epoch && position.seq <= lastPosition.seq) {
-      deps.onDuplicate();
-      return;
-    }
     emit({ kind: 'event', event });
     // The resume point moves only after every listener has taken the event.
     lastEventId = event.id;
-    lastPosition = position;
   };
 
-  const goLive = (epochFilter: string | null) => {
-    for (const event of earlyFrameBuffer.drain()) {
-      if (epochFilter !== null && parseEventId(event.id)?.epoch !== epochFilter) continue;
-      deliver(event);
+  const stopGapTimer = () => {
+    clearTimeout(gapTimer);
+    gapTimer = undefined;
+  };
+
+  /** Resubscribes from the last applied id: the server replays the hole, or says to rebuild from history. */
+  const repair = () => {
+    stopGapTimer();
+    guard.dropHeld();
+    void start();
+  };
+
+  const offer = (event: ServerEvent) => {
+    const verdict = guard.offer(event);
+    switch (verdict.kind) {
+      case 'deliver':
+        if (verdict.events.length > 1) deps.count('outOfOrderFrames');
+        verdict.events.forEach(deliver);
+        if (guard.heldCount === 0) stopGapTimer();
+        return;
+      case 'duplicate':
+        return deps.count('duplicateFrames');
+      case 'stale':
+        return deps.count('staleFrames');
+      case 'held':
+        gapTimer ??= setTimeout(() => {
+          deps.count('gaps');
+          repair();
+        }, deps.gap.timeoutMs);
+        return;
+      case 'resync':
+        deps.count('gaps');
+        return repair();
     }
+  };
+
+  const goLive = () => {
     failedAttempts = 0;
     setState('live');
+    for (const event of earlyFrameBuffer.drain()) {
+      // A repair started by an earlier frame subscribes again; the rest wait for it like any early frame.
+      if (state !== 'live') earlyFrameBuffer.push(event);
+      // Sent before the acknowledgement or history that fixed the epoch, so another epoch is an older one.
+      else if (guard.isOtherEpoch(event)) deps.count('staleFrames');
+      else offer(event);
+    }
   };
 
   const start = async () => {
     clearTimeout(retryTimer);
+    stopGapTimer();
     const startedGeneration = ++generation;
     const isCurrent = () => startedGeneration === generation;
     const hadHistory = lastEventId !== null;
@@ -71,14 +112,20 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     try {
       const ack = await deps.subscribe(lastEventId);
       if (!isCurrent()) return;
-      if (ack.resumed || (ack.lastEventId === null && !hadHistory)) return goLive(null);
-      if (hadHistory) setState('resyncing');
+      if (ack.resumed || (ack.lastEventId === null && !hadHistory)) {
+        guard.reset(lastEventId);
+        return goLive();
+      }
+      if (hadHistory) {
+        deps.count('resyncs');
+        setState('resyncing');
+      }
       const history = await deps.fetchHistory();
       if (!isCurrent()) return;
       emit({ kind: 'reset', history });
       lastEventId = history.lastEventId;
-      lastPosition = history.lastEventId === null ? null : parseEventId(history.lastEventId);
-      goLive(lastPosition?.epoch ?? null);
+      guard.reset(history.lastEventId);
+      goLive();
     } catch (error) {
       if (!isCurrent()) return;
       failedAttempts += 1;
@@ -108,7 +155,7 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     },
     /** Routes one validated frame of this thread. */
     receive(event: ServerEvent) {
-      if (state === 'live') deliver(event);
+      if (state === 'live') offer(event);
       else if (state === 'subscribing' || state === 'resyncing') earlyFrameBuffer.push(event);
     },
     start,
@@ -116,6 +163,8 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     pause() {
       generation += 1;
       clearTimeout(retryTimer);
+      stopGapTimer();
+      guard.dropHeld();
       earlyFrameBuffer.drain();
       setState('idle');
     },

@@ -1,6 +1,6 @@
 import type { HistoryResponse, ServerEvent } from '../protocol';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed';
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 'offline' | 'unauthorized' | 'closed';
 
 /** What a thread watcher receives, in order. */
 export type ThreadUpdate =
@@ -39,6 +39,18 @@ export interface ClientStats {
   malformedFrames: number;
   /** Frames already applied (same event id) that were dropped. */
   duplicateFrames: number;
+  /** Frames of an epoch the thread had left, dropped. */
+  staleFrames: number;
+  /** Times held frames were applied after the frames missing before them arrived. */
+  outOfOrderFrames: number;
+  /** Holes in a thread's seq that were not filled in time, each repaired by resubscribing. */
+  gaps: number;
+  /** Threads rebuilt from history after they had been live. */
+  resyncs: number;
+  /** Successful connections after the first. */
+  reconnects: number;
+  /** Connections dropped because they stopped answering. */
+  livenessTimeouts: number;
 }
 
 export interface PlatosClient {
@@ -59,6 +71,8 @@ export interface PlatosClient {
     subscribe(listener: (state: ConnectionState) => void): () => void;
   };
   getStats(): ClientStats;
+  /** Tries to connect now, e.g. from `offline` or after a new token made `unauthorized` recoverable. */
+  reconnect(): void;
   /** Closes the socket for good; a closed client never reconnects. */
   close(): void;
 }

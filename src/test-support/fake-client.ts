@@ -1,5 +1,6 @@
 import type { ServerEvent } from '../protocol';
 import type { ConnectionState, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types';
+import { emptyClientStats } from '../client/client-stats';
 
 type Call =
   | { command: 'send'; threadId: string; text: string; clientMessageId: string }
@@ -75,7 +76,8 @@ export function createFakeClient(agentId = 'default'): FakeClient {
         return () => connectionListeners.delete(listener);
       },
     },
-    getStats: () => ({ malformedFrames: 0, duplicateFrames: 0 }),
+    getStats: emptyClientStats,
+    reconnect: () => {},
     close() {
       client.setConnection('closed');
     },

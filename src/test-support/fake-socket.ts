@@ -28,6 +28,13 @@ export function createFakeSocket(): FakeSocket {
     map.set(name, (map.get(name) ?? new Set()).add(handler));
   };
 
+  const awaitingAck = new Set<() => void>();
+  const rejectAwaitingAcks = () => {
+    const lost = [...awaitingAck];
+    awaitingAck.clear();
+    lost.forEach((reject) => reject());
+  };
+
   const fake: FakeSocket = {
     commands: [],
     respond: () => ({ ok: true }),
@@ -45,6 +52,7 @@ export function createFakeSocket(): FakeSocket {
     serverDisconnect(reason = 'transport close') {
       (socket as { connected: boolean }).connected = false;
       fire(handlers, 'disconnect', reason);
+      rejectAwaitingAcks();
     },
     serverConnectError(message) {
       fire(handlers, 'connect_error', new Error(message));
@@ -79,10 +87,17 @@ export function createFakeSocket(): FakeSocket {
     },
     timeout() {
       return {
-        emitWithAck: async (name: string, request: unknown) => {
-          fake.commands.push({ name, request });
-          return fake.respond(name, request);
-        },
+        // Like socket.io-client, a drop rejects every acknowledgement still awaited.
+        emitWithAck: (name: string, request: unknown) =>
+          new Promise((resolve, reject) => {
+            fake.commands.push({ name, request });
+            const lost = () => reject(new Error('socket has been disconnected'));
+            awaitingAck.add(lost);
+            Promise.resolve(fake.respond(name, request)).then(
+              (ack) => awaitingAck.delete(lost) && resolve(ack),
+              (error: unknown) => awaitingAck.delete(lost) && reject(error),
+            );
+          }),
       };
     },
     connect() {
@@ -90,8 +105,10 @@ export function createFakeSocket(): FakeSocket {
       return socket;
     },
     disconnect() {
+      if (!socket.connected) return socket;
       socket.connected = false;
       fire(handlers, 'disconnect', 'io client disconnect');
+      rejectAwaitingAcks();
       return socket;
     },
     io: {

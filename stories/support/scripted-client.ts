@@ -1,4 +1,5 @@
 import type { ConnectionState, PlatosClient, ThreadListener, TurnStream } from '@platosdev/client';
+import { emptyClientStats } from '@platosdev/client';
 import type { ServerEvent } from '../../src/protocol';
 import { nextEvent } from './thread-script';
 
@@ -68,7 +69,8 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
         return () => void connectionListeners.delete(listener);
       },
     },
-    getStats: () => ({ malformedFrames: 0, duplicateFrames: 0 }),
+    getStats: emptyClientStats,
+    reconnect: () => {},
     close() {
       connection = 'closed';
       for (const listener of connectionListeners) listener(connection);
