@@ -137,15 +137,15 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
         threadId,
         subscribe: (lastEventId) =>
           command('thread:subscribe', lastEventId === null ? { threadId } : { threadId, lastEventId }),
-        fetchHistory: async () =>
-          fetchHistory({
-            baseUrl: options.url,
-            agentId,
-            threadId,
-            token: await getToken(),
-            fetch: doFetch,
-            signal: AbortSignal.timeout(historyTimeoutMs),
-          }),
+        fetchHistory: async () => {
+          const timeout = new AbortController();
+          const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `History took over ${historyTimeoutMs} ms`)), historyTimeoutMs);
+          try {
+            return await fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch, signal: timeout.signal });
+          } finally {
+            clearTimeout(timer);
+          }
+        },
         count,
         retryDelayMs: (attempt) => fullJitterDelay(attempt, backoff, random),
         gap,
@@ -218,7 +218,11 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
     connection: { getState: connectionState.get, subscribe: connectionState.subscribe },
     getStats: () => ({ ...stats }),
-    reconnect: () => manager.retryNow(),
+    reconnect() {
+      if (closed) return;
+      if (!socket.connected) return manager.retryNow();
+      sessions.forEach((session) => session.state === 'error' && session.listenerCount > 0 && void session.start());
+    },
     close() {
       if (closed) return;
       closed = true;

@@ -71,7 +71,10 @@ export interface PlatosClient {
     subscribe(listener: (state: ConnectionState) => void): () => void;
   };
   getStats(): ClientStats;
-  /** Tries to connect now, e.g. from `offline` or after a new token made `unauthorized` recoverable. */
+  /**
+   * Tries again now: connects from `reconnecting`, `offline` or `unauthorized` (asking `getToken()` again), or,
+   * when connected, re-syncs the threads whose sync failed.
+   */
   reconnect(): void;
   /** Closes the socket for good; a closed client never reconnects. */
   close(): void;

@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatosHarness } from '../test-support/platos-test-harness';
 import { ErrorBanner } from './error-banner';
@@ -19,7 +19,7 @@ describe('ErrorBanner', () => {
       client.emit('thread-1', { kind: 'sync', state: 'error', error: { code: 'history_failed', message: 'History is unavailable' } });
       scheduler.runFrame();
     });
-    expect(screen.getByRole('alert').textContent).toBe('This conversation could not be loaded: History is unavailable');
+    expect(screen.getByRole('alert').textContent).toBe('This conversation could not be loaded: History is unavailableTry again');
     act(() => {
       client.emit('thread-1', { kind: 'sync', state: 'live' });
       scheduler.runFrame();
@@ -32,5 +32,22 @@ describe('ErrorBanner', () => {
     render(<ErrorBanner />, { wrapper: Wrapper });
     act(() => client.setConnection('unauthorized'));
     expect(screen.getByRole('alert').getAttribute('data-state')).toBe('unauthorized');
+  });
+
+  it('offers to try again when offline, and asks the client to reconnect once per click', () => {
+    const { Wrapper, client } = createPlatosHarness();
+    render(<ErrorBanner />, { wrapper: Wrapper });
+    act(() => client.setConnection('offline'));
+    expect(screen.getByRole('alert').getAttribute('data-state')).toBe('offline');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(client.calls).toEqual([{ command: 'reconnect' }]);
+  });
+
+  it('says the connection was closed, without a retry that could not work', () => {
+    const { Wrapper, client } = createPlatosHarness();
+    render(<ErrorBanner />, { wrapper: Wrapper });
+    act(() => client.setConnection('closed'));
+    expect(screen.getByRole('alert').getAttribute('data-state')).toBe('closed');
+    expect(screen.queryByRole('button')).toBeNull();
   });
 });

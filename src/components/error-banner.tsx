@@ -1,5 +1,7 @@
 import type { ComponentProps } from 'react';
+import type { ConnectionState, ThreadSyncState } from '../client/types';
 import { useConnectionState } from '../react/use-connection-state';
+import { useReconnect } from '../react/use-reconnect';
 import { useThreadSync } from '../react/use-thread-sync';
 import type { ThreadOption } from '../react/use-thread-id';
 import { classNames } from './class-names';
@@ -8,20 +10,38 @@ import './styles/chat.css';
 
 export interface ErrorBannerProps extends Omit<ComponentProps<'div'>, 'children'>, ThreadOption {}
 
-/** Shown when the thread could not be synced or the server refused the token; renders nothing otherwise. */
+type Problem = 'unauthorized' | 'offline' | 'closed' | 'sync-error';
+
+function problemOf(connection: ConnectionState, sync: ThreadSyncState | 'idle'): Problem | null {
+  if (connection === 'unauthorized' || connection === 'offline' || connection === 'closed') return connection;
+  return sync === 'error' ? 'sync-error' : null;
+}
+
+const messages: Record<Problem, (detail?: string) => string> = {
+  unauthorized: () => 'The server did not accept the access token.',
+  offline: () => 'You are offline. Messages you send now will go out once the connection is back.',
+  closed: () => 'The connection was closed.',
+  'sync-error': (detail) => `This conversation could not be loaded: ${detail ?? 'unknown error'}`,
+};
+
+/**
+ * Shown when the connection or the thread's sync is in trouble, with a way to try again; renders nothing
+ * otherwise. Waits that ended (offline, refused token, failed sync) always land here, so nothing looks stuck.
+ */
 export function ErrorBanner({ threadId, className, ...rest }: ErrorBannerProps) {
   const { sync, error } = useThreadSync({ threadId });
   const connection = useConnectionState();
-  const message =
-    connection === 'unauthorized'
-      ? 'The server did not accept the access token.'
-      : sync === 'error'
-        ? `This conversation could not be loaded: ${error?.message ?? 'unknown error'}`
-        : null;
-  if (message === null) return null;
+  const reconnect = useReconnect();
+  const problem = problemOf(connection, sync);
+  if (problem === null) return null;
   return (
-    <div role="alert" data-state={connection === 'unauthorized' ? 'unauthorized' : 'sync-error'} className={classNames('platos-error-banner', className)} {...rest}>
-      {message}
+    <div role="alert" data-state={problem} className={classNames('platos-error-banner', className)} {...rest}>
+      <span>{messages[problem](error?.message)}</span>
+      {problem !== 'closed' && (
+        <button type="button" className="platos-link-button" onClick={reconnect}>
+          Try again
+        </button>
+      )}
     </div>
   );
 }

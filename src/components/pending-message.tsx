@@ -1,4 +1,5 @@
 import type { ComponentProps } from 'react';
+import { useConnectionState } from '../react/use-connection-state';
 import type { PendingMessage as PendingMessageData } from '../react/use-pending-messages';
 import { useThreadActions } from '../react/use-thread-actions';
 import { classNames } from './class-names';
@@ -9,20 +10,25 @@ export interface PendingMessageProps extends Omit<ComponentProps<'article'>, 'ch
   message: PendingMessageData;
 }
 
-/** A message sent from here and not yet echoed by the server: 'sending', or 'failed' with retry. */
+/**
+ * A message sent from here and not yet echoed by the server: 'sending', 'queued' (sending waits for the
+ * connection), or 'failed' with retry; the text stays in every case.
+ */
 export function PendingMessage({ message, className, ...rest }: PendingMessageProps) {
   const { retry, discard } = useThreadActions();
+  const connection = useConnectionState();
+  const waitsForConnection = message.state === 'sending' && connection !== 'open' && connection !== 'resyncing';
   return (
     <article
       aria-label="You"
       data-role="user"
-      data-state={message.state}
+      data-state={waitsForConnection ? 'queued' : message.state}
       className={classNames('platos-message', className)}
       {...rest}
     >
       <div className="platos-message-bubble">{message.text}</div>
       {message.state === 'sending' ? (
-        <p className="platos-message-meta">Sending…</p>
+        <p className="platos-message-meta">{waitsForConnection ? 'Queued: sends when the connection is back' : 'Sending…'}</p>
       ) : (
         <div className="platos-message-meta" role="alert">
           <span>Not sent: {message.error?.message ?? 'unknown error'}</span>

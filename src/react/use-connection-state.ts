@@ -4,7 +4,7 @@ import { usePlatosSelector } from './use-platos-selector';
 
 const selectConnection = (state: PlatosState) => state.connection;
 
-/** The socket's connection state: 'connecting' | 'open' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed'. */
+/** The connection state: 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 'offline' | 'unauthorized' | 'closed'. */
 export function useConnectionState(): ConnectionState {
   return usePlatosSelector(selectConnection);
 }

@@ -5,7 +5,8 @@ import { emptyClientStats } from '../client/client-stats';
 type Call =
   | { command: 'send'; threadId: string; text: string; clientMessageId: string }
   | { command: 'cancel'; threadId: string; turnId: string }
-  | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string };
+  | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string }
+  | { command: 'reconnect' };
 
 /** An in-memory PlatosClient for tests: push updates with `emit`, script replies with `reply`. */
 export interface FakeClient extends PlatosClient {
@@ -77,7 +78,7 @@ export function createFakeClient(agentId = 'default'): FakeClient {
       },
     },
     getStats: emptyClientStats,
-    reconnect: () => {},
+    reconnect: () => void client.calls.push({ command: 'reconnect' }),
     close() {
       client.setConnection('closed');
     },

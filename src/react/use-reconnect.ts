@@ -1,0 +1,8 @@
+import { useCallback } from 'react';
+import { usePlatosClient } from './use-platos-client';
+
+/** Retries now: reconnects when disconnected, or re-syncs threads whose sync failed. */
+export function useReconnect(): () => void {
+  const client = usePlatosClient();
+  return useCallback(() => client.reconnect(), [client]);
+}
