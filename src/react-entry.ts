@@ -14,6 +14,7 @@ export { useStep } from './react/use-step';
 export { usePendingMessages } from './react/use-pending-messages';
 export { useConnectionState } from './react/use-connection-state';
 export { useReconnect } from './react/use-reconnect';
+export { useThreadStalled } from './react/use-thread-stalled';
 export { useThreadActions, type ThreadActions } from './react/use-thread-actions';
 export { useThreadStatus } from './react/use-thread-status';
 export { useThreadSync, type ThreadSyncSelection } from './react/use-thread-sync';

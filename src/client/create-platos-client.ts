@@ -212,6 +212,10 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       watch,
       send,
       cancel: async (threadId, turnId) => void (await command('turn:cancel', { threadId, turnId }, queued)),
+      resync(threadId) {
+        const session = sessions.get(threadId);
+        if (session && session.listenerCount > 0 && socket.connected && !closed) void session.start();
+      },
       lastEventId: (threadId) => sessions.get(threadId)?.lastEventId ?? null,
     },
     respondToApproval: async (approvalId, decision, note) =>

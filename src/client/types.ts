@@ -62,6 +62,8 @@ export interface PlatosClient {
     watch(threadId: string, listener: ThreadListener): () => void;
     send(threadId: string, text: string, options?: SendOptions): Promise<{ turnId: string; clientMessageId: string }>;
     cancel(threadId: string, turnId: string): Promise<void>;
+    /** Subscribes the thread again from its resume point: missed events are replayed, or it is rebuilt from history. */
+    resync(threadId: string): void;
     /** The id of the last event delivered to watchers, the resume point. */
     lastEventId(threadId: string): string | null;
   };

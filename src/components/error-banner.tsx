@@ -2,6 +2,8 @@ import type { ComponentProps } from 'react';
 import type { ConnectionState, ThreadSyncState } from '../client/types';
 import { useConnectionState } from '../react/use-connection-state';
 import { useReconnect } from '../react/use-reconnect';
+import { useThreadActions } from '../react/use-thread-actions';
+import { useThreadStalled } from '../react/use-thread-stalled';
 import { useThreadSync } from '../react/use-thread-sync';
 import type { ThreadOption } from '../react/use-thread-id';
 import { classNames } from './class-names';
@@ -10,11 +12,12 @@ import './styles/chat.css';
 
 export interface ErrorBannerProps extends Omit<ComponentProps<'div'>, 'children'>, ThreadOption {}
 
-type Problem = 'unauthorized' | 'offline' | 'closed' | 'sync-error';
+type Problem = 'unauthorized' | 'offline' | 'closed' | 'sync-error' | 'stalled';
 
-function problemOf(connection: ConnectionState, sync: ThreadSyncState | 'idle'): Problem | null {
+function problemOf(connection: ConnectionState, sync: ThreadSyncState | 'idle', stalled: boolean): Problem | null {
   if (connection === 'unauthorized' || connection === 'offline' || connection === 'closed') return connection;
-  return sync === 'error' ? 'sync-error' : null;
+  if (sync === 'error') return 'sync-error';
+  return stalled ? 'stalled' : null;
 }
 
 const messages: Record<Problem, (detail?: string) => string> = {
@@ -22,6 +25,7 @@ const messages: Record<Problem, (detail?: string) => string> = {
   offline: () => 'You are offline. Messages you send now will go out once the connection is back.',
   closed: () => 'The connection was closed.',
   'sync-error': (detail) => `This conversation could not be loaded: ${detail ?? 'unknown error'}`,
+  stalled: () => 'The agent has stopped responding.',
 };
 
 /**
@@ -32,13 +36,15 @@ export function ErrorBanner({ threadId, className, ...rest }: ErrorBannerProps) 
   const { sync, error } = useThreadSync({ threadId });
   const connection = useConnectionState();
   const reconnect = useReconnect();
-  const problem = problemOf(connection, sync);
+  const { resync } = useThreadActions({ threadId });
+  const stalled = useThreadStalled({ threadId });
+  const problem = problemOf(connection, sync, stalled);
   if (problem === null) return null;
   return (
     <div role="alert" data-state={problem} className={classNames('platos-error-banner', className)} {...rest}>
       <span>{messages[problem](error?.message)}</span>
       {problem !== 'closed' && (
-        <button type="button" className="platos-link-button" onClick={reconnect}>
+        <button type="button" className="platos-link-button" onClick={problem === 'stalled' ? resync : reconnect}>
           Try again
         </button>
       )}

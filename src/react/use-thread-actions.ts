@@ -12,6 +12,8 @@ export interface ThreadActions {
   retry(clientMessageId: string): Promise<SendResult>;
   /** Drops a failed pending message. */
   discard(clientMessageId: string): void;
+  /** Subscribes the thread again from its resume point, e.g. after it stalled. */
+  resync(): void;
   /** Sends a decision once; repeated calls for the same approval are ignored. */
   respondToApproval(approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
 }
@@ -26,6 +28,7 @@ export function useThreadActions(options?: ThreadOption): ThreadActions {
       cancel: () => store.cancel(threadId),
       retry: (clientMessageId) => store.retry(threadId, clientMessageId),
       discard: (clientMessageId) => store.discard(threadId, clientMessageId),
+      resync: () => store.resync(threadId),
       respondToApproval: (approvalId, decision, note) => store.respondToApproval(threadId, approvalId, decision, note),
     }),
     [store, threadId],

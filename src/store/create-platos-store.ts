@@ -9,6 +9,7 @@ import {
   markPendingSending,
   removeFailedPending,
 } from './pending-messages';
+import { createStallWatch } from './stall-watch';
 import { applyThreadUpdates, createThreadState } from './thread-state';
 import { toCommandError } from './to-command-error';
 import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types';
@@ -21,6 +22,11 @@ export interface PlatosStoreOptions {
    * @default createAnimationFrameScheduler()
    */
   scheduler?: FrameScheduler;
+  /**
+   * How long a running turn (not paused on an approval) may go without an event before it shows as stalled and
+   * the thread resyncs. @default 45000
+   */
+  stallTimeoutMs?: number;
 }
 
 interface QueuedUpdate {
@@ -35,7 +41,7 @@ interface QueuedUpdate {
  * const stop = store.watchThread('thread-1');
  */
 export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
-  const { client, scheduler = createAnimationFrameScheduler() } = options;
+  const { client, scheduler = createAnimationFrameScheduler(), stallTimeoutMs = 45_000 } = options;
   const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState() }));
   /** Client updates received since the last frame, applied together by `flush`. */
   let queuedUpdates: QueuedUpdate[] = [];
@@ -48,6 +54,14 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
     const next = recipe(current ?? createThreadState(threadId));
     if (next !== current) api.setState({ threads: { ...threads, [threadId]: next } });
   }
+
+  const stallWatch = createStallWatch({
+    timeoutMs: stallTimeoutMs,
+    onStall(threadId, turnId) {
+      updateThread(threadId, (thread) => ({ ...thread, stalledTurnId: turnId }));
+      client.threads.resync(threadId);
+    },
+  });
 
   function enqueue(threadId: string, update: ThreadUpdate): void {
     if (destroyed) return;
@@ -62,6 +76,11 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
     const updates = queuedUpdates;
     queuedUpdates = [];
     api.setState((state) => ({ threads: applyQueuedUpdates(state.threads, updates) }));
+    const { threads } = api.getState();
+    for (const threadId of new Set(updates.map((queued) => queued.threadId))) {
+      const thread = threads[threadId];
+      if (thread) stallWatch.observe(threadId, thread);
+    }
   }
 
   const watches = createWatchRegistry((threadId) => {
@@ -69,6 +88,7 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
     const stopWatching = client.threads.watch(threadId, (update) => enqueue(threadId, update));
     return () => {
       stopWatching();
+      stallWatch.forget(threadId);
       if (destroyed) return;
       flush();
       updateThread(threadId, ({ syncError: _dropped, ...thread }) => ({ ...thread, sync: 'idle' }));
@@ -125,6 +145,10 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
       const turnId = api.getState().threads[threadId]?.view.activeTurnId;
       if (turnId) await client.threads.cancel(threadId, turnId);
     },
+    resync(threadId) {
+      updateThread(threadId, (thread) => (thread.stalledTurnId === null ? thread : { ...thread, stalledTurnId: null }));
+      client.threads.resync(threadId);
+    },
     async respondToApproval(threadId, approvalId, decision, note) {
       const previous = api.getState().threads[threadId]?.approvalResponses[approvalId];
       if (previous?.state === 'sending' || previous?.state === 'sent') return;
@@ -142,6 +166,7 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
       cancelScheduledFrame = null;
       queuedUpdates = [];
       unsubscribeConnection();
+      stallWatch.dispose();
       watches.closeAll();
     },
   };

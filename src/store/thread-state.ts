@@ -8,7 +8,7 @@ import { createThreadView } from './view/create-thread-view';
 import { viewFromHistory } from './view/history';
 
 export function createThreadState(threadId: string): ThreadState {
-  return { view: createThreadView(threadId), events: [], sync: 'idle', pendingMessages: [], approvalResponses: {} };
+  return { view: createThreadView(threadId), events: [], sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
 }
 
 /** Applies one frame's updates of a thread in order: events are coalesced and folded into the view in one pass. */
@@ -45,6 +45,7 @@ function resetFromHistory(state: ThreadState, history: HistoryResponse): ThreadS
     ...state,
     view: viewFromHistory(history),
     events: [],
+    stalledTurnId: null,
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
 }
@@ -57,6 +58,7 @@ function applyEventBatch(state: ThreadState, batch: readonly ServerEvent[]): Thr
   );
   return {
     ...state,
+    stalledTurnId: null,
     view: merged.reduce(applyEvent, state.view),
     events: [...state.events, ...merged],
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),

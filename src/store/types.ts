@@ -49,6 +49,8 @@ export interface ThreadState {
   syncError?: CommandError;
   pendingMessages: PendingMessage[];
   approvalResponses: Record<string, ApprovalResponse>;
+  /** A running turn that has not heard from the server for `stallTimeoutMs`; cleared by its next event. */
+  stalledTurnId: string | null;
 }
 
 export interface PlatosState {
@@ -68,6 +70,8 @@ export interface PlatosStore extends StoreApi<PlatosState> {
   /** Drops a failed pending message. */
   discard(threadId: string, clientMessageId: string): void;
   cancel(threadId: string): Promise<void>;
+  /** Subscribes the thread again from its resume point (replay, or a rebuild from history) and clears a stall. */
+  resync(threadId: string): void;
   /** Sends a decision once; later calls for the same approval are ignored while one is sending or sent. */
   respondToApproval(threadId: string, approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
   /** Applies every queued update now instead of on the next frame. */

@@ -6,7 +6,8 @@ type Call =
   | { command: 'send'; threadId: string; text: string; clientMessageId: string }
   | { command: 'cancel'; threadId: string; turnId: string }
   | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string }
-  | { command: 'reconnect' };
+  | { command: 'reconnect' }
+  | { command: 'resync'; threadId: string };
 
 /** An in-memory PlatosClient for tests: push updates with `emit`, script replies with `reply`. */
 export interface FakeClient extends PlatosClient {
@@ -63,6 +64,7 @@ export function createFakeClient(agentId = 'default'): FakeClient {
         client.calls.push(call);
         await client.reply(call);
       },
+      resync: (threadId) => void client.calls.push({ command: 'resync', threadId }),
       lastEventId: () => null,
     },
     async respondToApproval(approvalId, decision, note) {

@@ -5,7 +5,7 @@ import { nextEvent } from './thread-script';
 
 /** What the scripted client was asked to do, for a story's play function to check. */
 export interface ScriptedCall {
-  command: 'send' | 'cancel' | 'approval';
+  command: 'send' | 'cancel' | 'approval' | 'resync';
   detail: Record<string, string>;
 }
 
@@ -54,6 +54,7 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
       async cancel(threadId, turnId) {
         calls.push({ command: 'cancel', detail: { threadId, turnId } });
       },
+      resync: (threadId) => void calls.push({ command: 'resync', detail: { threadId } }),
       lastEventId: (threadId) => log.findLast((event) => event.threadId === threadId)?.id ?? null,
     },
     async respondToApproval(approvalId, decision) {

@@ -1,0 +1,11 @@
+import { useCallback } from 'react';
+import type { PlatosState } from '../store/types';
+import { usePlatosSelector } from './use-platos-selector';
+import { useThreadId, type ThreadOption } from './use-thread-id';
+
+/** Whether the thread's running turn has stopped hearing from the server (see `stallTimeoutMs`). */
+export function useThreadStalled(options?: ThreadOption): boolean {
+  const threadId = useThreadId(options);
+  const select = useCallback((state: PlatosState) => (state.threads[threadId]?.stalledTurnId ?? null) !== null, [threadId]);
+  return usePlatosSelector(select);
+}
