@@ -54,6 +54,20 @@ describe('ApprovalPrompt', () => {
     expect(client.calls.filter((call) => call.command === 'approval')).toHaveLength(1);
   });
 
+  it('shows a decision made without a connection as queued, sent once, and sending once connected', () => {
+    const { client } = setup();
+    client.reply = () => new Promise(() => {});
+    act(() => client.setConnection('reconnecting'));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    const status = document.querySelector('.platos-approval-status');
+    expect(status?.getAttribute('data-state')).toBe('queued');
+    expect(status?.textContent).toBe('Your approval will be sent when the connection is back');
+    expect(client.calls.filter((call) => call.command === 'approval')).toHaveLength(1);
+    act(() => client.setConnection('open'));
+    expect(status?.getAttribute('data-state')).toBe('sending');
+  });
+
   it('lets the user try again after a failed send', async () => {
     const { client } = setup();
     client.reply = async () => {

@@ -2,6 +2,7 @@ import { memo, useRef, type ComponentProps } from 'react';
 import type { ApprovalState } from '../protocol';
 import { useApproval } from '../react/use-approval';
 import { useThreadActions } from '../react/use-thread-actions';
+import { useConnectionState } from '../react/use-connection-state';
 import { classNames } from './class-names';
 import { formatJson } from './format-json';
 import './styles/tokens.css';
@@ -76,6 +77,8 @@ interface ApprovalStatusProps {
 }
 
 function ApprovalStatus({ state, response, resolvedBy }: ApprovalStatusProps) {
+  const connection = useConnectionState();
+  const connected = connection === 'open' || connection === 'resyncing';
   if (state !== 'pending') {
     return (
       <p className="platos-approval-status" role="status" data-state={state}>
@@ -86,14 +89,16 @@ function ApprovalStatus({ state, response, resolvedBy }: ApprovalStatusProps) {
   }
   if (!response) return null;
   const decision = response.decision === 'approved' ? 'approval' : 'denial';
-  const text =
-    response.state === 'sending'
+  const queued = response.state === 'sending' && !connected;
+  const text = queued
+    ? `Your ${decision} will be sent when the connection is back`
+    : response.state === 'sending'
       ? `Sending your ${decision}…`
       : response.state === 'sent'
         ? `Your ${decision} was sent`
         : `Could not send your ${decision}: ${response.error?.message ?? 'unknown error'}`;
   return (
-    <p className="platos-approval-status" role={response.state === 'failed' ? 'alert' : 'status'} data-state={response.state}>
+    <p className="platos-approval-status" role={response.state === 'failed' ? 'alert' : 'status'} data-state={queued ? 'queued' : response.state}>
       {text}
     </p>
   );
