@@ -1,13 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server, type Namespace, type Socket } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { SOCKET_PATH } from '../src/protocol';
 import { createApprovalRegistry } from './approval-registry';
 import { isLocalOrigin } from './cors';
+import { createFaultInjector, type FaultControls } from './faults/fault-injector';
+import type { FaultSchedule } from './faults/fault-schedule';
+import { createFaultsHttpHandler, isFaultsPath } from './faults/faults-http-handler';
+import { withEarlierReplays } from './faults/replay-from-earlier';
+import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
 import { createHistoryHandler } from './history-handler';
 import { parseScenarioFile, pickScenario, type EventBody, type Scenario } from './scenarios';
-import { createAuthMiddleware, socketCommandContext, startSocketSession, threadRoom } from './socket-session';
+import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session';
+import { createThreadMembership } from './thread-membership';
 import { createThreadStore, type ThreadRecord } from './thread-store';
 import type { TurnRunnerDeps } from './turn-runner';
 
@@ -28,11 +34,17 @@ export interface MockServerOptions {
   scenarioFile?: string;
   /** Clock for event timestamps and the replay window. @default Date.now */
   now?: () => number;
+  /** A fault schedule active from the start (see docs/mock-server.md, "Fault injection"). */
+  faults?: FaultSchedule;
+  /** Seeds `random-drops` of schedules that name no seed. @default 1 */
+  faultSeed?: number;
 }
 
 export interface MockServer {
   url: string;
   port: number;
+  /** The fault switch; also reachable over HTTP at `/__faults`. */
+  faults: FaultControls;
   close(): Promise<void>;
 }
 
@@ -48,29 +60,41 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const scenarioFor = await loadScenarioChoice(options.scenarioFile);
   const store = createThreadStore({ now });
   const shutdown = new AbortController();
-  /** The namespaces clients of an agent connected to: the root alias and `/agents/default/chat/stream` share agent `default`. */
-  const namespacesByAgent = new Map<string, Set<Namespace>>();
+  const settings = { replayWindowMs: options.replayWindowMs ?? 30_000 };
+  const faults = createFaultInjector({ store, settings, defaultSeed: options.faultSeed ?? 1 });
+  if (options.faults) faults.controls.set(options.faults);
+  const membership = createThreadMembership<SocketFaultPipeline>();
 
+  // Each member gets the frame through its own fault pipeline, which a room broadcast would not allow.
   const publish = (thread: ThreadRecord, turnId: string, body: EventBody) => {
     const event = store.append(thread, turnId, body);
-    for (const namespace of namespacesByAgent.get(thread.agentId) ?? []) namespace.to(threadRoom(thread.threadId)).emit(event.type, event);
+    for (const pipeline of membership.members(thread.agentId, thread.threadId)) pipeline.deliver(event);
     return event;
   };
   const approvals = createApprovalRegistry(publish);
   const turnRunner: TurnRunnerDeps = { approvals, publish, scenarioFor, speed: options.speed ?? 1, now, shutdown: shutdown.signal };
+  const commandStore = withEarlierReplays(store, faults.earlierReplayBy);
 
-  const httpServer = createServer(createHistoryHandler({ store, tokens }));
+  const historyHandler = createHistoryHandler({ store, tokens });
+  const faultsHandler = createFaultsHttpHandler(faults.controls);
+  const httpServer = createServer((request, response) => {
+    if (isFaultsPath(request.url)) void faultsHandler(request, response).catch(() => response.destroy());
+    else historyHandler(request, response);
+  });
   const io = new Server(httpServer, {
     path: SOCKET_PATH,
     cors: { origin: (origin, callback) => callback(null, origin === undefined || isLocalOrigin(origin)), credentials: true },
   });
-  const authMiddleware = createAuthMiddleware(tokens);
+  const authMiddleware = createAuthMiddleware(tokens, faults.rejectsHandshake);
 
   const onConnection = (agentId: string) => (socket: Socket) => {
-    const namespaces = namespacesByAgent.get(agentId) ?? new Set();
-    namespacesByAgent.set(agentId, namespaces.add(socket.nsp));
-    const context = socketCommandContext(socket, { agentId, store, approvals, turnRunner, replayWindowMs: options.replayWindowMs ?? 30_000 });
-    startSocketSession(socket, context, options.authDelayMs ?? 0);
+    const pipeline = faults.attach(socket);
+    socket.once('disconnect', () => {
+      membership.remove(pipeline);
+      faults.detach(pipeline);
+    });
+    const context = socketCommandContext(pipeline, membership, settings, { agentId, store: commandStore, approvals, turnRunner });
+    startSocketSession(socket, context, { authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0), isSilent: pipeline.isSilent });
   };
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));
   const agentNamespaces = io.of(agentNamespacePattern).use(authMiddleware);
@@ -85,9 +109,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
+    faults: faults.controls,
     close: async () => {
       shutdown.abort();
       approvals.dispose();
+      faults.dispose();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
         httpServer.closeAllConnections();

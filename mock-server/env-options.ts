@@ -1,6 +1,7 @@
 import type { MockServerOptions } from './create-mock-server';
+import { faultOptionsFromEnv } from './faults/fault-options';
 
-/** Reads the mock server's options from the environment and `--scenario FILE`. */
+/** Reads the mock server's options from the environment, `--scenario FILE`, `--faults FILE` and `--seed N`. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): MockServerOptions {
   const scenarioFlag = argv.indexOf('--scenario');
   const scenarioFile = scenarioFlag >= 0 ? argv[scenarioFlag + 1] : env['PLATOS_SCENARIO'];
@@ -13,6 +14,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]):
     authDelayMs: numberFrom(env, 'PLATOS_MOCK_AUTH_DELAY_MS', 0),
     speed: numberFrom(env, 'PLATOS_MOCK_SPEED', 1),
     ...(scenarioFile ? { scenarioFile } : {}),
+    ...faultOptionsFromEnv(env, argv),
   };
 }
 

@@ -3,7 +3,8 @@ import type { HistoryResponse } from '../src/protocol';
 import { applyEvent } from '../src/store/view/apply-event';
 import { createThreadView } from '../src/store/view/create-thread-view';
 import { viewToHistory } from '../src/store/view/history';
-import { isLocalOrigin } from './cors';
+import { allowLocalOrigin } from './cors';
+import { sendJson } from './http-json';
 import type { ThreadRecord, ThreadStore } from './thread-store';
 
 const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
@@ -11,11 +12,7 @@ const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
 /** Serves `GET /api/threads/:threadId/messages?agentId=...` and its CORS preflight; anything else is a 404. */
 export function createHistoryHandler(options: { store: ThreadStore; tokens: ReadonlySet<string> }) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    const origin = request.headers.origin;
-    if (isLocalOrigin(origin)) {
-      response.setHeader('Access-Control-Allow-Origin', origin as string);
-      response.setHeader('Vary', 'Origin');
-    }
+    allowLocalOrigin(request, response);
     const url = new URL(request.url ?? '/', 'http://mock.local');
     const match = historyPath.exec(url.pathname);
     if (!match?.[1]) return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
@@ -39,9 +36,4 @@ export function createHistoryHandler(options: { store: ThreadStore; tokens: Read
 export function threadHistory(thread: ThreadRecord): HistoryResponse {
   const view = thread.log.reduce((current, stored) => applyEvent(current, stored.event), createThreadView(thread.threadId));
   return viewToHistory(view);
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown) {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  response.end(JSON.stringify(body));
 }

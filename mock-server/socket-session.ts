@@ -1,6 +1,8 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol';
 import { runCommand, type CommandContext } from './command-handlers';
+import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
+import type { createThreadMembership } from './thread-membership';
 
 /** One client frame: a command name, its payload and the acknowledgement callback, if any. */
 interface CommandFrame {
@@ -9,49 +11,76 @@ interface CommandFrame {
   ack: (reply: Ack) => void;
 }
 
-export const threadRoom = (threadId: string) => `thread:${threadId}`;
+type Membership = ReturnType<typeof createThreadMembership<SocketFaultPipeline>>;
 
-/** A command context whose connection is a Socket.IO socket: a thread's live audience is a room. */
-export function socketCommandContext(socket: Socket, shared: Omit<CommandContext, 'join' | 'leave'>): CommandContext {
+/**
+ * A command context whose connection is one socket's fault pipeline; the thread's live audience is `membership`.
+ * `replayWindowMs` is read from `settings` at each subscribe, so it can change while the server runs.
+ */
+export function socketCommandContext(
+  pipeline: SocketFaultPipeline,
+  membership: Membership,
+  settings: { replayWindowMs: number },
+  shared: Omit<CommandContext, 'join' | 'leave' | 'replayWindowMs'>,
+): CommandContext {
   return {
     ...shared,
-    join(threadId, replayed) {
-      for (const event of replayed) socket.emit(event.type, event);
-      void socket.join(threadRoom(threadId));
+    get replayWindowMs() {
+      return settings.replayWindowMs;
     },
-    leave: (threadId) => void socket.leave(threadRoom(threadId)),
+    join(threadId, replayed) {
+      for (const event of replayed) pipeline.deliver(event);
+      membership.join(shared.agentId, threadId, pipeline);
+      pipeline.joined(threadId);
+    },
+    leave(threadId) {
+      membership.leave(shared.agentId, threadId, pipeline);
+      pipeline.left(threadId);
+    },
   };
 }
 
-const handleCommand = (context: CommandContext, frame: CommandFrame) => frame.ack(runCommand(context, frame.name, frame.payload));
-
-/** Rejects a handshake whose `auth.token` is missing or unknown; the client sees `connect_error` "unauthorized". */
-export function createAuthMiddleware(tokens: ReadonlySet<string>) {
+/** Rejects a handshake whose `auth.token` is missing or unknown, or that a fault rejects; the client sees `connect_error` "unauthorized". */
+export function createAuthMiddleware(tokens: ReadonlySet<string>, rejectsHandshake: () => boolean = () => false) {
   return (socket: Socket, next: (error?: Error) => void) => {
     const token: unknown = socket.handshake.auth['token'];
-    next(typeof token === 'string' && tokens.has(token) ? undefined : new Error('unauthorized'));
+    const accepted = typeof token === 'string' && tokens.has(token) && !rejectsHandshake();
+    next(accepted ? undefined : new Error('unauthorized'));
   };
+}
+
+export interface SessionOptions {
+  authDelayMs: number;
+  /** True while the connection is half-open: frames are ignored and nothing is acknowledged. */
+  isSilent: () => boolean;
 }
 
 /**
  * Serves one socket's commands. The frame listener is attached before the (slow) session lookup so
  * nothing a client sends right after connecting is lost: such frames wait in `earlyFrameBuffer`.
  */
-export function startSocketSession(socket: Socket, context: CommandContext, authDelayMs: number): void {
+export function startSocketSession(socket: Socket, context: CommandContext, options: SessionOptions): void {
   /** Frames that arrived before the session was ready, handled in arrival order once it is. */
   const earlyFrameBuffer: CommandFrame[] = [];
   let ready = false;
 
+  const handleCommand = (frame: CommandFrame) => {
+    if (options.isSilent()) return;
+    const reply = runCommand(context, frame.name, frame.payload);
+    // The command itself may have tripped a fault (a replayed frame reaching a half-open point): stay silent then too.
+    if (!options.isSilent()) frame.ack(reply);
+  };
+
   socket.onAny((name: string, ...args: unknown[]) => {
     const frame = toFrame(name, args);
-    if (ready) handleCommand(context, frame);
+    if (ready) handleCommand(frame);
     else earlyFrameBuffer.push(frame);
   });
 
-  void lookUpSession(authDelayMs).then(() => {
+  void lookUpSession(options.authDelayMs).then(() => {
     if (socket.disconnected) return;
     ready = true;
-    for (const frame of earlyFrameBuffer.splice(0)) handleCommand(context, frame);
+    for (const frame of earlyFrameBuffer.splice(0)) handleCommand(frame);
   });
 }
 

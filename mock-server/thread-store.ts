@@ -79,6 +79,20 @@ export function createThreadStore(options: { now: () => number }) {
       return { resumed: true, events: missed.map((stored) => stored.event) };
     },
 
+    /** As after a restart from persisted history: each thread gets a new epoch, its events keep their seqs under it. */
+    restartEpoch() {
+      for (const thread of threads.values()) {
+        const epoch = newEpoch();
+        thread.epoch = epoch;
+        thread.log = thread.log.map((stored) => ({ ...stored, event: { ...stored.event, id: formatEventId(epoch, stored.event.seq) } }));
+      }
+    },
+
+    /** Ages every stored event past any replay window, so a resume that needs one of them answers `resumed: false`. */
+    expireReplay() {
+      for (const thread of threads.values()) for (const stored of thread.log) stored.storedAt = Number.NEGATIVE_INFINITY;
+    },
+
     /** Unique across the server's threads and agents, so turn-scoped entity ids never collide. */
     nextTurnId(): string {
       turnCounter += 1;

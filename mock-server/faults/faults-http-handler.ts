@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as v from 'valibot';
+import { allowLocalOrigin, isLocalOrigin } from '../cors';
+import { errorBody, readJsonBody, sendJson } from '../http-json';
+import type { FaultControls } from './fault-injector';
+import { parseFaultSchedule } from './fault-schedule';
+
+const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const replayWindowSchema = v.strictObject({ ms: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+
+export const isFaultsPath = (url: string | undefined) => /^\/__faults(\/|\?|$)/.test(url ?? '');
+
+/**
+ * Serves `/__faults` for tests and pages on a local origin: GET, POST and DELETE the schedule, and POST
+ * `/restart-epoch`, `/expire-replay` and `/replay-window`. No token: the mock server only listens locally,
+ * and requests from elsewhere (another address or a non-local Origin) are refused.
+ */
+export function createFaultsHttpHandler(faults: FaultControls) {
+  const state = () => ({ schedule: faults.schedule(), stats: faults.stats() });
+
+  return async (request: IncomingMessage, response: ServerResponse) => {
+    allowLocalOrigin(request, response);
+    const origin = request.headers.origin;
+    if (!loopbackAddresses.has(request.socket.remoteAddress ?? '') || (origin !== undefined && !isLocalOrigin(origin))) {
+      return sendJson(response, 403, errorBody('forbidden', 'The fault switch answers local callers only.'));
+    }
+    if (request.method === 'OPTIONS') {
+      response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+      response.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+      response.setHeader('Access-Control-Max-Age', '600');
+      response.writeHead(204).end();
+      return;
+    }
+    const route = `${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://mock.local').pathname}`;
+    switch (route) {
+      case 'GET /__faults':
+        return sendJson(response, 200, state());
+      case 'DELETE /__faults':
+        return sendJson(response, 200, { schedule: null, stats: faults.clear() });
+      case 'POST /__faults': {
+        const body = await readJsonBody(request);
+        if (!body.ok) return sendJson(response, body.status, errorBody(body.code, body.message));
+        const parsed = parseFaultSchedule(body.json);
+        if (!parsed.ok) return sendJson(response, 400, errorBody('invalid_schedule', `Invalid fault schedule: ${parsed.reason}`));
+        faults.set(parsed.schedule);
+        return sendJson(response, 200, state());
+      }
+      case 'POST /__faults/restart-epoch':
+        faults.restartEpoch();
+        return sendJson(response, 200, state());
+      case 'POST /__faults/expire-replay':
+        faults.expireReplay();
+        return sendJson(response, 200, state());
+      case 'POST /__faults/replay-window': {
+        const body = await readJsonBody(request);
+        if (!body.ok) return sendJson(response, body.status, errorBody(body.code, body.message));
+        const parsed = v.safeParse(replayWindowSchema, body.json);
+        if (!parsed.success) return sendJson(response, 400, errorBody('invalid_request', 'The body must be { "ms": <integer of at least 0> }.'));
+        faults.setReplayWindowMs(parsed.output.ms);
+        return sendJson(response, 200, { replayWindowMs: parsed.output.ms });
+      }
+      default:
+        return sendJson(response, 404, errorBody('not_found', `No ${route}.`));
+    }
+  };
+}
