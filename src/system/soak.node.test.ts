@@ -3,12 +3,11 @@ import { runInNewContext } from 'node:vm';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatosClient } from '../client/create-platos-client';
-import type { PlatosClient, ThreadUpdate } from '../client/types';
 import { fetchHistory } from '../client/history-fetch';
-import { parseEventId } from '../protocol';
 import { createPlatosStore } from '../store/create-platos-store';
-import type { PlatosStore } from '../store/types';
 import { viewToHistory } from '../store/view/history';
+import { mulberry32 } from '../../mock-server/faults/seeded-random';
+import { auditDeliveries, runTurn, sleep, until } from '../test-support/system-turns';
 import { spawnMockServer, type SpawnedMockServer } from '../test-support/spawn-mock-server';
 
 setFlagsFromString('--expose-gc');
@@ -24,27 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
-/** A seeded generator, so a failing soak can be replayed. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), state | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, what: string | (() => string), timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    await sleep(10);
-  }
-}
-
 function listenerCounts(socket: Socket) {
   return {
     connect: socket.listeners('connect').length,
@@ -52,50 +30,6 @@ function listenerCounts(socket: Socket) {
     connectError: socket.listeners('connect_error').length,
     any: socket.listenersAny().length,
   };
-}
-
-/** Every delivered id of a thread, checked as it arrives: between resets, seqs rise by exactly one. */
-function deliveryAudit(client: PlatosClient, threadId: string) {
-  const audit = { delivered: 0, doubled: 0, skipped: 0, resets: 0 };
-  let lastSeq: number | null = null;
-  client.threads.watch(threadId, (update: ThreadUpdate) => {
-    if (update.kind === 'reset') {
-      audit.resets += 1;
-      lastSeq = update.history.lastEventId === null ? 0 : parseEventId(update.history.lastEventId)!.seq;
-    } else if (update.kind === 'event') {
-      audit.delivered += 1;
-      const { seq } = update.event;
-      if (lastSeq !== null && seq <= lastSeq) audit.doubled += 1;
-      if (lastSeq !== null && seq > lastSeq + 1) audit.skipped += 1;
-      lastSeq = seq;
-    }
-  });
-  return audit;
-}
-
-/** What a stuck thread looks like, for the failure message. */
-function describeThread(store: PlatosStore, client: PlatosClient, threadId: string): string {
-  const thread = store.getState().threads[threadId];
-  return JSON.stringify({
-    sync: thread?.sync,
-    connection: client.connection.getState(),
-    activeTurnId: thread?.view.activeTurnId,
-    lastEventId: thread?.view.lastEventId,
-    clientLastEventId: client.threads.lastEventId(threadId),
-    approvals: Object.values(thread?.view.approvals ?? {}).map((approval) => approval.state),
-    responses: thread?.approvalResponses,
-    pending: thread?.pendingMessages,
-    stats: client.getStats(),
-  });
-}
-
-function approvePending(store: PlatosStore, threadId: string) {
-  const thread = store.getState().threads[threadId];
-  for (const approval of Object.values(thread?.view.approvals ?? {})) {
-    if (approval.state === 'pending' && !thread?.approvalResponses[approval.id]) {
-      void store.respondToApproval(threadId, approval.id, 'approved');
-    }
-  }
 }
 
 describe('soak', () => {
@@ -111,7 +45,7 @@ describe('soak', () => {
     });
     const store = createPlatosStore({ client });
     const threadIds = Array.from({ length: THREADS }, (_, index) => `soak-${Date.now()}-${index}`);
-    const audits = threadIds.map((threadId) => deliveryAudit(client, threadId));
+    const audits = threadIds.map((threadId) => auditDeliveries(client, threadId));
     threadIds.forEach((threadId) => store.watchThread(threadId));
     await until(() => client.connection.getState() === 'open', 'the connection');
 
@@ -119,18 +53,12 @@ describe('soak', () => {
     let turnsFinished = 0;
     const turnLoops = threadIds.map(async (threadId) => {
       while (dropsDone < DROPS) {
-        const sent = await store.send(threadId, `Plan a trip, turn ${turnsFinished}`);
-        if (!sent.ok) throw new Error(`send failed: ${sent.error.code}`);
-        await until(() => {
-          approvePending(store, threadId);
-          const thread = store.getState().threads[threadId];
-          return thread?.view.turns[sent.turnId] !== undefined && thread.view.activeTurnId === null;
-        }, () => `turn ${sent.turnId} of ${threadId}: ${describeThread(store, client, threadId)}`, 60_000);
+        await runTurn(store, client, threadId, `Plan a trip, turn ${turnsFinished}`, 60_000);
         turnsFinished += 1;
       }
     });
 
-    const random = seeded(20261121);
+    const random = mulberry32(20261121);
     let warm: { listeners: ReturnType<typeof listenerCounts>; heap: number; state: number } | null = null;
     const measure = () => {
       collectGarbage();
