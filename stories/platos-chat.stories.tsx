@@ -120,3 +120,51 @@ export const Unauthorized: Story = {
     expect(connectionStatus(canvasElement)).toHaveTextContent('Unauthorized');
   },
 };
+
+/** Records every state the connection pill shows, for stories that cut the network. */
+function recordStates(canvasElement: HTMLElement): string[] {
+  const pill = connectionStatus(canvasElement);
+  const states = [pill.dataset['state'] ?? ''];
+  new MutationObserver(() => states.push(pill.dataset['state'] ?? '')).observe(pill, { attributes: true, attributeFilter: ['data-state'] });
+  return states;
+}
+
+/** The network drops for 1.5 s while the answer streams: the pill shows it, and the answer resumes without a gap or a repeat. */
+export const NetworkCut: Story = {
+  args: { threadId: 'story-network-cut' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const states = recordStates(canvasElement);
+    await sendMessage(canvasElement, 'long Explain event sourcing');
+    await waitFor(() => expect(canvas.getAllByRole('heading', { level: 2 }).length).toBeGreaterThan(1), TURN_TIMEOUT);
+    storyAgent.cut(1_500);
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'reconnecting'), TURN_TIMEOUT);
+    const message = await endedAssistantMessage(canvasElement);
+    const markdown = within(message);
+    expect(markdown.getAllByRole('heading', { level: 2 })).toHaveLength(12);
+    expect(markdown.getAllByRole('link', { name: 'link' })).toHaveLength(12);
+    expect(states).toContain('reconnecting');
+    expect(states).not.toContain('resyncing');
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'live'), TURN_TIMEOUT);
+  },
+};
+
+/** A message sent while the network is down waits, visibly queued with its text, and goes out once when it is back. */
+export const QueuedWhileOffline: Story = {
+  args: { threadId: 'story-queued-offline' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'live'), TURN_TIMEOUT);
+    storyAgent.cut(2_500);
+    await waitFor(() => expect(connectionStatus(canvasElement)).not.toHaveAttribute('data-state', 'live'), TURN_TIMEOUT);
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'echo Sent while offline');
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    const pending = await canvas.findByRole('article', { name: 'You' });
+    expect(pending).toHaveAttribute('data-state', 'queued');
+    expect(pending).toHaveTextContent('echo Sent while offline');
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveTextContent('echo Sent while offline');
+    expect(canvas.getAllByRole('article', { name: 'You' })).toHaveLength(1);
+    expect(storyAgent.eventTypes(args.threadId).filter((type) => type === 'turn-start')).toHaveLength(1);
+  },
+};

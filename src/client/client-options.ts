@@ -23,6 +23,8 @@ export interface PlatosClientOptions {
   ackTimeoutMs?: number;
   /** How long a command made without a connection waits for one before failing with `offline`. @default 60000 */
   queueTimeoutMs?: number;
+  /** How long one connection attempt (handshake included) may take before it counts as failed. @default 10000 */
+  connectTimeoutMs?: number;
   /** How long a history fetch may take. @default 15000 */
   historyTimeoutMs?: number;
   /** Reconnect delays: full jitter below `min(capMs, baseMs * factor^(attempt-1))`. */
@@ -55,5 +57,7 @@ export interface SocketFactoryOptions {
   transports: ('websocket' | 'polling' | 'webtransport')[];
   /** The client runs its own reconnects. */
   reconnection: false;
+  /** Per connection attempt, in ms. */
+  timeout: number;
   auth: (callback: (data: object) => void) => void;
 }

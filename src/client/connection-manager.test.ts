@@ -137,4 +137,21 @@ describe('createConnectionManager', () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(fake.connectCalls).toBe(1);
   });
+
+  it('fails an attempt whose transport closes before the handshake, instead of waiting for its timeout', async () => {
+    const { fake, states } = setup();
+    const closeEngine: (() => void)[] = [];
+    (fake.socket.io as unknown as { engine: object }).engine = { once: (_event: string, listener: () => void) => closeEngine.push(listener) };
+    fake.serverConnect();
+    fake.serverDisconnect('transport close');
+    await vi.advanceTimersByTimeAsync(50);
+    expect(fake.connectCalls).toBe(1);
+    closeEngine.at(-1)!();
+    expect(states.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.connectCalls).toBe(2);
+    fake.serverConnect();
+    closeEngine[0]!();
+    expect(states.at(-1)).toBe('open');
+  });
 });

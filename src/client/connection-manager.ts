@@ -44,11 +44,28 @@ export function createConnectionManager(socket: ClientSocket, options: Connectio
   };
   const isFinal = () => state === 'closed' || state === 'unauthorized';
 
+  /** True from starting a connection attempt until it connected or failed. */
+  let attemptPending = true;
+
+  // Socket.IO notices only an error before the connection opens; a transport that just closes (a proxy, some
+  // mocks) would leave the attempt hanging until its timeout. Such a close fails the attempt at once.
+  const failAttemptOnEarlyClose = () => {
+    const engine = (socket.io as { engine?: { once?(event: 'close', listener: () => void): void } }).engine;
+    engine?.once?.('close', () => {
+      if (!attemptPending || socket.connected || isFinal()) return;
+      attemptPending = false;
+      socket.disconnect();
+      scheduleRetry();
+    });
+  };
+
   const attempt = () => {
     clearTimeout(retryTimer);
     if (isFinal()) return;
     set(everConnected ? 'reconnecting' : 'connecting');
+    attemptPending = true;
     socket.connect();
+    failAttemptOnEarlyClose();
   };
 
   const scheduleRetry = () => {
@@ -62,6 +79,7 @@ export function createConnectionManager(socket: ClientSocket, options: Connectio
   };
 
   const onConnect = () => {
+    attemptPending = false;
     clearTimeout(retryTimer);
     failedAttempts = 0;
     authRetries = 0;
@@ -76,6 +94,7 @@ export function createConnectionManager(socket: ClientSocket, options: Connectio
     scheduleRetry();
   };
   const onConnectError = (error: Error) => {
+    attemptPending = false;
     if (error.message !== 'unauthorized') return scheduleRetry();
     if (options.canRefreshToken && authRetries < options.maxAuthRetries) {
       authRetries += 1;
@@ -86,6 +105,7 @@ export function createConnectionManager(socket: ClientSocket, options: Connectio
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onConnectError);
+  failAttemptOnEarlyClose();
 
   const stopNetwork = options.network?.subscribe(
     () => state === 'offline' && retryNow(),
@@ -102,7 +122,9 @@ export function createConnectionManager(socket: ClientSocket, options: Connectio
     failedAttempts = 0;
     authRetries = 0;
     set(everConnected ? 'reconnecting' : 'connecting');
+    attemptPending = true;
     socket.connect();
+    failAttemptOnEarlyClose();
   }
 
   return {

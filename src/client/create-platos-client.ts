@@ -44,6 +44,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     path: options.path ?? SOCKET_PATH,
     transports: options.transports ?? ['websocket', 'polling'],
     reconnection: false as const,
+    timeout: options.connectTimeoutMs ?? 10_000,
     auth: (callback: (data: object) => void) => {
       getToken().then(
         (token) => callback({ token }),

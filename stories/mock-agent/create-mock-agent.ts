@@ -22,6 +22,8 @@ export interface MockAgent {
   playTurn(threadId: string, text: string, agentId?: string): Promise<void>;
   /** The types of the events a thread has had, in order. */
   eventTypes(threadId: string, agentId?: string): EventType[];
+  /** Cuts every socket now and refuses new ones for `ms`, like a network outage; turns go on meanwhile. */
+  cut(ms: number): void;
 }
 
 /**
@@ -35,10 +37,17 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
   const currentWorld = () => world;
   // The socket's path (`/streaming/`) follows the origin; a link of the bare origin would not match it.
   const socketLink = ws.link(new RegExp(`^${escapeRegExp(wsOrigin(options.url))}/`));
+  const openClients = new Set<{ close(): void }>();
+  let cutUntil = 0;
 
   return {
     handlers: [
-      socketLink.addEventListener('connection', ({ client }) => startMockSocketSession({ client, world: currentWorld, tokens })),
+      socketLink.addEventListener('connection', ({ client }) => {
+        if (Date.now() < cutUntil) return client.close();
+        openClients.add(client);
+        client.addEventListener('close', () => openClients.delete(client));
+        startMockSocketSession({ client, world: currentWorld, tokens });
+      }),
       mockHistoryHandler({ baseUrl: options.url, world: currentWorld, tokens }),
     ],
     reset({ speed }) {
@@ -55,6 +64,11 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
       if (!world.store.thread(agentId, threadId).turns.has(turnId)) throw new Error(`turn ${turnId} was not played`);
     },
     eventTypes: (threadId, agentId = 'default') => world.store.thread(agentId, threadId).log.map(({ event }) => event.type),
+    cut(ms) {
+      cutUntil = Date.now() + ms;
+      for (const client of [...openClients]) client.close();
+      openClients.clear();
+    },
   };
 }
 
