@@ -4,8 +4,11 @@ import { createPlatosStore } from '../src/store/create-platos-store';
 import { createManualScheduler } from '../src/store/frame-scheduler';
 import { createEventFactory } from '../src/test-support/event-factory';
 import { createFakeClient } from '../src/test-support/fake-client';
+import { createPlatosClient } from '../src/client/create-platos-client';
+import { createFakeSocket } from '../src/test-support/fake-socket';
 
 // A token flood through validation and the store: how long one frame's worth of deltas takes to apply.
+// "client ms" is the real client's path per frame: validation, routing, the sequence guard, queueing for the store.
 const deltasPerFrame = [1, 10, 100, 1_000, 5_000];
 const frames = 50;
 
@@ -48,6 +51,33 @@ function measure(perFrame: number) {
   return { perFrame, storeUpdates, textLength: length, validateMs: median(validateTimes), applyMs: median(applyTimes), applyP95Ms: percentile(applyTimes, 0.95) };
 }
 
+/** The same flood through the real client: validation, routing, the sequence guard, then the store's queue. */
+async function measureClientPath(perFrame: number) {
+  const fake = createFakeSocket();
+  fake.respond = () => ({ ok: true, resumed: false, lastEventId: null });
+  const client = createPlatosClient({ url: 'http://bench.local', token: 't', socketFactory: fake.factory, network: null, liveness: false });
+  const scheduler = createManualScheduler();
+  const store = createPlatosStore({ client, scheduler });
+  store.watchThread('bench-thread');
+  fake.serverConnect();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const { start, batches } = floodFrames(perFrame);
+  fake.serverEmit(start.type, start);
+  scheduler.runFrame();
+  const times: number[] = [];
+  for (const batch of batches) {
+    const started = performance.now();
+    for (const frame of batch) fake.serverEmit(frame.type, frame);
+    times.push(performance.now() - started);
+    scheduler.runFrame();
+  }
+  const applied = store.getState().threads['bench-thread']!.view.lastEventId;
+  store.destroy();
+  client.close();
+  if (applied !== batches.at(-1)!.at(-1)!.id) throw new Error(`client path applied up to ${applied}`);
+  return median(times);
+}
+
 const median = (values: number[]) => percentile(values, 0.5);
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,12 +86,13 @@ function percentile(values: number[], p: number) {
 
 measure(100);
 console.log(`token flood: ${frames} frames per row; times are per frame (median, p95), on this machine`);
-console.log('deltas/frame  store updates  validate ms  apply ms  apply p95 ms');
+console.log('deltas/frame  store updates  validate ms  client ms  apply ms  apply p95 ms');
 for (const perFrame of deltasPerFrame) {
   const result = measure(perFrame);
+  const clientMs = await measureClientPath(perFrame);
   if (result.storeUpdates !== frames || result.textLength !== perFrame * frames * 4) throw new Error(`unexpected result ${JSON.stringify(result)}`);
   console.log(
-    [result.perFrame, result.storeUpdates, result.validateMs.toFixed(3), result.applyMs.toFixed(3), result.applyP95Ms.toFixed(3)]
+    [result.perFrame, result.storeUpdates, result.validateMs.toFixed(3), clientMs.toFixed(3), result.applyMs.toFixed(3), result.applyP95Ms.toFixed(3)]
       .map((cell, index) => String(cell).padStart(index === 0 ? 12 : 13))
       .join('  '),
   );
