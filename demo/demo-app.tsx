@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { createPlatosClient } from '@platosdev/client';
-import { PlatosChat, PlatosProvider, usePlatosStream } from '@platosdev/client/react';
+import { useEffect, useState } from 'react';
+import { PlatosChat, PlatosProvider, useOwnedClient, usePlatosStream } from '@platosdev/client/react';
 import { demoServerUrl, demoThreadId, demoToken } from './demo-config';
 
 type Theme = 'system' | 'light' | 'dark';
@@ -13,7 +12,8 @@ const suggestions = [
 ];
 
 export function DemoApp() {
-  const client = useMemo(() => createPlatosClient({ url: demoServerUrl(), token: demoToken }), []);
+  // Not useMemo: StrictMode runs a memo twice and the spare client would keep its socket open.
+  const client = useOwnedClient({ url: demoServerUrl(), token: demoToken })!;
   const [threadId, setThreadId] = useState(demoThreadId);
   const [theme, setTheme] = useState<Theme>('system');
   useEffect(() => {

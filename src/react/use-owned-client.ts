@@ -8,10 +8,13 @@ export interface OwnedClientOptions {
   token: string;
   /** @default 'default' */
   agentId?: string;
+  /** @default ['websocket', 'polling'] */
+  transports?: ('websocket' | 'polling')[];
 }
 
 /**
- * Creates a client for the calling component and closes it on unmount; a new url, token or agent
+ * Creates a client for the calling component and closes it on unmount (unlike `useMemo`, which StrictMode runs
+ * twice, leaving a spare client with an open socket); a new url, token or agent
  * gives a new client. Pass `null` to create none (when a client comes from elsewhere).
  */
 export function useOwnedClient(options: OwnedClientOptions | null): PlatosClient | null {
@@ -20,7 +23,9 @@ export function useOwnedClient(options: OwnedClientOptions | null): PlatosClient
     (key) => createPlatosClient(JSON.parse(key) as OwnedClientOptions),
     (client) => client.close(),
   );
-  const key = options ? JSON.stringify({ url: options.url, token: options.token, agentId: options.agentId ?? 'default' }) : null;
+  const key = options
+    ? JSON.stringify({ url: options.url, token: options.token, agentId: options.agentId ?? 'default', transports: options.transports })
+    : null;
   const client = key === null ? null : clients.current.get(key);
 
   useEffect(() => {

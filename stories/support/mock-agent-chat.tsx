@@ -1,6 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { createPlatosClient } from '@platosdev/client';
-import { PlatosChat } from '@platosdev/client/react';
+import { PlatosChat, useOwnedClient } from '@platosdev/client/react';
 import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from '../mock-agent/mock-agent-config';
 
 export interface MockAgentChatProps {
@@ -16,8 +14,7 @@ export interface MockAgentChatProps {
 /** A PlatosChat with its own client, connected to the in-browser mock agent. */
 export function MockAgentChat({ threadId, title, theme, token = MOCK_AGENT_TOKEN }: MockAgentChatProps) {
   // The mock intercepts WebSockets only; long-polling would go to the network.
-  const client = useMemo(() => createPlatosClient({ url: MOCK_AGENT_URL, token, transports: ['websocket'] }), [token]);
-  useEffect(() => () => client.close(), [client]);
+  const client = useOwnedClient({ url: MOCK_AGENT_URL, token, transports: ['websocket'] })!;
   return (
     <div data-theme={theme} style={{ height: 640, maxWidth: 760, colorScheme: theme }}>
       <PlatosChat client={client} threadId={threadId} {...(title === undefined ? {} : { title })} />
