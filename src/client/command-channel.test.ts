@@ -8,7 +8,13 @@ afterEach(() => vi.useRealTimers());
 
 function setup() {
   const fake = createFakeSocket();
-  const channel = createCommandChannel(fake.socket, { ackTimeoutMs: 1_000, queueTimeoutMs: 5_000, onAnswer: () => {} });
+  const verdicts = { alive: true, asked: 0 };
+  const channel = createCommandChannel(fake.socket, {
+    ackTimeoutMs: 1_000,
+    queueTimeoutMs: 5_000,
+    onAnswer: () => {},
+    verifyConnection: async () => (verdicts.asked++, verdicts.alive),
+  });
   const reconnect = () => {
     fake.serverConnect();
     channel.flush();
@@ -17,8 +23,9 @@ function setup() {
     fake.serverDisconnect();
     channel.requeueInFlight();
   };
-  return { fake, channel, reconnect, drop };
+  return { fake, channel, reconnect, drop, verdicts };
 }
+const overdue = () => new Promise((_resolve, reject) => setTimeout(() => reject(new Error('operation has timed out')), 1_000));
 const sendRequest = (text: string) => ({ threadId: 't1', clientMessageId: `cm-${text}`, text });
 const outcome = (promise: Promise<unknown>) => promise.then((value) => ({ value }), (error: PlatosClientError) => ({ code: error.code }));
 
@@ -69,13 +76,40 @@ describe('createCommandChannel', () => {
     expect(channel.queuedCount).toBe(0);
   });
 
-  it('fails a command whose acknowledgement does not come in time while connected', async () => {
-    const { fake, channel } = setup();
+  it('sends an overdue queued command again on a connection that still answers, and fails it after three tries', async () => {
+    const { fake, channel, verdicts } = setup();
     fake.serverConnect();
-    fake.respond = () => new Promise((_resolve, reject) => setTimeout(() => reject(new Error('operation has timed out')), 1_000));
+    fake.respond = overdue;
     const sent = outcome(channel.send('message:send', sendRequest('a'), { queue: true }));
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(3_000);
     expect(await sent).toEqual({ code: 'timeout' });
+    expect(verdicts.asked).toBe(2);
+    expect(fake.commands.map((command) => command.request)).toEqual([sendRequest('a'), sendRequest('a'), sendRequest('a')]);
+  });
+
+  it('keeps an overdue queued command for the next connection when the current one is dead (half-open)', async () => {
+    const { fake, channel, verdicts, reconnect, drop } = setup();
+    fake.serverConnect();
+    fake.respond = overdue;
+    verdicts.alive = false;
+    const sent = channel.send('message:send', sendRequest('a'), { queue: true });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fake.commands).toHaveLength(1);
+    drop();
+    fake.respond = () => ({ ok: true, turnId: 'turn-a' });
+    reconnect();
+    await expect(sent).resolves.toEqual({ ok: true, turnId: 'turn-a' });
+    expect(fake.commands).toHaveLength(2);
+  });
+
+  it('fails a command that is not queued as soon as its acknowledgement is overdue', async () => {
+    const { fake, channel, verdicts } = setup();
+    fake.serverConnect();
+    fake.respond = overdue;
+    const subscribe = outcome(channel.send('thread:subscribe', { threadId: 't1' }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await subscribe).toEqual({ code: 'timeout' });
+    expect(verdicts.asked).toBe(0);
   });
 
   it('fails everything queued, and everything later, after failAll', async () => {

@@ -8,7 +8,15 @@ export interface CommandChannelOptions {
   queueTimeoutMs: number;
   /** Called with every acknowledgement: proof the connection carries frames both ways. */
   onAnswer(): void;
+  /**
+   * Asked when a queued command's acknowledgement is overdue: resolves `true` if the connection still answers
+   * (the command is then sent again on it), `false` if it is dead (the client drops it, which requeues the command).
+   */
+  verifyConnection(): Promise<boolean>;
 }
+
+/** Transmissions of one queued command over live connections before an overdue acknowledgement fails it. */
+const maxTransmissions = 3;
 
 export interface CommandOptions {
   /**
@@ -71,9 +79,18 @@ export function createCommandChannel(socket: ClientSocket, options: CommandChann
           settle(entry, { ack });
         },
         (error: unknown) => {
-          if (entry.settled || attempt !== entry.attempt || !inFlight.has(entry)) return;
+          const isCurrent = () => !entry.settled && attempt === entry.attempt && inFlight.has(entry);
+          if (!isCurrent()) return;
           // A drop took the acknowledgement with it; `requeueInFlight` already parked a queued command.
           if (entry.queue && !socket.connected) return;
+          // Overdue on a connection that looks open: it may be half-open. The server applies a queued command once
+          // per idempotency key, so sending it again is safe either way.
+          if (entry.queue && entry.attempt < maxTransmissions) {
+            void options.verifyConnection().then((alive) => {
+              if (alive && isCurrent() && socket.connected) transmit(entry);
+            });
+            return;
+          }
           settle(entry, { error: toClientError(error, 'timeout') });
         },
       );

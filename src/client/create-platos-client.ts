@@ -56,12 +56,28 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     ? options.socketFactory(namespaceUrl, socketOptions)
     : io(namespaceUrl, socketOptions);
 
-  const channel = createCommandChannel(socket, { ackTimeoutMs, queueTimeoutMs, onAnswer: () => liveness?.noteActivity() });
+  const livenessOptions = { ...defaultLiveness, ...(options.liveness || {}) };
+  /** Counts connections, so a late verdict about an old one cannot drop the current one. */
+  let connectionNumber = 0;
+  const verifyConnection = async () => {
+    const checked = connectionNumber;
+    try {
+      await socket.timeout(livenessOptions.timeoutMs).emitWithAck('connection:ping', {});
+      return true;
+    } catch {
+      if (checked === connectionNumber && socket.connected) {
+        count('livenessTimeouts');
+        manager.restart();
+      }
+      return false;
+    }
+  };
+  const channel = createCommandChannel(socket, { ackTimeoutMs, queueTimeoutMs, onAnswer: () => liveness?.noteActivity(), verifyConnection });
   const liveness =
     options.liveness === false
       ? null
       : createLivenessMonitor({
-          options: { ...defaultLiveness, ...options.liveness },
+          options: livenessOptions,
           ping: (timeoutMs) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {}),
           onDead: () => {
             count('livenessTimeouts');
@@ -96,6 +112,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     random,
     network: options.network === null ? undefined : (options.network ?? browserNetworkSignals()),
     onConnect: () => {
+      connectionNumber += 1;
       if (everConnected) count('reconnects');
       everConnected = true;
       channel.reopen();
