@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { issueText } from '../valibot-issue';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ms = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -75,11 +76,4 @@ function crossFieldProblem(fault: Fault): string | null {
     default:
       return null;
   }
-}
-
-function issueText(result: v.SafeParseResult<v.GenericSchema>): string | null {
-  if (result.success) return null;
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
 }

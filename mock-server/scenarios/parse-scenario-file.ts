@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { EVENT_TYPES, eventSchemas, type EventType } from '../../src/protocol';
 import type { ScenarioStep } from './scenario-types';
+import { issueText } from '../valibot-issue';
 
 const envelopeKeys = ['id', 'seq', 'threadId', 'turnId', 'ts'] as const;
 const serverFilledKeys: Partial<Record<EventType, string[]>> = {
@@ -52,11 +53,4 @@ function stepProblem(item: unknown): string | null {
     return 'artifact-updated carries either content or delta, not both and not neither';
   }
   return null;
-}
-
-function issueText(result: v.SafeParseResult<v.GenericSchema>): string | null {
-  if (result.success) return null;
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
