@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 let threadCounter = 0;
-function setup(overrides: Partial<PlatosClientOptions> = {}) {
+function setup(overrides: Partial<PlatosClientOptions> = {}, stallTimeoutMs?: number) {
   let socket: Socket | undefined;
   const client = createPlatosClient({
     url: server.url,
@@ -47,7 +47,7 @@ function setup(overrides: Partial<PlatosClientOptions> = {}) {
     socketFactory: (url, options) => (socket = io(url, options)),
     ...overrides,
   });
-  const store = createPlatosStore({ client });
+  const store = createPlatosStore(stallTimeoutMs === undefined ? { client } : { client, stallTimeoutMs });
   open.push({ client, store });
   const threadId = `fault-${++threadCounter}-${Date.now()}`;
   const audit = auditDeliveries(client, threadId);
@@ -166,5 +166,21 @@ describe('the real client against each mock-server fault', () => {
 
   it('random drops from a seed: five reconnects, nothing lost', async () => {
     await turnUnder({ seed: 42, faults: [{ kind: 'random-drops', count: 5, minEvents: 10, maxEvents: 40 }] }, { reconnects: 5, resyncs: 0 });
+  });
+
+  it("a skipped last frame (nothing after it shows the hole): the stalled turn resyncs and finishes", async () => {
+    const probe = setup();
+    await until(() => probe.store.getState().threads[probe.threadId]?.sync === 'live', 'the probe thread going live');
+    await runTurn(probe.store, probe.client, probe.threadId, 'echo count my events');
+    const probeLastId = (await fetchHistory({ baseUrl: server.url, agentId: 'default', threadId: probe.threadId, token: TOKEN, fetch })).lastEventId;
+    const finishFrame = parseEventId(probeLastId!)!.seq;
+
+    const run = setup({}, 500);
+    await until(() => run.store.getState().threads[run.threadId]?.sync === 'live', 'the thread going live');
+    server.faults.set({ faults: [{ kind: 'skip', atEvent: finishFrame, threadId: run.threadId }] });
+    await runTurn(run.store, run.client, run.threadId, 'echo count my events');
+    await expectGolden(run);
+    expect(server.faults.stats().skip).toBe(1);
+    expect(run.client.getStats().gaps).toBe(0);
   });
 });
