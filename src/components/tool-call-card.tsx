@@ -1,58 +1,123 @@
-import { memo, type ComponentProps } from 'react';
-import type { ToolCallStatus } from '../protocol';
+import { memo, useId, useMemo, useState, type ComponentProps } from 'react';
+import type { ToolCallStatus, ToolCallView } from '../protocol';
 import { useToolCall } from '../react/use-tool-call';
+import { useChatCustomization, useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import { formatJson, formatJsonText } from './format-json';
+import { formatPartialJson } from './partial-json';
+import { TruncatedCode } from './truncated-code';
 import './styles/tokens.css';
 import './styles/cards.css';
 import './styles/tool-call.css';
 
-export interface ToolCallCardProps extends Omit<ComponentProps<'section'>, 'children'> {
-  id: string;
-}
+/** Text of the tool-call card, by label key; override through `<PlatosChat labels>`. */
+export const toolCallCardLabels = {
+  toolCallRegion: 'Tool call',
+  toolCallPreparing: 'Preparing',
+  toolCallRunning: 'Running',
+  toolCallSucceeded: 'Done',
+  toolCallFailed: 'Failed',
+  toolCallArguments: 'Arguments',
+  toolCallResult: 'Result',
+  toolCallShowMore: 'Show more',
+  toolCallShowLess: 'Show less',
+} as const;
 
-const statusLabels: Record<ToolCallStatus, string> = {
-  'streaming-args': 'Preparing',
-  running: 'Running',
-  succeeded: 'Done',
-  failed: 'Failed',
+type ToolCallLabels = Readonly<Record<keyof typeof toolCallCardLabels, string>>;
+
+const statusLabelKeys: Record<ToolCallStatus, keyof typeof toolCallCardLabels> = {
+  'streaming-args': 'toolCallPreparing',
+  running: 'toolCallRunning',
+  succeeded: 'toolCallSucceeded',
+  failed: 'toolCallFailed',
 };
 
-/** A tool call: its name, streamed arguments, status as data-state, and its result or error. */
-export const ToolCallCard = memo(function ToolCallCard({ id, className, ...rest }: ToolCallCardProps) {
+export interface ToolCallCardProps extends Omit<ComponentProps<'section'>, 'children'> {
+  id: string;
+  /** Whether the body starts open (uncontrolled). @default true */
+  defaultOpen?: boolean;
+  /** Controls whether the body is open; pair with onOpenChange. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}
+
+/**
+ * A tool call: its name, live arguments, status as data-state, and its result or error, in a collapsible card.
+ * A renderer in `toolRenderers[tool]` replaces the body.
+ * @example
+ * <ToolCallCard id={toolCallId} defaultOpen={false} />
+ */
+export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true, open: openProp, onOpenChange, className, ...rest }: ToolCallCardProps) {
   const toolCall = useToolCall(id);
+  const labels = useLabels(toolCallCardLabels);
+  const { toolRenderers } = useChatCustomization();
+  const [openState, setOpenState] = useState(defaultOpen);
+  const bodyId = useId();
   if (!toolCall) return null;
-  const { tool, status, argsText } = toolCall;
+  const open = openProp ?? openState;
+  const { tool, status } = toolCall;
+  const Renderer = Object.hasOwn(toolRenderers, tool) ? toolRenderers[tool] : undefined;
+  const toggle = () => {
+    setOpenState(!open);
+    onOpenChange?.(!open);
+  };
   return (
     <section
-      aria-label={`Tool call: ${tool}`}
+      aria-label={`${labels.toolCallRegion}: ${tool}`}
       aria-busy={status === 'streaming-args' || status === 'running' ? 'true' : undefined}
       data-state={status}
+      data-open={open ? 'open' : 'closed'}
       className={classNames('platos-tool-call', className)}
       {...rest}
     >
       <header className="platos-tool-call-header">
-        <span className="platos-tool-call-icon" aria-hidden="true" />
-        <span className="platos-tool-call-name">{tool}</span>
+        <button type="button" className="platos-tool-call-toggle" aria-expanded={open} aria-controls={bodyId} onClick={toggle}>
+          <span className="platos-tool-call-chevron" aria-hidden="true" />
+          <span className="platos-tool-call-icon" aria-hidden="true" />
+          <span className="platos-tool-call-name">{tool}</span>
+        </button>
         <span className="platos-tool-call-status" data-state={status}>
-          {statusLabels[status]}
+          {labels[statusLabelKeys[status]]}
         </span>
       </header>
+      <div id={bodyId} className="platos-tool-call-body" hidden={!open}>
+        {!open ? null : Renderer ? <Renderer toolCall={toolCall} /> : <ToolCallDetails toolCall={toolCall} labels={labels} />}
+      </div>
+    </section>
+  );
+});
+
+function ToolCallDetails({ toolCall, labels }: { toolCall: ToolCallView; labels: ToolCallLabels }) {
+  const { argsText, status } = toolCall;
+  const streaming = status === 'streaming-args';
+  const args = useMemo(() => (streaming ? (formatPartialJson(argsText) ?? argsText) : formatJsonText(argsText)), [argsText, streaming]);
+  const result = useMemo(() => (status === 'succeeded' ? formatJson(toolCall.result) : undefined), [status, toolCall.result]);
+  return (
+    <>
       {argsText === '' ? null : (
-        <pre className="platos-tool-call-args" aria-label="Arguments">
-          <code>{status === 'streaming-args' ? argsText : formatJsonText(argsText)}</code>
-        </pre>
+        <TruncatedCode
+          className="platos-tool-call-args"
+          aria-label={labels.toolCallArguments}
+          data-partial={streaming ? '' : undefined}
+          text={args}
+          showMoreLabel={labels.toolCallShowMore}
+          showLessLabel={labels.toolCallShowLess}
+        />
       )}
-      {status === 'succeeded' ? (
-        <pre className="platos-tool-call-result" aria-label="Result">
-          <code>{formatJson(toolCall.result)}</code>
-        </pre>
-      ) : null}
+      {result === undefined ? null : (
+        <TruncatedCode
+          className="platos-tool-call-result"
+          aria-label={labels.toolCallResult}
+          text={result}
+          showMoreLabel={labels.toolCallShowMore}
+          showLessLabel={labels.toolCallShowLess}
+        />
+      )}
       {toolCall.error ? (
         <p className="platos-tool-call-error">
           <span className="platos-tool-call-error-code">{toolCall.error.code}</span> {toolCall.error.message}
         </p>
       ) : null}
-    </section>
+    </>
   );
-});
+}
