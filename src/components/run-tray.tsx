@@ -1,0 +1,63 @@
+import { memo, useId, type ComponentProps, type ReactNode } from 'react';
+import { useRun } from '../react/use-run';
+import { useRunIds } from '../react/use-run-ids';
+import { classNames } from './class-names';
+import { describeRun, RunBar, useRunLabels } from './run-bar';
+import './styles/tokens.css';
+import './styles/run.css';
+
+export interface RunTrayProps extends Omit<ComponentProps<'section'>, 'children'> {
+  /** Shown when the thread has no runs; nothing is rendered when omitted. */
+  emptyState?: ReactNode;
+}
+
+/**
+ * The thread's background runs in a compact list, active ones first, each with a mini bar. The
+ * list re-renders only when a run is added or finishes; each row follows its own run.
+ * @example
+ * <RunTray />
+ */
+export function RunTray({ className, emptyState, ...rest }: RunTrayProps) {
+  const runIds = useRunIds({ order: 'active-first' });
+  const labels = useRunLabels();
+  if (runIds.length === 0 && emptyState === undefined) return null;
+
+  return (
+    <section aria-label={labels.runTray} className={classNames('platos-run-tray', className)} {...rest}>
+      {runIds.length === 0 ? (
+        <div className="platos-run-tray-empty">{emptyState}</div>
+      ) : (
+        <ul className="platos-run-tray-list">
+          {runIds.map((runId) => (
+            <RunTrayItem key={runId} id={runId} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export interface RunTrayItemProps extends Omit<ComponentProps<'li'>, 'children'> {
+  id: string;
+}
+
+/** One row of the tray: label, mini bar and percent or status. */
+export const RunTrayItem = memo(function RunTrayItem({ id, className, ...rest }: RunTrayItemProps) {
+  const run = useRun(id);
+  const labels = useRunLabels();
+  const labelId = useId();
+  if (!run) return null;
+  const display = describeRun(run, labels);
+
+  return (
+    <li data-state={run.status} data-progress={display.mode} className={classNames('platos-run-tray-item', className)} {...rest}>
+      <span className="platos-run-tray-label" id={labelId}>
+        {display.label}
+      </span>
+      <RunBar run={run} display={display} aria-labelledby={labelId} className="platos-run-tray-bar" />
+      <span className="platos-run-tray-value" aria-hidden="true">
+        {display.percent === null || run.status !== 'running' ? display.status : `${display.percent}%`}
+      </span>
+    </li>
+  );
+});
