@@ -1,5 +1,9 @@
 import { createContext, use, type ComponentType, type ReactNode } from 'react';
-import type { ToolCallView } from '../protocol';
+import type { MessagePart, ToolCallView } from '../protocol';
+import type { ComposerProps } from './composer';
+import type { ConnectionStatusProps } from './connection-status';
+import type { ErrorBannerProps } from './error-banner';
+import type { MessageProps } from './message';
 
 /** What a custom tool renderer receives: the tool call as the store has it now. */
 export interface ToolRendererProps {
@@ -12,9 +16,31 @@ export type ToolRenderers = Readonly<Record<string, ComponentType<ToolRendererPr
 /** Text shown by the components, by key (see each component's `...Labels` for its keys and defaults), for i18n. */
 export type ChatLabels = Readonly<Partial<Record<string, string>>>;
 
+/** What a custom message part receives: the part as the store has it now. */
+export interface MessagePartRendererProps<T extends MessagePart['type'] = MessagePart['type']> {
+  part: Extract<MessagePart, { type: T }>;
+  /** The assistant message the part belongs to. */
+  messageId?: string;
+}
+
+/** Renderers by part type, e.g. `{ text: PlainText }`; types without one get the default part. */
+export type MessagePartRenderers = { readonly [T in MessagePart['type']]?: ComponentType<MessagePartRendererProps<T>> };
+
+/** Replacements for the parts of `<PlatosChat>`; each receives the props the default one would. */
+export interface ChatComponents {
+  EmptyState?: ComponentType;
+  Message?: ComponentType<MessageProps>;
+  Composer?: ComponentType<ComposerProps>;
+  ConnectionStatus?: ComponentType<ConnectionStatusProps>;
+  ErrorBanner?: ComponentType<ErrorBannerProps>;
+  parts?: MessagePartRenderers;
+}
+
 export interface ChatCustomization {
   toolRenderers: ToolRenderers;
   labels: ChatLabels;
+  /** @default {} */
+  components?: ChatComponents;
 }
 
 const ChatCustomizationContext = createContext<ChatCustomization>({ toolRenderers: {}, labels: {} });
@@ -25,6 +51,13 @@ export function ChatCustomizationProvider({ value, children }: { value: ChatCust
 
 export function useChatCustomization(): ChatCustomization {
   return use(ChatCustomizationContext);
+}
+
+const noComponents: ChatComponents = {};
+
+/** The parts replaced through `<PlatosChat components>`. */
+export function useChatComponents(): ChatComponents {
+  return use(ChatCustomizationContext).components ?? noComponents;
 }
 
 /** A component's labels with the chat's overrides applied. */

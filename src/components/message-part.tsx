@@ -1,8 +1,9 @@
-import { memo } from 'react';
+import { memo, type ComponentType } from 'react';
 import type { MessagePart as MessagePartData } from '../protocol';
 import { ApprovalPrompt } from './approval-prompt';
 import { ArtifactView } from './artifact-view';
 import { assertNever } from './assert-never';
+import { useChatComponents, type MessagePartRendererProps } from './chat-customization';
 import { ErrorNote } from './error-note';
 import { MemoryNote } from './memory-note';
 import { MessageText } from './message-text';
@@ -12,10 +13,21 @@ import { ToolCallCard } from './tool-call-card';
 
 export interface MessagePartProps {
   part: MessagePartData;
+  /** The assistant message the part belongs to; an error part uses it to offer a retry of the turn. */
+  messageId?: string;
 }
 
-/** One part of an assistant message; memoised so a token in one part leaves the others alone. */
-export const MessagePart = memo(function MessagePart({ part }: MessagePartProps) {
+/**
+ * One part of an assistant message; memoised so a token in one part leaves the others alone. A renderer
+ * given for its type in `<PlatosChat components={{ parts }}>` replaces the default.
+ */
+export const MessagePart = memo(function MessagePart({ part, messageId }: MessagePartProps) {
+  const Custom = useChatComponents().parts?.[part.type] as ComponentType<MessagePartRendererProps> | undefined;
+  if (Custom) return <Custom part={part} messageId={messageId} />;
+  return <DefaultMessagePart part={part} messageId={messageId} />;
+});
+
+function DefaultMessagePart({ part, messageId }: MessagePartProps) {
   switch (part.type) {
     case 'text':
       return <MessageText text={part.text} />;
@@ -33,11 +45,11 @@ export const MessagePart = memo(function MessagePart({ part }: MessagePartProps)
     case 'approval':
       return <ApprovalPrompt id={part.approvalId} />;
     case 'error':
-      return <ErrorNote part={part} />;
+      return <ErrorNote part={part} messageId={messageId} />;
     default:
       return assertNever(part);
   }
-});
+}
 
 /** A key that stays put while a part streams: entity parts by id, the rest by position. */
 export function messagePartKey(part: MessagePartData, index: number): string {

@@ -1,5 +1,6 @@
 import { memo, type ComponentProps } from 'react';
 import { useMessage } from '../react/use-message';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import { MessageFooter } from './message-footer';
 import { MessagePart, messagePartKey } from './message-part';
@@ -10,14 +11,17 @@ export interface MessageProps extends Omit<ComponentProps<'article'>, 'children'
   id: string;
 }
 
+export const messageLabels = { messageUser: 'You', messageAssistant: 'Assistant' } as const;
+
 /** One message, selected by id: the user's text, or the assistant's parts in order. */
 export const Message = memo(function Message({ id, className, ...rest }: MessageProps) {
   const message = useMessage(id);
+  const labels = useLabels(messageLabels);
   if (!message) return null;
 
   if (message.role === 'user') {
     return (
-      <article aria-label="You" data-role="user" className={classNames('platos-message', className)} {...rest}>
+      <article aria-label={labels.messageUser} data-role="user" className={classNames('platos-message', className)} {...rest}>
         <div className="platos-message-bubble">{message.text}</div>
       </article>
     );
@@ -26,7 +30,7 @@ export const Message = memo(function Message({ id, className, ...rest }: Message
   const isStreaming = message.status === 'streaming';
   return (
     <article
-      aria-label="Assistant"
+      aria-label={labels.messageAssistant}
       aria-busy={isStreaming ? 'true' : undefined}
       data-role="assistant"
       data-state={message.status}
@@ -35,7 +39,7 @@ export const Message = memo(function Message({ id, className, ...rest }: Message
     >
       <div className="platos-message-body">
         {message.parts.map((part, index) => (
-          <MessagePart key={messagePartKey(part, index)} part={part} />
+          <MessagePart key={messagePartKey(part, index)} part={part} messageId={message.id} />
         ))}
       </div>
       <MessageFooter message={message} />

@@ -1,36 +1,57 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { Virtualizer } from '@tanstack/react-virtual';
 
-const bottomTolerancePx = 48;
+/** How far from the end, in pixels, still counts as at the end. */
+export const bottomTolerancePx = 48;
+
+export interface StickToBottom {
+  /** 'pinned' follows new content; 'released' once the user scrolled up to read. */
+  state: 'pinned' | 'released';
+  /** Scrolls to the newest message and pins again. */
+  jumpToLatest(): void;
+}
 
 /**
- * Keeps a scroll container pinned to its end while content streams in, unless the user scrolled up
- * to read; scrolling back down pins it again.
+ * Whether a virtualized list follows its end. The virtualizer does the following (`followOnAppend`,
+ * `anchorTo: 'end'`); this hook tells when the user left the end by scrolling up, and brings them back.
  */
-export function useStickToBottom<T extends HTMLElement>(): RefObject<T | null> {
-  const ref = useRef<T | null>(null);
+export function useStickToBottom(
+  scrollRef: RefObject<HTMLElement | null>,
+  virtualizer: Virtualizer<HTMLElement, Element>,
+  count: number,
+): StickToBottom {
+  const [state, setState] = useState<'pinned' | 'released'>('pinned');
+  const countRef = useRef(count);
+  countRef.current = count;
 
   useEffect(() => {
-    const element = ref.current;
+    const element = scrollRef.current;
     if (!element) return;
-    let isPinned = true;
-    const scrollToEnd = () => {
-      element.scrollTop = element.scrollHeight;
-    };
     const onScroll = () => {
-      isPinned = element.scrollHeight - element.scrollTop - element.clientHeight <= bottomTolerancePx;
+      const distanceFromEnd = element.scrollHeight - element.scrollTop - element.clientHeight;
+      setState(distanceFromEnd <= bottomTolerancePx ? 'pinned' : 'released');
     };
-    // Streamed tokens change text nodes without adding elements, hence characterData.
-    const observer = new MutationObserver(() => {
-      if (isPinned) scrollToEnd();
-    });
-    observer.observe(element, { childList: true, subtree: true, characterData: true });
     element.addEventListener('scroll', onScroll, { passive: true });
-    scrollToEnd();
-    return () => {
-      observer.disconnect();
-      element.removeEventListener('scroll', onScroll);
-    };
-  }, []);
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [scrollRef]);
 
-  return ref;
+  // A list that mounts with messages already there opens at the newest one.
+  const openedAtEnd = useRef(false);
+  useLayoutEffect(() => {
+    if (openedAtEnd.current || count === 0) return;
+    openedAtEnd.current = true;
+    virtualizer.scrollToIndex(count - 1, { align: 'end' });
+  }, [virtualizer, count]);
+
+  const jumpToLatest = useCallback(() => {
+    const last = countRef.current - 1;
+    if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    setState('pinned');
+  }, [virtualizer]);
+
+  return { state, jumpToLatest };
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
