@@ -1,105 +1,180 @@
-import { memo, useRef, type ComponentProps } from 'react';
-import type { ApprovalState } from '../protocol';
+import { memo, useEffect, useId, useMemo, useRef, useState, type ComponentProps, type FormEvent, type KeyboardEvent } from 'react';
 import { useApproval } from '../react/use-approval';
 import { useThreadActions } from '../react/use-thread-actions';
-import { useConnectionState } from '../react/use-connection-state';
+import { ApprovalCountdown } from './approval-countdown';
+import { approvalPromptLabels, fillLabel, type ApprovalLabels } from './approval-labels';
+import { ApprovalStatus } from './approval-status';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import { formatJson } from './format-json';
+import { useHasPassed } from './use-countdown';
+import { countHidden, revealHiddenCharacters } from './visible-characters';
+import { VisibleText } from './visible-text';
 import './styles/tokens.css';
 import './styles/cards.css';
 import './styles/approval.css';
+
+export { approvalPromptLabels } from './approval-labels';
 
 export interface ApprovalPromptProps extends Omit<ComponentProps<'section'>, 'children'> {
   id: string;
 }
 
-const resolvedLabels: Record<Exclude<ApprovalState, 'pending'>, string> = {
-  approved: 'Approved',
-  denied: 'Denied',
-  expired: 'Expired without a decision',
-  cancelled: 'Cancelled',
-};
-
-/** Asks the user to approve or deny a tool call; the decision is sent once. */
+/**
+ * Asks the user to approve or deny a tool call, showing exactly what will run: the tool and its full arguments as
+ * text, hidden characters made visible. The decision (a denial may carry a note) is sent once; focus then moves to
+ * the status.
+ * @example
+ * <ApprovalPrompt id={approvalId} />
+ */
 export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...rest }: ApprovalPromptProps) {
   const { approval, response } = useApproval(id);
   const { respondToApproval } = useThreadActions();
+  const labels = useLabels(approvalPromptLabels);
+  const timeIsUp = useHasPassed(approval?.expiresAt);
+  const [noteOpen, setNoteOpen] = useState(false);
   // Two clicks can land before React re-renders the disabled buttons; this blocks the second one.
   const decidedRef = useRef(false);
-  if (!approval) return null;
+  const focusStatusRef = useRef(false);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const focusNoteToggleRef = useRef(false);
+  const noteToggleRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusStatusRef.current && statusRef.current) {
+      focusStatusRef.current = false;
+      statusRef.current.focus();
+    } else if (focusNoteToggleRef.current && noteToggleRef.current) {
+      focusNoteToggleRef.current = false;
+      noteToggleRef.current.focus();
+    }
+  });
+
+  const shown = useMemo(() => {
+    if (!approval) return undefined;
+    const tool = revealHiddenCharacters(approval.tool);
+    const reason = approval.reason ? revealHiddenCharacters(approval.reason) : undefined;
+    const args = revealHiddenCharacters(formatJson(approval.args));
+    return { tool, reason, args, hiddenCount: countHidden(tool) + countHidden(args) + (reason ? countHidden(reason) : 0) };
+  }, [approval]);
+
+  if (!approval || !shown) return null;
 
   const isPending = approval.state === 'pending';
-  const isLocked = response?.state === 'sending' || response?.state === 'sent';
-  const decide = (decision: 'approved' | 'denied') => {
+  const isLocked = response?.state === 'sending' || response?.state === 'sent' || timeIsUp;
+  const decide = (decision: 'approved' | 'denied', note?: string) => {
     if (decidedRef.current || isLocked) return;
     decidedRef.current = true;
-    void respondToApproval(approval.id, decision).finally(() => {
+    focusStatusRef.current = true;
+    setNoteOpen(false);
+    void respondToApproval(approval.id, decision, note?.trim() || undefined).finally(() => {
       decidedRef.current = false;
     });
   };
+  const [titleBefore, titleAfter] = splitAround(labels.approvalTitle, '{tool}');
 
   return (
     <section
-      aria-label={`Approval: ${approval.tool}`}
+      aria-label={`${labels.approvalRegion}: ${approval.tool}`}
       data-state={approval.state}
       className={classNames('platos-approval', className)}
       {...rest}
     >
       <p className="platos-approval-title">
-        Allow <strong>{approval.tool}</strong> to run?
+        {titleBefore}
+        <strong className="platos-approval-tool">
+          <VisibleText text={shown.tool} />
+        </strong>
+        {titleAfter}
       </p>
-      {approval.reason ? <p className="platos-approval-reason">{approval.reason}</p> : null}
-      <pre className="platos-approval-args" aria-label="Arguments">
-        <code>{formatJson(approval.args)}</code>
+      {shown.reason ? (
+        <p className="platos-approval-reason">
+          <VisibleText text={shown.reason} />
+        </p>
+      ) : null}
+      {shown.hiddenCount > 0 ? (
+        <p className="platos-approval-warning" data-count={shown.hiddenCount}>
+          {shown.hiddenCount === 1 ? labels.approvalHiddenOne : fillLabel(labels.approvalHiddenMany, { count: shown.hiddenCount })}
+        </p>
+      ) : null}
+      <pre className="platos-approval-args" aria-label={labels.approvalArguments} tabIndex={0} dir="ltr">
+        <code>
+          <VisibleText text={shown.args} />
+        </code>
       </pre>
-      {isPending ? (
+      {isPending && noteOpen ? (
+        <DenyNoteForm labels={labels} disabled={isLocked} onSubmit={(note) => decide('denied', note)} onCancel={() => {
+            focusNoteToggleRef.current = true;
+            setNoteOpen(false);
+          }}
+        />
+      ) : null}
+      {isPending && !noteOpen ? (
         <div className="platos-approval-actions">
           <button type="button" className="platos-button" data-variant="primary" disabled={isLocked} onClick={() => decide('approved')}>
-            Approve
+            {labels.approvalApprove}
           </button>
           <button type="button" className="platos-button" data-variant="secondary" disabled={isLocked} onClick={() => decide('denied')}>
-            Deny
+            {labels.approvalDeny}
           </button>
-          {approval.expiresAt ? (
-            <span className="platos-approval-expiry">Expires at {new Date(approval.expiresAt).toLocaleTimeString()}</span>
-          ) : null}
+          <button
+            ref={noteToggleRef}
+            type="button"
+            className="platos-link-button platos-approval-note-toggle"
+            disabled={isLocked} onClick={() => setNoteOpen(true)}>
+            {labels.approvalDenyWithNote}
+          </button>
+          {approval.expiresAt !== undefined ? <ApprovalCountdown expiresAt={approval.expiresAt} /> : null}
         </div>
       ) : null}
-      <ApprovalStatus state={approval.state} response={response} resolvedBy={approval.resolvedBy} />
+      <ApprovalStatus ref={statusRef} approval={approval} response={response} labels={labels} />
     </section>
   );
 });
 
-interface ApprovalStatusProps {
-  state: ApprovalState;
-  response: ReturnType<typeof useApproval>['response'];
-  resolvedBy: string | undefined;
+interface DenyNoteFormProps {
+  labels: ApprovalLabels;
+  disabled: boolean;
+  onSubmit: (note: string) => void;
+  onCancel: () => void;
 }
 
-function ApprovalStatus({ state, response, resolvedBy }: ApprovalStatusProps) {
-  const connection = useConnectionState();
-  const connected = connection === 'open' || connection === 'resyncing';
-  if (state !== 'pending') {
-    return (
-      <p className="platos-approval-status" role="status" data-state={state}>
-        {resolvedLabels[state]}
-        {resolvedBy ? ` by ${resolvedBy}` : ''}
-      </p>
-    );
-  }
-  if (!response) return null;
-  const decision = response.decision === 'approved' ? 'approval' : 'denial';
-  const queued = response.state === 'sending' && !connected;
-  const text = queued
-    ? `Your ${decision} will be sent when the connection is back`
-    : response.state === 'sending'
-      ? `Sending your ${decision}…`
-      : response.state === 'sent'
-        ? `Your ${decision} was sent`
-        : `Could not send your ${decision}: ${response.error?.message ?? 'unknown error'}`;
+function DenyNoteForm({ labels, disabled, onSubmit, onCancel }: DenyNoteFormProps) {
+  const [note, setNote] = useState('');
+  const fieldId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(note);
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onCancel();
+  };
   return (
-    <p className="platos-approval-status" role={response.state === 'failed' ? 'alert' : 'status'} data-state={queued ? 'queued' : response.state}>
-      {text}
-    </p>
+    <form className="platos-approval-note" onSubmit={submit} onKeyDown={onKeyDown}>
+      <label className="platos-approval-note-label" htmlFor={fieldId}>
+        {labels.approvalNoteLabel}
+      </label>
+      <textarea
+        id={fieldId}
+        className="platos-approval-note-input"
+        rows={2}
+        value={note}
+        autoFocus
+        onChange={(event) => setNote(event.target.value)}
+      />
+      <div className="platos-approval-actions">
+        <button type="submit" className="platos-button" data-variant="primary" disabled={disabled}>
+          {labels.approvalSendDenial}
+        </button>
+        <button type="button" className="platos-button" data-variant="secondary" onClick={onCancel}>
+          {labels.approvalCancelNote}
+        </button>
+      </div>
+    </form>
   );
+}
+
+function splitAround(template: string, slot: string): [string, string] {
+  const at = template.indexOf(slot);
+  return at === -1 ? [`${template} `, ''] : [template.slice(0, at), template.slice(at + slot.length)];
 }
