@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ApprovalPrompt } from '@platosdev/client/react';
+import type { Decorator } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios';
 import { withThreadEvents } from './support/thread-fixture';
@@ -18,6 +19,12 @@ const resolved = (decision: 'approved' | 'denied' | 'expired', resolvedBy: strin
   { type: 'approval-resolved', approvalId, decision, resolvedBy },
 ];
 
+/** The pending event is made when the story renders, so its expiry is that many seconds away. */
+const expiringIn =
+  (seconds: number): Decorator =>
+  (Story, context) =>
+    withThreadEvents([{ ...pending, expiresAt: Date.now() + seconds * 1000 }])(Story, context);
+
 const meta = {
   title: 'Components/ApprovalPrompt',
   component: ApprovalPrompt,
@@ -30,7 +37,7 @@ type Story = StoryObj<typeof meta>;
 
 const prompt = (canvasElement: HTMLElement) => within(canvasElement).findByRole('region', { name: 'Approval: delete_file' });
 
-/** Waiting for a decision. Clicking Approve sends it once; the server answers with approval-resolved. */
+/** Waiting for a decision. Clicking Approve sends it once and moves focus to the status; the server answers with approval-resolved. */
 export const Pending: Story = {
   decorators: [withThreadEvents([pending])],
   play: async ({ canvasElement, step }) => {
@@ -43,26 +50,69 @@ export const Pending: Story = {
       expect(await within(region).findByText('Approved by user')).toBeInTheDocument();
     });
     expect(region).toHaveAttribute('data-state', 'approved');
+    expect(within(region).getByRole('status')).toHaveFocus();
     expect(within(region).queryByRole('button', { name: 'Approve' })).toBeNull();
   },
 };
 
-export const Approved: Story = {
-  decorators: [withThreadEvents(resolved('approved', 'user'))],
+/** A live countdown when `expiresAt` is under an hour away. */
+export const Countdown: Story = {
+  decorators: [expiringIn(4 * 60 + 30)],
+  play: async ({ canvasElement }) => {
+    const region = await prompt(canvasElement);
+    const timer = region.querySelector('.platos-approval-expiry');
+    expect(timer).toHaveAttribute('data-state', 'counting');
+    expect(timer?.textContent).toMatch(/^Expires in 4:(30|29)$/);
+  },
+};
+
+/** The note form: the denial carries what the user typed. */
+export const DenyWithNote: Story = {
+  decorators: [withThreadEvents([pending])],
+  play: async ({ canvasElement }) => {
+    const region = await prompt(canvasElement);
+    await userEvent.click(within(region).getByRole('button', { name: 'Deny with a note…' }));
+    const note = within(region).getByLabelText('Tell the agent why (optional)');
+    expect(note).toHaveFocus();
+    await userEvent.type(note, 'Archive it to /srv/archive instead.');
+  },
+};
+
+/** Hidden characters in the tool, reason or arguments show as escapes, with a warning. */
+export const HiddenCharacters: Story = {
+  decorators: [
+    withThreadEvents([
+      {
+        ...pending,
+        args: { path: '/tmp/invoice\u202Egpj.exe', command: 'rm -rf ./build\u200B /', token: 'ok\u{E0069}\u{E0067}\u{E006E}' },
+        reason: 'Tidy up\u2066 the workspace',
+      },
+    ]),
+  ],
+  play: async ({ canvasElement }) => {
+    const region = await prompt(canvasElement);
+    expect(within(region).getByLabelText('Arguments')).toHaveTextContent('invoice\\u202Egpj.exe');
+    expect(region.querySelector('.platos-approval-warning')).toHaveTextContent('Contains 6 hidden characters');
+  },
+};
+
+/** Someone else (another tab, an admin) decided: no buttons, marked as resolved elsewhere. */
+export const ResolvedElsewhere: Story = {
+  decorators: [withThreadEvents(resolved('approved', 'admin'))],
   play: async ({ canvasElement }) => {
     const region = await prompt(canvasElement);
     expect(region).toHaveAttribute('data-state', 'approved');
-    expect(within(region).getByRole('status')).toHaveTextContent('Approved by user');
+    expect(within(region).getByRole('status')).toHaveTextContent('Resolved elsewhere: Approved by admin');
     expect(within(region).queryAllByRole('button')).toHaveLength(0);
   },
 };
 
-export const Denied: Story = {
-  decorators: [withThreadEvents(resolved('denied', 'user'))],
+export const DeniedElsewhere: Story = {
+  decorators: [withThreadEvents(resolved('denied', 'admin'))],
   play: async ({ canvasElement }) => {
     const region = await prompt(canvasElement);
     expect(region).toHaveAttribute('data-state', 'denied');
-    expect(within(region).getByRole('status')).toHaveTextContent('Denied by user');
+    expect(within(region).getByRole('status')).toHaveTextContent('Resolved elsewhere: Denied by admin');
   },
 };
 
