@@ -1,5 +1,5 @@
 import { useRef, type ComponentProps, type ReactNode } from 'react';
-import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useMessageIds } from '../react/use-message-ids';
 import { usePendingMessages } from '../react/use-pending-messages';
 import { useChatComponents, useLabels } from './chat-customization';
@@ -15,6 +15,11 @@ export interface MessageListProps extends Omit<ComponentProps<'div'>, 'children'
   emptyState?: ReactNode;
   /** A message's height in pixels before it has been measured. @default 120 */
   estimatedMessageHeight?: number;
+  /**
+   * Up to this many messages all stay in the DOM (find-in-page and screen readers see the whole
+   * conversation); a longer thread renders only the messages near the viewport. @default 100
+   */
+  virtualizeAbove?: number;
 }
 
 export const messageListLabels = { messageListLabel: 'Messages', jumpToLatest: 'Jump to latest' } as const;
@@ -29,7 +34,7 @@ const messageGapPx = 24;
  * message in place when earlier ones are added above it. It re-renders when a message is added or the
  * visible range moves; each `<Message>` follows its own updates.
  */
-export function MessageList({ className, emptyState, estimatedMessageHeight = 120, ref, ...rest }: MessageListProps) {
+export function MessageList({ className, emptyState, estimatedMessageHeight = 120, virtualizeAbove = 100, ref, ...rest }: MessageListProps) {
   const messageIds = useMessageIds();
   const pendingMessages = usePendingMessages();
   const labels = useLabels(messageListLabels);
@@ -52,6 +57,7 @@ export function MessageList({ className, emptyState, estimatedMessageHeight = 12
     followOnAppend: true,
     scrollEndThreshold: bottomTolerancePx,
     observeElementRect: observeRectOrScreen,
+    rangeExtractor: (range: Range) => (range.count <= virtualizeAbove ? allIndexes(range.count) : defaultRangeExtractor(range)),
   });
   const { state, jumpToLatest } = useStickToBottom(scrollRef, virtualizer, count);
   const isEmpty = count === 0;
@@ -107,4 +113,8 @@ export function MessageList({ className, emptyState, estimatedMessageHeight = 12
 function observeRectOrScreen(instance: Virtualizer<HTMLElement, Element>, onChange: (rect: { width: number; height: number }) => void) {
   const screenHeight = typeof window === 'undefined' ? 800 : window.innerHeight;
   return observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : { width: rect.width, height: screenHeight }));
+}
+
+function allIndexes(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
 }

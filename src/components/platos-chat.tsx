@@ -1,9 +1,17 @@
-import type { ComponentProps } from 'react';
+import { useMemo, type ComponentProps } from 'react';
 import type { PlatosClient } from '../client/types';
 import { PlatosProvider } from '../react/platos-provider';
 import { PlatosThread } from '../react/platos-thread';
 import { useOptionalPlatosClient } from '../react/use-optional-platos-client';
 import { useOwnedClient } from '../react/use-owned-client';
+import {
+  ChatCustomizationProvider,
+  useChatComponents,
+  useLabels,
+  type ChatComponents,
+  type ChatLabels,
+  type ToolRenderers,
+} from './chat-customization';
 import { classNames } from './class-names';
 import { Composer } from './composer';
 import { ConnectionStatus } from './connection-status';
@@ -23,13 +31,25 @@ export interface PlatosChatProps extends Omit<ComponentProps<'section'>, 'childr
   token?: string;
   /** @default 'Assistant' */
   title?: string;
+  /**
+   * Replacements for parts of the chat: `EmptyState`, `Message`, `Composer`, `ConnectionStatus`,
+   * `ErrorBanner`, and message parts by type (`parts: { text: MyText }`). Keep the object stable
+   * (module level or `useMemo`): a new one re-renders every part.
+   * @default {}
+   */
+  components?: ChatComponents;
+  /** Renderers for tool calls by tool name, e.g. `{ search: SearchCard }`. @default {} */
+  toolRenderers?: ToolRenderers;
+  /** Overrides for any text the components show, by key (each component exports its `...Labels`). @default {} */
+  labels?: ChatLabels;
 }
 
 /**
  * A complete chat for one thread: header, messages, composer. Inside a `<PlatosProvider>` it uses
- * that client; otherwise pass `client`, or `url` and `token`.
+ * that client; otherwise pass `client`, or `url` and `token`. Parts can be replaced (`components`),
+ * tool calls rendered per tool (`toolRenderers`) and every text translated (`labels`).
  * @example
- * <PlatosChat threadId="t1" url="https://agents.example.com" token={token} />
+ * <PlatosChat threadId="t1" url="https://agents.example.com" token={token} labels={{ jumpToLatest: 'Nach unten' }} />
  */
 export function PlatosChat({ threadId, agentId, client, url, token, ...rest }: PlatosChatProps) {
   const providedClient = useOptionalPlatosClient();
@@ -48,18 +68,56 @@ export function PlatosChat({ threadId, agentId, client, url, token, ...rest }: P
 
 type ChatLayoutProps = Omit<PlatosChatProps, 'agentId' | 'client' | 'url' | 'token'>;
 
-function ChatLayout({ threadId, title = 'Assistant', className, ...rest }: ChatLayoutProps) {
+const noToolRenderers: ToolRenderers = {};
+const noLabels: ChatLabels = {};
+const noComponents: ChatComponents = {};
+
+function ChatLayout({
+  threadId,
+  title,
+  components = noComponents,
+  toolRenderers = noToolRenderers,
+  labels = noLabels,
+  className,
+  ...rest
+}: ChatLayoutProps) {
+  const customization = useMemo(() => ({ components, toolRenderers, labels }), [components, toolRenderers, labels]);
   return (
     <PlatosThread threadId={threadId}>
-      <section aria-label={title} className={classNames('platos-chat', className)} {...rest}>
-        <header className="platos-chat-header">
-          <h2 className="platos-chat-title">{title}</h2>
-          <ConnectionStatus />
-        </header>
-        <ErrorBanner />
-        <MessageList emptyState={<p>Ask anything to get started.</p>} />
-        <Composer />
-      </section>
+      <ChatCustomizationProvider value={customization}>
+        <ChatSection title={title} className={className} {...rest} />
+      </ChatCustomizationProvider>
     </PlatosThread>
   );
+}
+
+export const platosChatLabels = { chatTitle: 'Assistant', chatEmptyState: 'Ask anything to get started.' } as const;
+
+type ChatSectionProps = Omit<ChatLayoutProps, 'threadId' | 'components' | 'toolRenderers' | 'labels'>;
+
+function ChatSection({ title, className, ...rest }: ChatSectionProps) {
+  const labels = useLabels(platosChatLabels);
+  const {
+    EmptyState = DefaultEmptyState,
+    Composer: ComposerComponent = Composer,
+    ConnectionStatus: ConnectionStatusComponent = ConnectionStatus,
+    ErrorBanner: ErrorBannerComponent = ErrorBanner,
+  } = useChatComponents();
+  const shownTitle = title ?? labels.chatTitle;
+  return (
+    <section aria-label={shownTitle} className={classNames('platos-chat', className)} {...rest}>
+      <header className="platos-chat-header">
+        <h2 className="platos-chat-title">{shownTitle}</h2>
+        <ConnectionStatusComponent />
+      </header>
+      <ErrorBannerComponent />
+      <MessageList emptyState={<EmptyState />} />
+      <ComposerComponent />
+    </section>
+  );
+}
+
+function DefaultEmptyState() {
+  const labels = useLabels(platosChatLabels);
+  return <p className="platos-chat-empty">{labels.chatEmptyState}</p>;
 }
