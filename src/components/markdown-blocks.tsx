@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import type { MarkedToken, Token, Tokens } from 'marked';
+import { CodeBlock } from './markdown/code-block';
 import { renderInlineTokens } from './markdown-inline';
 
-/** Renders block markdown tokens as React elements; never produces HTML from strings. */
-export function renderBlockTokens(tokens: readonly Token[]): ReactNode[] {
-  return tokens.map((token, index) => renderBlockToken(token, index));
+/**
+ * Renders block markdown tokens as React elements; never produces HTML from strings. `open` marks blocks still being
+ * written: a code fence in them that is not closed yet shows as plain text in progress.
+ */
+export function renderBlockTokens(tokens: readonly Token[], open = false): ReactNode[] {
+  return tokens.map((token, index) => renderBlockToken(token, index, open));
 }
 
-function renderBlockToken(token: Token, key: number): ReactNode {
+export function renderBlockToken(token: Token, key: number, open = false): ReactNode {
   const known = token as MarkedToken;
   switch (known.type) {
     case 'space':
@@ -20,17 +24,13 @@ function renderBlockToken(token: Token, key: number): ReactNode {
     case 'text':
       return <span key={key}>{renderInlineTokens(known.tokens ?? [known])}</span>;
     case 'code':
-      return (
-        <pre key={key} className="platos-markdown-pre">
-          <code className={known.lang ? `language-${known.lang.split(/\s/)[0]}` : undefined}>{known.text}</code>
-        </pre>
-      );
+      return <CodeBlock key={key} code={known.text} language={known.lang?.split(/\s/)[0] || undefined} state={open && !isClosedFence(known) ? 'streaming' : 'complete'} />;
     case 'blockquote':
-      return <blockquote key={key}>{renderBlockTokens(known.tokens)}</blockquote>;
+      return <blockquote key={key}>{renderBlockTokens(known.tokens, open)}</blockquote>;
     case 'hr':
       return <hr key={key} />;
     case 'list':
-      return renderList(known, key);
+      return renderList(known, key, open);
     case 'table':
       return renderTable(known, key);
     case 'html':
@@ -57,10 +57,18 @@ function renderHeading(token: Tokens.Heading, key: number): ReactNode {
   return <Heading key={key}>{renderInlineTokens(token.tokens)}</Heading>;
 }
 
-function renderList(token: Tokens.List, key: number): ReactNode {
+function isClosedFence(token: Tokens.Code): boolean {
+  if (token.codeBlockStyle === 'indented') return true;
+  const opening = /^ {0,3}(`{3,}|~{3,})/.exec(token.raw)?.[1];
+  const lines = token.raw.trimEnd().split('\n');
+  const closing = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]!)?.[1] : undefined;
+  return opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length;
+}
+
+function renderList(token: Tokens.List, key: number, open: boolean): ReactNode {
   const items = token.items.map((item, index) => (
     <li key={index} className={item.task ? 'platos-markdown-task' : undefined}>
-      {renderBlockTokens(item.tokens)}
+      {renderBlockTokens(item.tokens, open)}
     </li>
   ));
   if (!token.ordered) return <ul key={key}>{items}</ul>;

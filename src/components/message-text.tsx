@@ -1,25 +1,37 @@
-import { useMemo, type ComponentProps } from 'react';
-import { marked } from 'marked';
+import type { ComponentProps } from 'react';
 import { classNames } from './class-names';
-import { renderBlockTokens } from './markdown-blocks';
+import { MarkdownBlock } from './markdown/markdown-block';
+import { useBlockStream } from './markdown/use-block-stream';
 import './styles/tokens.css';
 import './styles/markdown.css';
 
 export interface MessageTextProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** Markdown source; raw HTML in it is shown as text. */
   text: string;
+  /**
+   * Whether more text is still coming. While streaming, an open code fence shows plain text and the open tail may
+   * lag a few tokens behind to bound the parse work; once false everything is parsed and highlighted at once. When
+   * not given, text that stops changing for a moment counts as complete.
+   */
+  streaming?: boolean;
 }
 
 /**
- * Streamed markdown rendered safely: tokens become React elements, never inner HTML.
+ * Streamed markdown rendered safely: tokens become React elements, never inner HTML. Completed blocks are parsed and
+ * rendered once; only the open tail is parsed again as text arrives.
  * @example
- * <MessageText text="**Hello** [docs](https://example.com)" />
+ * <MessageText text="**Hello** [docs](https://example.com)" streaming />
  */
-export function MessageText({ text, className, ...rest }: MessageTextProps) {
-  const content = useMemo(() => renderBlockTokens(marked.lexer(text)), [text]);
+export function MessageText({ text, streaming, className, ...rest }: MessageTextProps) {
+  const { stream, complete } = useBlockStream(text, streaming);
   return (
-    <div className={classNames('platos-markdown', className)} {...rest}>
-      {content}
+    <div className={classNames('platos-markdown', className)} data-state={complete ? 'complete' : 'streaming'} {...rest}>
+      {stream.blocks.map((block) => (
+        <MarkdownBlock key={block.id} token={block.token} open={false} />
+      ))}
+      {stream.tail.map((token, index) => (
+        <MarkdownBlock key={stream.blocks.length + index} token={token} open={!complete} />
+      ))}
     </div>
   );
 }

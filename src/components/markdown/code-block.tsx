@@ -1,0 +1,59 @@
+import { memo, useEffect, useState, type ComponentProps } from 'react';
+import { useLabels } from '../chat-customization';
+import { classNames } from '../class-names';
+import { useHighlightedCode } from './use-highlighted-code';
+
+export const codeBlockLabels = { copyCode: 'Copy code', codeCopied: 'Copied', copyFailed: 'Copy failed' } as const;
+
+export type CodeBlockState = 'streaming' | 'complete';
+type CopyState = 'idle' | 'copied' | 'failed';
+
+export interface CodeBlockProps extends Omit<ComponentProps<'div'>, 'children'> {
+  code: string;
+  /** The fence's info string's first word, e.g. `ts`. */
+  language?: string | undefined;
+  /** A streaming block shows plain text; it is highlighted once complete. @default 'complete' */
+  state?: CodeBlockState;
+}
+
+const copiedForMs = 2000;
+
+/**
+ * A fenced code block: language, a copy button and lazily loaded highlighting rendered as elements.
+ * @example
+ * <CodeBlock code={'const a = 1;'} language="ts" />
+ */
+export const CodeBlock = memo(function CodeBlock({ code, language, state = 'complete', className, ...rest }: CodeBlockProps) {
+  const labels = useLabels(codeBlockLabels);
+  const highlighted = useHighlightedCode(code, language, state === 'complete');
+  const [copyState, setCopyState] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    if (copyState === 'idle') return;
+    const timer = setTimeout(() => setCopyState('idle'), copiedForMs);
+    return () => clearTimeout(timer);
+  }, [copyState]);
+
+  const copy = () => {
+    navigator.clipboard.writeText(code).then(
+      () => setCopyState('copied'),
+      () => setCopyState('failed'),
+    );
+  };
+
+  return (
+    <div className={classNames('platos-code-block', className)} data-state={state} data-language={language} {...rest}>
+      <div className="platos-code-block-header">
+        <span className="platos-code-block-language">{language ?? ''}</span>
+        <button type="button" className="platos-code-block-copy" data-state={copyState} onClick={copy}>
+          {copyState === 'copied' ? labels.codeCopied : copyState === 'failed' ? labels.copyFailed : labels.copyCode}
+        </button>
+      </div>
+      <pre className="platos-markdown-pre">
+        <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].join(' ').trim() || undefined} data-highlight={highlighted ? 'highlighted' : 'plain'}>
+          {highlighted ?? code}
+        </code>
+      </pre>
+    </div>
+  );
+});

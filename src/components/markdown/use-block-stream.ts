@@ -1,0 +1,34 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { advanceBlockStream, type BlockStream } from './block-stream';
+
+/** How long the text must stay unchanged to count as resting: anything held back is then parsed. */
+export const settleDelayMs = 120;
+
+export interface BlockStreamView {
+  stream: BlockStream;
+  /** No more text is expected: `streaming` said so, or (when not given) the text has rested. */
+  complete: boolean;
+}
+
+/**
+ * The markdown split of `text`, advanced from the previous render's split so only the open tail is lexed.
+ * @param streaming whether more text is coming; when undefined, text that rests for `settleDelayMs` counts as complete.
+ */
+export function useBlockStream(text: string, streaming: boolean | undefined): BlockStreamView {
+  const previous = useRef<BlockStream | undefined>(undefined);
+  const [restingText, setRestingText] = useState(text);
+  const resting = restingText === text;
+  const complete = streaming === undefined ? resting : !streaming;
+  const force = complete || resting;
+  // Reads the last committed split; a render React throws away leaves it alone, and the next one advances from it.
+  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force }), [text, force]);
+  useEffect(() => {
+    previous.current = stream;
+  }, [stream]);
+  useEffect(() => {
+    if (resting) return;
+    const timer = setTimeout(() => setRestingText(text), settleDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, resting]);
+  return { stream, complete };
+}
