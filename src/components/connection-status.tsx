@@ -3,6 +3,7 @@ import type { ConnectionState, ThreadSyncState } from '../client/types';
 import { useConnectionState } from '../react/use-connection-state';
 import { useThreadSync } from '../react/use-thread-sync';
 import type { ThreadOption } from '../react/use-thread-id';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import './styles/tokens.css';
 import './styles/chat.css';
@@ -11,7 +12,7 @@ export interface ConnectionStatusProps extends Omit<ComponentProps<'span'>, 'chi
 
 type ShownState = Exclude<ConnectionState, 'open'> | ThreadSyncState | 'idle';
 
-const labels: Record<ShownState, string> = {
+export const connectionStatusLabels: Readonly<Record<ShownState, string>> = {
   connecting: 'Connecting',
   reconnecting: 'Reconnecting',
   offline: 'Offline',
@@ -29,6 +30,7 @@ export function ConnectionStatus({ threadId, className, ...rest }: ConnectionSta
   const connection = useConnectionState();
   const { sync } = useThreadSync({ threadId });
   const shown: ShownState = connection === 'open' ? sync : connection;
+  const labels = useLabels(connectionStatusLabels);
   return (
     <span
       role="status"

@@ -6,6 +6,7 @@ import { useThreadActions } from '../react/use-thread-actions';
 import { useThreadStalled } from '../react/use-thread-stalled';
 import { useThreadSync } from '../react/use-thread-sync';
 import type { ThreadOption } from '../react/use-thread-id';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import './styles/tokens.css';
 import './styles/chat.css';
@@ -20,13 +21,22 @@ function problemOf(connection: ConnectionState, sync: ThreadSyncState | 'idle', 
   return stalled ? 'stalled' : null;
 }
 
-const messages: Record<Problem, (detail?: string) => string> = {
-  unauthorized: () => 'The server did not accept the access token.',
-  offline: () => 'You are offline. Messages you send now will go out once the connection is back.',
-  closed: () => 'The connection was closed.',
-  'sync-error': (detail) => `This conversation could not be loaded: ${detail ?? 'unknown error'}`,
-  stalled: () => 'The agent has stopped responding.',
-};
+export const errorBannerLabels = {
+  bannerUnauthorized: 'The server did not accept the access token.',
+  bannerOffline: 'You are offline. Messages you send now will go out once the connection is back.',
+  bannerClosed: 'The connection was closed.',
+  bannerSyncError: 'This conversation could not be loaded: {error}',
+  bannerStalled: 'The agent has stopped responding.',
+  bannerTryAgain: 'Try again',
+} as const;
+
+const problemLabel = {
+  unauthorized: 'bannerUnauthorized',
+  offline: 'bannerOffline',
+  closed: 'bannerClosed',
+  'sync-error': 'bannerSyncError',
+  stalled: 'bannerStalled',
+} as const satisfies Record<Problem, keyof typeof errorBannerLabels>;
 
 /**
  * Shown when the connection or the thread's sync is in trouble, with a way to try again; renders nothing
@@ -39,13 +49,14 @@ export function ErrorBanner({ threadId, className, ...rest }: ErrorBannerProps) 
   const { resync } = useThreadActions({ threadId });
   const stalled = useThreadStalled({ threadId });
   const problem = problemOf(connection, sync, stalled);
+  const labels = useLabels(errorBannerLabels);
   if (problem === null) return null;
   return (
     <div role="alert" data-state={problem} className={classNames('platos-error-banner', className)} {...rest}>
-      <span>{messages[problem](error?.message)}</span>
+      <span>{labels[problemLabel[problem]].replace('{error}', error?.message ?? 'unknown error')}</span>
       {problem !== 'closed' && (
         <button type="button" className="platos-link-button" onClick={problem === 'stalled' ? resync : reconnect}>
-          Try again
+          {labels.bannerTryAgain}
         </button>
       )}
     </div>

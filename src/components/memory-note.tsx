@@ -1,5 +1,6 @@
 import { memo, type ComponentProps } from 'react';
 import type { MessagePart } from '../protocol';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import './styles/tokens.css';
 import './styles/memory.css';
@@ -10,14 +11,23 @@ export interface MemoryNoteProps extends Omit<ComponentProps<'div'>, 'children' 
   part: MemoryPart;
 }
 
+export const memoryNoteLabels = {
+  memoryRemembered: 'Remembered “{content}”',
+  memoryRecalledOne: 'Recalled 1 memory',
+  memoryRecalledMany: 'Recalled {count} memories',
+  memoryQuery: 'For “{query}”',
+} as const;
+
 /** "Remembered …" for a memory write; "Recalled N memories", expandable, for a recall. */
 export const MemoryNote = memo(function MemoryNote({ part, className, ...rest }: MemoryNoteProps) {
+  const labels = useLabels(memoryNoteLabels);
   if (part.type === 'memory-write') {
     return (
       <div data-kind="write" className={classNames('platos-memory', className)} {...rest}>
         <span className="platos-memory-icon" aria-hidden="true" />
         <span>
-          Remembered “{part.content}”{part.scope ? <span className="platos-memory-scope"> ({part.scope})</span> : null}
+          {labels.memoryRemembered.replace('{content}', part.content)}
+          {part.scope ? <span className="platos-memory-scope"> ({part.scope})</span> : null}
         </span>
       </div>
     );
@@ -28,9 +38,9 @@ export const MemoryNote = memo(function MemoryNote({ part, className, ...rest }:
       <details className="platos-memory-details">
         <summary>
           <span className="platos-memory-icon" aria-hidden="true" />
-          Recalled {count} {count === 1 ? 'memory' : 'memories'}
+          {count === 1 ? labels.memoryRecalledOne : labels.memoryRecalledMany.replace('{count}', String(count))}
         </summary>
-        <p className="platos-memory-query">For “{part.query}”</p>
+        <p className="platos-memory-query">{labels.memoryQuery.replace('{query}', part.query)}</p>
         <ul className="platos-memory-list">
           {part.memories.map((memory) => (
             <li key={memory.memoryId}>

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import type { AssistantMessageView } from '../protocol';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import { formatDuration } from './format-duration';
 
@@ -7,37 +8,48 @@ export interface MessageFooterProps extends Omit<ComponentProps<'footer'>, 'chil
   message: AssistantMessageView;
 }
 
+export const messageFooterLabels = {
+  footerResponding: 'Responding',
+  footerStopped: 'Stopped',
+  footerLength: 'Cut off at the length limit',
+  footerFailed: 'Failed',
+  footerTokens: '{count} tokens',
+} as const;
+
+type FooterLabels = Readonly<Record<keyof typeof messageFooterLabels, string>>;
+
 /** How a turn ended: a typing indicator while streaming, then the finish reason, tokens and time. */
 export function MessageFooter({ message, className, ...rest }: MessageFooterProps) {
+  const labels = useLabels(messageFooterLabels);
   const state = message.status === 'streaming' ? 'streaming' : (message.finishReason ?? message.status);
   return (
     <footer data-state={state} className={classNames('platos-message-footer', className)} {...rest}>
       {message.status === 'streaming' ? (
-        <span className="platos-typing" aria-label="Responding">
+        <span className="platos-typing" role="img" aria-label={labels.footerResponding}>
           <span aria-hidden="true" />
           <span aria-hidden="true" />
           <span aria-hidden="true" />
         </span>
       ) : (
-        <FinishSummary message={message} />
+        <FinishSummary message={message} labels={labels} />
       )}
     </footer>
   );
 }
 
-function FinishSummary({ message }: { message: AssistantMessageView }) {
+function FinishSummary({ message, labels }: { message: AssistantMessageView; labels: FooterLabels }) {
   const outcome =
     message.finishReason === 'cancelled' || message.status === 'cancelled'
-      ? 'Stopped'
+      ? labels.footerStopped
       : message.finishReason === 'length'
-        ? 'Cut off at the length limit'
+        ? labels.footerLength
         : message.finishReason === 'error' || message.status === 'failed'
-          ? 'Failed'
+          ? labels.footerFailed
           : null;
   const tokens = message.usage ? message.usage.inputTokens + message.usage.outputTokens : null;
   const details = [
     outcome,
-    tokens === null ? null : `${tokens} tokens`,
+    tokens === null ? null : labels.footerTokens.replace('{count}', String(tokens)),
     message.durationMs === undefined ? null : formatDuration(message.durationMs),
   ].filter(Boolean);
   if (details.length === 0) return null;

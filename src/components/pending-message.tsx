@@ -2,6 +2,7 @@ import type { ComponentProps } from 'react';
 import { useConnectionState } from '../react/use-connection-state';
 import type { PendingMessage as PendingMessageData } from '../react/use-pending-messages';
 import { useThreadActions } from '../react/use-thread-actions';
+import { useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import './styles/tokens.css';
 import './styles/message.css';
@@ -10,6 +11,15 @@ export interface PendingMessageProps extends Omit<ComponentProps<'article'>, 'ch
   message: PendingMessageData;
 }
 
+export const pendingMessageLabels = {
+  messageUser: 'You',
+  pendingQueued: 'Queued: sends when the connection is back',
+  pendingSending: 'Sending…',
+  pendingFailed: 'Not sent: {error}',
+  pendingRetry: 'Retry',
+  pendingDiscard: 'Discard',
+} as const;
+
 /**
  * A message sent from here and not yet echoed by the server: 'sending', 'queued' (sending waits for the
  * connection), or 'failed' with retry; the text stays in every case.
@@ -17,10 +27,11 @@ export interface PendingMessageProps extends Omit<ComponentProps<'article'>, 'ch
 export function PendingMessage({ message, className, ...rest }: PendingMessageProps) {
   const { retry, discard } = useThreadActions();
   const connection = useConnectionState();
+  const labels = useLabels(pendingMessageLabels);
   const waitsForConnection = message.state === 'sending' && connection !== 'open' && connection !== 'resyncing';
   return (
     <article
-      aria-label="You"
+      aria-label={labels.messageUser}
       data-role="user"
       data-state={waitsForConnection ? 'queued' : message.state}
       className={classNames('platos-message', className)}
@@ -28,15 +39,15 @@ export function PendingMessage({ message, className, ...rest }: PendingMessagePr
     >
       <div className="platos-message-bubble">{message.text}</div>
       {message.state === 'sending' ? (
-        <p className="platos-message-meta">{waitsForConnection ? 'Queued: sends when the connection is back' : 'Sending…'}</p>
+        <p className="platos-message-meta">{waitsForConnection ? labels.pendingQueued : labels.pendingSending}</p>
       ) : (
         <div className="platos-message-meta" role="alert">
-          <span>Not sent: {message.error?.message ?? 'unknown error'}</span>
+          <span>{labels.pendingFailed.replace('{error}', message.error?.message ?? 'unknown error')}</span>
           <button type="button" className="platos-link-button" onClick={() => void retry(message.clientMessageId)}>
-            Retry
+            {labels.pendingRetry}
           </button>
           <button type="button" className="platos-link-button" onClick={() => discard(message.clientMessageId)}>
-            Discard
+            {labels.pendingDiscard}
           </button>
         </div>
       )}
