@@ -65,14 +65,23 @@ export const Code: Story = {
   },
 };
 
-/** Compact JSON is shown pretty-printed. */
+/** JSON as a tree: the first two levels open, deeper ones behind buttons with aria-expanded. */
 export const Json: Story = {
-  decorators: [withThreadEvents([created('json', 'config.json', '{"replayWindowMs":30000,"transports":["websocket"]}')])],
+  decorators: [
+    withThreadEvents([
+      created('json', 'config.json', '{"replayWindowMs":30000,"transports":["websocket","polling"],"backoff":{"baseMs":500,"factor":2,"jitter":{"ratio":0.5}},"debug":false,"proxy":null}'),
+    ]),
+  ],
   play: async ({ canvasElement }) => {
     const region = await artifact(canvasElement, 'config.json');
-    const code = region.querySelector('code.language-json');
-    expect(code?.textContent).toContain('"replayWindowMs": 30000');
-    expect(code?.textContent?.split('\n').length).toBeGreaterThan(3);
+    const tree = within(region).getByRole('list', { name: 'JSON' });
+    expect(tree).toHaveTextContent('replayWindowMs: 30000');
+    const jitter = within(tree).getByRole('button', { name: 'jitter, 1 key' });
+    expect(jitter).toHaveAttribute('aria-expanded', 'false');
+    jitter.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(jitter).toHaveAttribute('aria-expanded', 'true');
+    expect(tree).toHaveTextContent('ratio: 0.5');
   },
 };
 
@@ -85,13 +94,46 @@ export const Image: Story = {
   },
 };
 
-/** HTML is shown as its source and never rendered, so nothing in it runs. */
+const widgetHtml = [
+  '<style>body{font:14px system-ui;margin:16px}h1{font-size:18px;color:#4f46e5}</style>',
+  '<h1>Widget</h1><p id="out">waiting</p>',
+  '<img src="https://example.com/tracker.png" onerror="parent.postMessage({ platosFrame: \'network-image-blocked\' }, \'*\')">',
+  '<script>',
+  'document.getElementById("out").textContent = "script ran";',
+  'let reached = "blocked"; try { reached = parent.document.title; } catch (error) { reached = "blocked"; }',
+  'try { localStorage.setItem("x", "1"); reached += ", storage open"; } catch (error) { reached += ", storage blocked"; }',
+  'parent.postMessage({ platosFrame: reached }, "*");',
+  'window.__platosPwned = true;',
+  '</script>',
+].join('');
+
+/**
+ * HTML runs only inside a sandboxed iframe (allow-scripts, no allow-same-origin) under a CSP: its
+ * script runs, but cannot reach the page, its storage or the network.
+ */
 export const Html: Story = {
-  decorators: [withThreadEvents([created('html', 'Widget', '<h1>Widget</h1><script>window.__platosPwned = true</script><img src=x onerror="window.__platosPwned = true">')])],
+  decorators: [withThreadEvents([created('html', 'Widget', widgetHtml)])],
   play: async ({ canvasElement }) => {
-    const region = await artifact(canvasElement, 'Widget');
-    expect(region.querySelector('code.language-html')).toHaveTextContent('<script>window.__platosPwned = true</script>');
-    expect(region.querySelectorAll('script, img, h1')).toHaveLength(0);
-    expect((window as { __platosPwned?: boolean }).__platosPwned).toBeUndefined();
+    const messages: unknown[] = [];
+    const listen = (event: MessageEvent) => messages.push((event.data as { platosFrame?: unknown } | null)?.platosFrame);
+    window.addEventListener('message', listen);
+    try {
+      const region = await artifact(canvasElement, 'Widget');
+      const frame = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Widget');
+      expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+      expect(frame.getAttribute('srcdoc')).toContain("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:");
+      await waitFor(() => expect(messages).toContain('blocked, storage blocked'), { timeout: 5000 });
+      await waitFor(() => expect(messages).toContain('network-image-blocked'), { timeout: 5000 });
+      // An opaque origin: the page cannot read the frame's document either.
+      expect(frame.contentDocument).toBeNull();
+      expect((window as { __platosPwned?: boolean }).__platosPwned).toBeUndefined();
+      expect(region.querySelectorAll('script, h1')).toHaveLength(0);
+
+      await userEvent.click(within(region).getByRole('button', { name: 'Source' }));
+      expect(region.querySelector('iframe')).toBeNull();
+      expect(region.querySelector('code.language-html')).toHaveTextContent('window.__platosPwned = true;');
+    } finally {
+      window.removeEventListener('message', listen);
+    }
   },
 };

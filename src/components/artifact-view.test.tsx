@@ -1,33 +1,45 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import axe from 'axe-core';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArtifactKind } from '../protocol';
 import { createPlatosHarness } from '../test-support/platos-test-harness';
+import { expectAccessible } from '../test-support/expect-accessible';
+import { artifactHtmlCsp } from './artifact-html-frame';
 import { ArtifactView } from './artifact-view';
+import { ChatCustomizationProvider } from './chat-customization';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 function renderArtifact(kind: ArtifactKind, content: string, language?: string) {
   const harness = createPlatosHarness();
-  render(<ArtifactView id="art-1" />, { wrapper: harness.Wrapper });
+  const view = render(<ArtifactView id="art-1" className="mine" />, { wrapper: harness.Wrapper });
   const turnId = harness.startTurn();
   harness.push(harness.event('artifact-created', turnId, { artifactId: 'art-1', kind, title: 'Result', content, language, version: 1 }));
-  return { ...harness, turnId, region: screen.getByRole('region', { name: 'Artifact: Result' }) };
+  return { ...harness, turnId, container: view.container, region: screen.getByRole('region', { name: 'Artifact: Result' }) };
 }
 
 describe('ArtifactView', () => {
-  it('shows title, kind and version, and browses earlier versions', () => {
-    const { push, event, turnId, region } = renderArtifact('code', 'let a = 1;', 'ts');
+  it('shows title, kind and version, and steps between versions', async () => {
+    const { push, event, turnId, region, container } = renderArtifact('code', 'let a = 1;', 'ts');
+    expect(region.className).toBe('platos-artifact mine');
     expect(region.getAttribute('data-kind')).toBe('code');
-    expect(region.textContent).toContain('ts');
+    expect(region.getAttribute('data-state')).toBe('latest');
+    expect(region.querySelector('.platos-artifact-kind')?.textContent).toBe('ts');
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, content: 'let a = 2;' }));
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: '\nlet b = 3;' }));
     expect(screen.getByText('v3 of 3')).toBeTruthy();
     expect(region.querySelector('pre code')?.textContent).toBe('let a = 2;\nlet b = 3;');
     expect(region.querySelector('pre code')?.className).toBe('language-ts');
+    await expectAccessible(container);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Previous version' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Previous version' }));
+    const versions = within(region).getByRole('group', { name: 'Versions' });
+    fireEvent.click(within(versions).getByRole('button', { name: 'Previous version' }));
+    fireEvent.click(within(versions).getByRole('button', { name: 'Previous version' }));
     expect(screen.getByText('v1 of 3')).toBeTruthy();
+    expect(region.getAttribute('data-state')).toBe('pinned');
     expect(region.querySelector('pre code')?.textContent).toBe('let a = 1;');
     expect((screen.getByRole('button', { name: 'Previous version' }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -35,37 +47,153 @@ describe('ArtifactView', () => {
     expect(screen.getByText('v1 of 4')).toBeTruthy();
     for (let step = 0; step < 3; step += 1) fireEvent.click(screen.getByRole('button', { name: 'Next version' }));
     expect(screen.getByText('v4 of 4')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Next version' }) as HTMLButtonElement).disabled).toBe(true);
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 5, content: 'v5' }));
     expect(screen.getByText('v5 of 5')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Previous version' }));
+    expect(screen.getByText('v4 of 5')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Latest version' }));
+    expect(screen.getByText('v5 of 5')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Latest version' })).toBeNull();
   });
 
-  it('renders markdown through the safe renderer', () => {
-    const { region } = renderArtifact('markdown', '## Plan\n\n<script>alert(1)</script>');
+  it('streams appends into a body that scrolls on its own and follows the end', () => {
+    const { push, event, turnId, region } = renderArtifact('code', 'line 1', 'ts');
+    const body = within(region).getByRole('group', { name: 'Content' });
+    expect(body.className).toBe('platos-artifact-body');
+    expect(body.tabIndex).toBe(0);
+    let scrollHeight = 500;
+    Object.defineProperty(body, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+    Object.defineProperty(body, 'clientHeight', { configurable: true, get: () => 300 });
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, delta: '\nline 2' }));
+    expect(body.scrollTop).toBe(500);
+
+    // Scrolled up by the user: appends leave the position alone.
+    body.scrollTop = 50;
+    fireEvent.scroll(body);
+    scrollHeight = 800;
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: '\nline 3' }));
+    expect(body.scrollTop).toBe(50);
+  });
+
+  it('renders markdown through the safe renderer', async () => {
+    const { region, container } = renderArtifact('markdown', '## Plan\n\n<script>alert(1)</script>');
     expect(screen.getByRole('heading', { level: 2, name: 'Plan' })).toBeTruthy();
     expect(region.querySelector('script')).toBeNull();
     expect(region.textContent).toContain('<script>alert(1)</script>');
+    fireEvent.click(screen.getByRole('button', { name: 'Source' }));
+    expect(screen.getByRole('button', { name: 'Source' }).getAttribute('aria-pressed')).toBe('true');
+    expect(region.querySelector('pre code.language-markdown')?.textContent).toBe('## Plan\n\n<script>alert(1)</script>');
+    await expectAccessible(container);
   });
 
-  it('pretty-prints json', () => {
-    const { region } = renderArtifact('json', '{"a":[1,2]}');
-    expect(region.querySelector('pre code')?.textContent).toBe('{\n  "a": [\n    1,\n    2\n  ]\n}');
+  it('shows json as a collapsible tree operated by buttons', async () => {
+    const { region, container, push, event, turnId } = renderArtifact('json', '{"name":"platos","tags":["a","b"],"deep":{"inner":{"x":1}},"none":null,"ok":true,"empty":[]}');
+    const tree = within(region).getByRole('list', { name: 'JSON' });
+    const toggles = within(tree).getAllByRole('button');
+    expect(toggles.map((button) => [button.getAttribute('aria-label'), button.textContent, button.getAttribute('aria-expanded')])).toEqual([
+      ['6 keys', '{', 'true'],
+      ['tags, 2 items', 'tags: [', 'true'],
+      ['deep, 1 key', 'deep: {', 'true'],
+      ['inner, 1 key', 'inner: { 1 key }', 'false'],
+    ]);
+    expect(tree.textContent).toContain('name: "platos"');
+    expect(tree.textContent).toContain('none: null');
+    expect(tree.textContent).toContain('empty: []');
+    expect(tree.textContent).not.toContain('x: 1');
+    await expectAccessible(container);
+
+    fireEvent.click(within(tree).getByRole('button', { name: 'inner, 1 key' }));
+    expect(within(tree).getByRole('button', { name: 'inner, 1 key' }).getAttribute('aria-expanded')).toBe('true');
+    expect(tree.textContent).toContain('x: 1');
+    expect(tree.textContent).toContain('0: "a"');
+    fireEvent.click(within(tree).getByRole('button', { name: 'tags, 2 items' }));
+    expect(within(tree).getByRole('button', { name: 'tags, 2 items' }).textContent).toBe('tags: [ 2 items ]');
+    expect(within(tree).getByRole('button', { name: 'tags, 2 items' }).getAttribute('aria-expanded')).toBe('false');
+    expect(tree.textContent).not.toContain('"a"');
+
+    // Mid-stream JSON does not parse yet: shown as text until it does.
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, content: '{"items": [1, 2' }));
+    expect(region.querySelector('pre code.language-json')?.textContent).toBe('{"items": [1, 2');
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: ']}' }));
+    expect(within(region).getByRole('list', { name: 'JSON' }).textContent).toContain('1');
   });
 
-  it('shows html as escaped source text', () => {
-    const { region } = renderArtifact('html', '<button onclick="x()">Hi</button>');
-    expect(region.querySelector('button[onclick]')).toBeNull();
-    expect(region.querySelector('pre code')?.textContent).toBe('<button onclick="x()">Hi</button>');
+  it('pages long json arrays', () => {
+    const { region } = renderArtifact('json', JSON.stringify(Array.from({ length: 250 }, (_, index) => index)));
+    const tree = within(region).getByRole('list', { name: 'JSON' });
+    expect(tree.querySelectorAll('.platos-json-node[data-type="number"]')).toHaveLength(100);
+    fireEvent.click(within(tree).getByRole('button', { name: 'Show 100 more' }));
+    fireEvent.click(within(tree).getByRole('button', { name: 'Show 50 more' }));
+    expect(tree.querySelectorAll('.platos-json-node[data-type="number"]')).toHaveLength(250);
+    expect(within(tree).queryByRole('button', { name: /^Show/ })).toBeNull();
   });
 
-  it('shows images only from https or data:image addresses', () => {
-    renderArtifact('image', 'https://example.com/cat.png');
+  it('renders html only in a sandboxed iframe with a strict CSP in srcdoc', async () => {
+    const html = '<h1>Widget</h1><button onclick="x()">Hi</button><script>parent.document.title = "owned"</script>';
+    const { region, container, push, event, turnId } = renderArtifact('html', html);
+    expect(region.querySelector('button[onclick], script, h1')).toBeNull();
+    const frame = region.querySelector('iframe')!;
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('sandbox')).not.toContain('allow-same-origin');
+    expect(frame.getAttribute('sandbox')!.split(/\s+/)).toEqual(['allow-scripts']);
+    expect(frame.getAttribute('title')).toBe('Sandboxed preview: Result');
+    expect(frame.hasAttribute('src')).toBe(false);
+    const srcDoc = frame.getAttribute('srcdoc')!;
+    expect(artifactHtmlCsp).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:");
+    expect(srcDoc).toContain(`<meta http-equiv="Content-Security-Policy" content="${artifactHtmlCsp}">`);
+    // The policy comes before any of the artifact's markup.
+    expect(srcDoc.indexOf('Content-Security-Policy')).toBeLessThan(srcDoc.indexOf('<h1>'));
+    expect(srcDoc).toContain(html);
+    // axe-core in jsdom cannot post into a frame; the page around it is checked without descending.
+    const results = await axe.run(container, { iframes: false, rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+
+    vi.useFakeTimers();
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, delta: '<p>one</p>' }));
+    push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: '<p>two</p>' }));
+    // The frame reloads at most every 400 ms while deltas stream, and ends on the latest content.
+    expect(region.querySelector('iframe')).toBe(frame);
+    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
+    act(() => vi.advanceTimersByTime(399));
+    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
+    act(() => vi.advanceTimersByTime(1));
+    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p><p>two</p></body>');
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Source' }));
+    expect(region.querySelector('iframe')).toBeNull();
+    expect(region.querySelector('pre code.language-html')?.textContent).toBe(`${html}<p>one</p><p>two</p>`);
+    vi.useRealTimers();
+    await expectAccessible(container);
+  });
+
+  it('shows images only from https or data:image addresses, with the title as alt', async () => {
+    const { container } = renderArtifact('image', 'https://example.com/cat.png');
     expect(screen.getByRole('img', { name: 'Result' }).getAttribute('src')).toBe('https://example.com/cat.png');
+    await expectAccessible(container);
     cleanup();
     renderArtifact('image', 'data:image/png;base64,AAAA');
     expect(screen.getByRole('img', { name: 'Result' }).getAttribute('src')).toBe('data:image/png;base64,AAAA');
     cleanup();
-    const { region } = renderArtifact('image', 'javascript:alert(1)');
-    expect(region.querySelector('img')).toBeNull();
-    expect(region.textContent).toContain('This image is not shown');
+    for (const blocked of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative.png']) {
+      const { region } = renderArtifact('image', blocked);
+      expect(region.querySelector('img')).toBeNull();
+      expect(region.textContent).toContain('This image is not shown');
+      cleanup();
+    }
+  });
+
+  it('takes its texts from the chat labels', () => {
+    const harness = createPlatosHarness();
+    render(
+      <ChatCustomizationProvider value={{ toolRenderers: {}, labels: { artifactRegion: 'Artefakt: {title}', artifactVersion: 'Version {shown}/{total}' } }}>
+        <ArtifactView id="art-1" />
+      </ChatCustomizationProvider>,
+      { wrapper: harness.Wrapper },
+    );
+    harness.push(harness.event('artifact-created', harness.startTurn(), { artifactId: 'art-1', kind: 'code', title: 'Plan', content: 'x', version: 1 }));
+    expect(within(screen.getByRole('region', { name: 'Artefakt: Plan' })).getByText('Version 1/1')).toBeTruthy();
   });
 });
