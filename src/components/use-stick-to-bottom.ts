@@ -4,6 +4,9 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 /** How far from the end, in pixels, still counts as at the end. */
 export const bottomTolerancePx = 48;
 
+/** How long after a wheel, touch, pointer or key event a scroll still counts as the user's. */
+const userIntentWindowMs = 1000;
+
 export interface StickToBottom {
   /** 'pinned' follows new content; 'released' once the user scrolled up to read. */
   state: 'pinned' | 'released';
@@ -27,12 +30,27 @@ export function useStickToBottom(
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
-    const onScroll = () => {
-      const distanceFromEnd = element.scrollHeight - element.scrollTop - element.clientHeight;
-      setState(distanceFromEnd <= bottomTolerancePx ? 'pinned' : 'released');
+    // The virtualizer moves the scroll position too (measuring rows, following, anchoring), sometimes
+    // upwards; only a move up right after the user touched the list (wheel, touch, scrollbar, keys) lets go.
+    let lastUserIntentAt = Number.NEGATIVE_INFINITY;
+    let lastScrollTop = element.scrollTop;
+    const onUserIntent = () => {
+      lastUserIntentAt = performance.now();
     };
+    const onScroll = () => {
+      const scrollTop = element.scrollTop;
+      const movedUp = scrollTop < lastScrollTop;
+      lastScrollTop = scrollTop;
+      if (element.scrollHeight - scrollTop - element.clientHeight <= bottomTolerancePx) setState('pinned');
+      else if (movedUp && performance.now() - lastUserIntentAt < userIntentWindowMs) setState('released');
+    };
+    const intentEvents = ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const;
+    for (const type of intentEvents) element.addEventListener(type, onUserIntent, { passive: true });
     element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
+    return () => {
+      for (const type of intentEvents) element.removeEventListener(type, onUserIntent);
+      element.removeEventListener('scroll', onScroll);
+    };
   }, [scrollRef]);
 
   // A list that mounts with messages already there opens at the newest one.
