@@ -6,6 +6,8 @@ import { createFakeClient, type FakeClient } from '../test-support/fake-client';
 import { createPlatosHarness } from '../test-support/platos-test-harness';
 import { PlatosProvider } from '../react/platos-provider';
 import { PlatosChat } from './platos-chat';
+import type { ChatComponents, ToolRendererProps } from './chat-customization';
+import { expectAccessible } from '../test-support/expect-accessible';
 
 const created: { options: PlatosClientOptions; client: FakeClient }[] = [];
 
@@ -89,5 +91,59 @@ describe('PlatosChat', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<PlatosChat threadId="t" url="http://x" />)).toThrow(/PlatosChat needs a client/);
     vi.restoreAllMocks();
+  });
+
+  it('replaces parts through components, renders tools through toolRenderers and shows labels', async () => {
+    const harness = createPlatosHarness();
+    const SearchCard = ({ toolCall }: ToolRendererProps) => <p data-testid="search">Searching {toolCall.argsText}</p>;
+    const components: ChatComponents = {
+      EmptyState: () => <p>Nothing yet</p>,
+      ConnectionStatus: () => <span data-testid="status">custom status</span>,
+      ErrorBanner: () => null,
+      Composer: () => <div data-testid="composer">custom composer</div>,
+      parts: { text: ({ part }) => <p data-testid="plain-text">{part.text}</p> },
+    };
+    render(
+      <PlatosProvider client={harness.client} store={harness.store}>
+        <PlatosChat
+          threadId="thread-1"
+          components={components}
+          toolRenderers={{ search: SearchCard }}
+          labels={{ chatTitle: 'Hilfe', messageListLabel: 'Nachrichten' }}
+          data-testid="chat"
+        />
+      </PlatosProvider>,
+    );
+    await nextTick();
+    expect(screen.getByRole('region', { name: 'Hilfe' })).toBe(screen.getByTestId('chat'));
+    expect(screen.getByRole('log', { name: 'Nachrichten' })).toBeTruthy();
+    expect(screen.getByText('Nothing yet')).toBeTruthy();
+    expect(screen.getByTestId('status').textContent).toBe('custom status');
+    expect(screen.getByTestId('composer')).toBeTruthy();
+    expect(screen.queryByRole('textbox')).toBeNull();
+
+    const turnId = harness.startTurn();
+    harness.push(
+      harness.event('text-delta', turnId, { messageId: 'assistant-1', delta: '**plain**' }),
+      harness.event('tool-call-start', turnId, { toolCallId: 'call-1', tool: 'search' }),
+    );
+    expect(screen.getByTestId('plain-text').textContent).toBe('**plain**');
+    expect(screen.getByTestId('search').textContent).toContain('Searching');
+    await expectAccessible(screen.getByTestId('chat'));
+  });
+
+  it('has no axe violations with messages in it', async () => {
+    const harness = createPlatosHarness();
+    render(
+      <PlatosProvider client={harness.client} store={harness.store}>
+        <PlatosChat threadId="thread-1" />
+      </PlatosProvider>,
+    );
+    await nextTick();
+    const turnId = harness.startTurn();
+    harness.push(harness.event('text-delta', turnId, { messageId: 'assistant-1', delta: 'Hello' }));
+    await expectAccessible(screen.getByRole('region', { name: 'Assistant' }));
+    harness.finishTurn(turnId);
+    await expectAccessible(screen.getByRole('region', { name: 'Assistant' }));
   });
 });
