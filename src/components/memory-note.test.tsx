@@ -1,5 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectAccessible } from '../test-support/expect-accessible';
+import { ChatCustomizationProvider } from './chat-customization';
 import { MemoryNote } from './memory-note';
 
 afterEach(cleanup);
@@ -11,7 +13,7 @@ describe('MemoryNote', () => {
     expect(screen.getByText('(user)', { exact: false })).toBeTruthy();
   });
 
-  it('shows a recall as an expandable count of memories', () => {
+  it('shows a recall as an expandable count of memories', async () => {
     const { container } = render(
       <MemoryNote
         part={{
@@ -30,5 +32,17 @@ describe('MemoryNote', () => {
     fireEvent.click(summary);
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Prefers tea 0.91', 'No sugar']);
     expect(screen.getByText('For “drinks”')).toBeTruthy();
+    await expectAccessible(container);
+  });
+
+  it('says "1 memory" for one, and takes its text from the labels', () => {
+    render(
+      <ChatCustomizationProvider value={{ toolRenderers: {}, labels: { memoryRecalledMany: '{count} Erinnerungen' } }}>
+        <MemoryNote part={{ type: 'memory-recall', query: 'q', memories: [{ memoryId: 'm-1', content: 'A' }] }} />
+        <MemoryNote part={{ type: 'memory-recall', query: 'q', memories: [{ memoryId: 'm-1', content: 'A' }, { memoryId: 'm-2', content: 'B' }, { memoryId: 'm-3', content: 'C' }] }} />
+      </ChatCustomizationProvider>,
+    );
+    expect(screen.getByText('Recalled 1 memory')).toBeTruthy();
+    expect(screen.getByText('3 Erinnerungen')).toBeTruthy();
   });
 });
