@@ -1,10 +1,14 @@
+import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { createPlatosStore } from '@platosdev/client';
+import { PlatosChat, PlatosProvider } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios';
-import { EVENT_TYPES } from '../src/protocol';
+import { EVENT_TYPES, type ServerEvent } from '../src/protocol';
 import { storyAgent } from './mock-agent/story-agent';
 import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play';
 import { MockAgentChat } from './support/mock-agent-chat';
+import { createScriptedClient } from './support/scripted-client';
 
 const meta = {
   title: 'Chat/PlatosChat',
@@ -79,6 +83,10 @@ export const LongAnswer: Story = {
     expect(markdown.getByRole('heading', { level: 1, name: 'A long answer' })).toBeInTheDocument();
     expect(markdown.getAllByRole('heading', { level: 2 })).toHaveLength(12);
     expect(markdown.getAllByRole('link', { name: 'link' })).toHaveLength(12);
+    // The list followed the answer as it grew.
+    const log = within(canvasElement).getByRole('log', { name: 'Messages' });
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(48));
+    expect(within(canvasElement).queryByRole('button', { name: 'Jump to latest' })).toBeNull();
   },
 };
 
@@ -166,5 +174,63 @@ export const QueuedWhileOffline: Story = {
     expect(message).toHaveTextContent('echo Sent while offline');
     expect(canvas.getAllByRole('article', { name: 'You' })).toHaveLength(1);
     expect(storyAgent.eventTypes(args.threadId).filter((type) => type === 'turn-start')).toHaveLength(1);
+  },
+};
+
+const longThreadTurns = 1_000;
+
+/** A thread of `turns` finished turns, as the events a server would have sent. */
+function longThreadEvents(threadId: string, turns: number): ServerEvent[] {
+  const events: ServerEvent[] = [];
+  const envelope = (turnId: string, body: Record<string, unknown>) =>
+    ({ ...body, id: `long-${events.length + 1}`, seq: events.length + 1, threadId, turnId, ts: Date.UTC(2025, 0, 1) + events.length * 1_000 }) as ServerEvent;
+  for (let turn = 0; turn < turns; turn += 1) {
+    const turnId = `turn-${turn}`;
+    const messageId = `assistant-${turn}`;
+    events.push(envelope(turnId, { type: 'turn-start', messageId, userMessage: { id: `user-${turn}`, text: `Question ${turn}` } }));
+    const answer = turn % 3 === 0 ? `Answer ${turn}: a longer one.\n\n- first point\n- second point\n- third point` : `Answer ${turn}.`;
+    events.push(envelope(turnId, { type: 'text-delta', messageId, delta: answer }));
+    events.push(envelope(turnId, { type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 8 }, durationMs: 900 }));
+  }
+  return events;
+}
+
+function LongThreadChat({ threadId }: { threadId: string }) {
+  const [{ client, store }] = useState(() => {
+    const scripted = createScriptedClient(longThreadEvents(threadId, longThreadTurns));
+    return { client: scripted, store: createPlatosStore({ client: scripted }) };
+  });
+  useEffect(() => () => store.destroy(), [store]);
+  return (
+    <div style={{ height: 640, maxWidth: 760 }}>
+      <PlatosProvider client={client} store={store}>
+        <PlatosChat threadId={threadId} title="Long thread" />
+      </PlatosProvider>
+    </div>
+  );
+}
+
+/**
+ * 1,000 turns (2,000 messages) already in the thread: only the rows near the viewport are in the DOM.
+ * Scrolling up lets go of the end and offers Jump to latest, which brings the newest message back.
+ */
+export const LongThread: StoryObj<typeof LongThreadChat> = {
+  render: () => <LongThreadChat threadId="story-long-thread" />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const log = await canvas.findByRole('log', { name: 'Messages' });
+    await waitFor(() => expect(canvas.getByText(`Question ${longThreadTurns - 1}`)).toBeInTheDocument(), TURN_TIMEOUT);
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(48));
+    expect(canvas.getAllByRole('article').length).toBeLessThanOrEqual(50);
+
+    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -2_000 }));
+    log.scrollTop -= 2_000;
+    const jump = await canvas.findByRole('button', { name: 'Jump to latest' });
+    expect(canvas.queryByText(`Question ${longThreadTurns - 1}`)).toBeNull();
+
+    await userEvent.click(jump);
+    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull());
+    await waitFor(() => expect(canvas.getByText(`Question ${longThreadTurns - 1}`)).toBeInTheDocument());
+    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(48));
   },
 };
