@@ -1,8 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ArtifactView } from '@platosdev/client/react';
+import { createPlatosStore, type PlatosClient, type ServerEvent, type ThreadListener } from '@platosdev/client';
+import { ArtifactView, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios';
+import { createScriptedClient } from './support/scripted-client';
 import { withThreadEvents } from './support/thread-fixture';
+import { nextEvent, threadScript } from './support/thread-script';
 
 const artifactId = 'artifact-1';
 /** A 96x48 gradient. */
@@ -135,5 +138,86 @@ export const Html: Story = {
     } finally {
       window.removeEventListener('message', listen);
     }
+  },
+};
+
+const streamThreadId = 'artifact-streaming';
+
+/** A thread holding a one-line code artifact, plus a way to stream further events into it. */
+function createStreamingThread() {
+  const script = threadScript(streamThreadId, [created('code', 'stream.ts', 'const line1 = 1;', 'ts')]);
+  const scripted = createScriptedClient(script);
+  const listeners = new Set<ThreadListener>();
+  const client: PlatosClient = {
+    ...scripted,
+    threads: {
+      ...scripted.threads,
+      watch(threadId, listener) {
+        listeners.add(listener);
+        const stop = scripted.threads.watch(threadId, listener);
+        return () => {
+          listeners.delete(listener);
+          stop();
+        };
+      },
+    },
+  };
+  let last: ServerEvent = script[script.length - 1]!;
+  const emit = (body: EventBody) => {
+    last = nextEvent(last, body);
+    for (const listener of listeners) listener({ kind: 'event', event: last });
+  };
+  return { client, store: createPlatosStore({ client }), emit };
+}
+
+interface StreamingLoaded {
+  stream: ReturnType<typeof createStreamingThread>;
+}
+
+function StreamingChat({ thread }: { thread: ReturnType<typeof createStreamingThread> }) {
+  return (
+    <PlatosProvider client={thread.client} store={thread.store}>
+      <PlatosThread threadId={streamThreadId}>
+        <div style={{ maxWidth: 640, display: 'grid', gap: 12 }}>
+          <p>Text before the artifact.</p>
+          <ArtifactView id={artifactId} />
+          <p data-testid="after-artifact">Text after the artifact.</p>
+        </div>
+      </PlatosThread>
+    </PlatosProvider>
+  );
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+/**
+ * 80 delta appends stream into a code artifact: the card grows to its body's max height, then the
+ * body scrolls inside and follows the end while the text after the card stays where it is.
+ */
+export const Streaming: Story = {
+  loaders: [() => ({ stream: createStreamingThread() })],
+  render: (_args, { loaded }) => <StreamingChat thread={(loaded as StreamingLoaded).stream} />,
+  play: async ({ canvasElement, loaded }) => {
+    const region = await artifact(canvasElement, 'stream.ts');
+    const after = within(canvasElement).getByTestId('after-artifact');
+    const body = region.querySelector<HTMLElement>('.platos-artifact-body')!;
+    const { emit } = (loaded as StreamingLoaded).stream;
+    const heights: number[] = [];
+    const afterTops: number[] = [];
+    for (let version = 2; version <= 81; version += 1) {
+      emit({ type: 'artifact-updated', artifactId, version, delta: `\nconst line${version} = ${version};` });
+      await nextFrame();
+      heights.push(region.getBoundingClientRect().height);
+      afterTops.push(after.getBoundingClientRect().top);
+    }
+    expect(within(region).getByText('v81 of 81')).toBeInTheDocument();
+    const maxHeight = Math.max(...heights);
+    const capped = heights.findIndex((height) => height === maxHeight);
+    // Grows until the body's max height, then never again: the text after it stops moving.
+    expect(capped).toBeLessThan(40);
+    expect(new Set(afterTops.slice(capped)).size).toBe(1);
+    expect(body.scrollHeight).toBeGreaterThan(body.clientHeight * 2);
+    expect(body.scrollHeight - body.scrollTop - body.clientHeight).toBeLessThan(2);
+    console.info(`artifact streaming: card ${heights[0]}px -> ${maxHeight}px after ${capped + 1} of 80 deltas, then 0 px of movement for ${80 - capped - 1} deltas`);
   },
 };
