@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closePartialJson, formatPartialJson } from './partial-json';
+import { closePartialJson, createPartialJsonReader, formatPartialJson } from './partial-json';
 
 describe('closePartialJson', () => {
   it.each([
@@ -49,5 +49,27 @@ describe('formatPartialJson', () => {
   it('pretty-prints the completed prefix', () => {
     expect(formatPartialJson('{"city":"Par')).toBe('{\n  "city": "Par"\n}');
     expect(formatPartialJson('not json')).toBeUndefined();
+  });
+});
+
+describe('createPartialJsonReader', () => {
+  it('gives the same answer as a fresh read for every prefix, in any chunking', () => {
+    const full = JSON.stringify({ content: 'line one\nline "two" \\ \u00e9 '.repeat(20), n: [1, -2.5e3, true, null, { deep: ['x'] }] });
+    for (const chunk of [1, 3, 7, 64]) {
+      const read = createPartialJsonReader();
+      for (let end = chunk; end < full.length + chunk; end += chunk) {
+        const prefix = full.slice(0, end);
+        expect(read(prefix), prefix).toBe(closePartialJson(prefix));
+      }
+    }
+  });
+
+  it('starts over when the text is replaced rather than extended, and stays failed on non-JSON growth', () => {
+    const read = createPartialJsonReader();
+    expect(read('{"a":"x')).toBe('{"a":"x"}');
+    expect(read('["b')).toBe('["b"]');
+    expect(read('oops')).toBeUndefined();
+    expect(read('oops{}')).toBeUndefined();
+    expect(read('{')).toBe('{}');
   });
 });

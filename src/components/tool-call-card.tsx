@@ -4,7 +4,7 @@ import { useToolCall } from '../react/use-tool-call';
 import { useChatCustomization, useLabels } from './chat-customization';
 import { classNames } from './class-names';
 import { formatJson, formatJsonText } from './format-json';
-import { formatPartialJson } from './partial-json';
+import { createPartialJsonReader, formatPartialJson } from './partial-json';
 import { TruncatedCode } from './truncated-code';
 import './styles/tokens.css';
 import './styles/cards.css';
@@ -90,7 +90,12 @@ export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true,
 function ToolCallDetails({ toolCall, labels }: { toolCall: ToolCallView; labels: ToolCallLabels }) {
   const { argsText, status } = toolCall;
   const streaming = status === 'streaming-args';
-  const args = useMemo(() => (streaming ? (formatPartialJson(argsText) ?? argsText) : formatJsonText(argsText)), [argsText, streaming]);
+  // One reader per card: each streamed chunk is scanned once, not the whole arguments again.
+  const [readPartial] = useState(createPartialJsonReader);
+  const args = useMemo(
+    () => (streaming ? (formatPartialJson(argsText, readPartial) ?? argsText) : formatJsonText(argsText)),
+    [argsText, streaming, readPartial],
+  );
   const result = useMemo(() => (status === 'succeeded' ? formatJson(toolCall.result) : undefined), [status, toolCall.result]);
   return (
     <>
