@@ -2,6 +2,8 @@
 export interface RepairedBlock {
   text: string;
   closers: string;
+  /** How much of `text` is the source as written (the rest was settled by the repair). */
+  unchangedLength: number;
 }
 
 const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -11,21 +13,37 @@ type Marker = '**' | '__' | '~~' | '*' | '_' | '~';
 /**
  * Settles the unfinished syntax at the end of a streaming block so it renders as it will look once done: an open
  * `**bold` is closed, a marker with nothing after it yet is held back, half a link shows its text, a list marker with
- * no item yet waits. Code inside an open fence is left alone.
+ * no item yet waits, a table waits for its separator row. Code inside an open fence is left alone.
  */
 export function repairOpenBlock(source: string): RepairedBlock {
   const segmentStart = openSegmentStart(source);
-  if (segmentStart === null) return { text: source, closers: '' };
-  let segment = source.slice(segmentStart);
+  if (typeof segmentStart === 'string') return holdClosingFence(source, segmentStart);
+  const written = source.slice(segmentStart);
+  let segment = written;
   segment = settleOpenLink(segment);
   segment = segment.replace(lonelyListMarker, '\n');
   if (/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*$/.test(segment)) segment = '';
+  // A table shows once its header and separator rows are both there; before that it would flash as a paragraph.
+  if (/^ {0,3}\|/.test(segment) && !/^[^\n]*\n[^\n]*\n/.test(segment)) segment = '';
   const { text, closers } = closeOpenInline(segment);
-  return { text: source.slice(0, segmentStart) + text, closers };
+  let unchanged = 0;
+  while (unchanged < text.length && text[unchanged] === written[unchanged]) unchanged += 1;
+  return { text: source.slice(0, segmentStart) + text, closers, unchangedLength: segmentStart + unchanged };
 }
 
-/** Where the last paragraph-like run starts, or null while a fence is open (code is shown as it comes). */
-function openSegmentStart(source: string): number | null {
+/** A closing fence line still being written is held back: it may yet turn out to be code. */
+function holdClosingFence(source: string, openFence: string): RepairedBlock {
+  const lineStart = source.lastIndexOf('\n') + 1;
+  const closing = /^ {0,3}(`+|~+)[ \t]*$/.exec(source.slice(lineStart));
+  if (lineStart === 0 || !closing || closing[1]![0] !== openFence[0]) return { text: source, closers: '', unchangedLength: source.length };
+  return { text: source.slice(0, lineStart), closers: '', unchangedLength: lineStart };
+}
+
+/**
+ * Where the last paragraph-like run starts, or the open fence while one is open (code is shown as it comes). A closing
+ * fence counts once its line has ended.
+ */
+function openSegmentStart(source: string): number | string {
   let openFence: string | null = null;
   let segmentStart = 0;
   let offset = 0;
@@ -33,7 +51,7 @@ function openSegmentStart(source: string): number | null {
     const fence = fenceLine.exec(line);
     if (openFence === null && fence) {
       openFence = fence[1]!;
-    } else if (openFence !== null && fence && fence[1]![0] === openFence[0] && fence[1]!.length >= openFence.length && fence[2]!.trim() === '') {
+    } else if (openFence !== null && fence && offset + line.length < source.length && fence[1]![0] === openFence[0] && fence[1]!.length >= openFence.length && fence[2]!.trim() === '') {
       openFence = null;
       segmentStart = offset + line.length + 1;
     } else if (openFence === null && line.trim() === '') {
@@ -41,7 +59,7 @@ function openSegmentStart(source: string): number | null {
     }
     offset += line.length + 1;
   }
-  if (openFence !== null) return null;
+  if (openFence !== null) return openFence;
   return Math.min(segmentStart, source.length);
 }
 
@@ -59,7 +77,7 @@ function countBackticks(text: string): number {
   return text.split('`').length - 1;
 }
 
-function closeOpenInline(segment: string): RepairedBlock {
+function closeOpenInline(segment: string): { text: string; closers: string } {
   const open: { marker: Marker | string; at: number }[] = [];
   let index = 0;
   while (index < segment.length) {

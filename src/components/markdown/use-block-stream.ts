@@ -21,7 +21,7 @@ export function useBlockStream(text: string, streaming: boolean | undefined): Bl
   const complete = streaming === undefined ? resting : !streaming;
   const force = complete || resting;
   // Reads the last committed split; a render React throws away leaves it alone, and the next one advances from it.
-  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force }), [text, force]);
+  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force, final: complete }), [text, force, complete]);
   useEffect(() => {
     previous.current = stream;
   }, [stream]);
