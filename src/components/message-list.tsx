@@ -28,8 +28,8 @@ export const messageListLabels = { messageListLabel: 'Messages', jumpToLatest: '
 const messageGapPx = 24;
 
 /**
- * The thread's messages as a live log, then the ones still being sent. Only the messages near the
- * viewport are in the DOM, each measured as it renders. It follows the newest message while the user is
+ * The thread's messages as a live log, then the ones still being sent. Past `virtualizeAbove` messages
+ * only those near the viewport are in the DOM, each measured as it renders. It follows the newest message while the user is
  * at the end, lets go when they scroll up (offering "Jump to latest"), and keeps the first visible
  * message in place when earlier ones are added above it. It re-renders when a message is added or the
  * visible range moves; each `<Message>` follows its own updates.
