@@ -1,9 +1,12 @@
-import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ApprovalPrompt } from '@platosdev/client/react';
-import type { Decorator } from '@storybook/react-vite';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { createPlatosStore, type ThreadListener } from '@platosdev/client';
+import { ApprovalPrompt, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios';
+import { createScriptedClient } from './support/scripted-client';
 import { withThreadEvents } from './support/thread-fixture';
+import { nextEvent, threadScript } from './support/thread-script';
 
 const approvalId = 'approval-delete';
 const pending: EventBody = {
@@ -24,6 +27,39 @@ const expiringIn =
   (seconds: number): Decorator =>
   (Story, context) =>
     withThreadEvents([{ ...pending, expiresAt: Date.now() + seconds * 1000 }])(Story, context);
+
+/** The approval shows as pending, then someone else's decision arrives while the card waits. */
+const resolvedWhileWaiting =
+  (decision: 'approved' | 'denied', resolvedBy: string): Decorator =>
+  (Story, context) => <ResolvedWhileWaiting threadId={context.id} decision={decision} resolvedBy={resolvedBy} story={<Story />} />;
+
+function ResolvedWhileWaiting({ threadId, decision, resolvedBy, story }: { threadId: string; decision: 'approved' | 'denied'; resolvedBy: string; story: ReactNode }) {
+  const [fixture] = useState(() => {
+    const events = threadScript(threadId, [pending]);
+    const scripted = createScriptedClient(events);
+    const listeners: ThreadListener[] = [];
+    const client = { ...scripted, threads: { ...scripted.threads, watch: (id: string, listener: ThreadListener) => (listeners.push(listener), scripted.threads.watch(id, listener)) } };
+    const resolve = () => {
+      const event = nextEvent(events.at(-1)!, { type: 'approval-resolved', approvalId, decision, resolvedBy });
+      for (const listener of listeners) listener({ kind: 'event', event });
+    };
+    return { client, store: createPlatosStore({ client }), resolve };
+  });
+  useEffect(() => {
+    const timer = setTimeout(fixture.resolve, 300);
+    return () => {
+      clearTimeout(timer);
+      fixture.store.destroy();
+    };
+  }, [fixture]);
+  return (
+    <PlatosProvider client={fixture.client} store={fixture.store}>
+      <PlatosThread threadId={threadId}>
+        <div style={{ maxWidth: 640 }}>{story}</div>
+      </PlatosThread>
+    </PlatosProvider>
+  );
+}
 
 const meta = {
   title: 'Components/ApprovalPrompt',
@@ -96,23 +132,34 @@ export const HiddenCharacters: Story = {
   },
 };
 
-/** Someone else (another tab, an admin) decided: no buttons, marked as resolved elsewhere. */
+/** Someone else (another tab, an admin) decided while this card waited: no buttons, marked as resolved elsewhere. */
 export const ResolvedElsewhere: Story = {
-  decorators: [withThreadEvents(resolved('approved', 'admin'))],
+  decorators: [resolvedWhileWaiting('approved', 'admin')],
   play: async ({ canvasElement }) => {
     const region = await prompt(canvasElement);
+    expect(await within(region).findByText('Resolved elsewhere: Approved by admin')).toHaveAttribute('data-resolved', 'elsewhere');
     expect(region).toHaveAttribute('data-state', 'approved');
-    expect(within(region).getByRole('status')).toHaveTextContent('Resolved elsewhere: Approved by admin');
     expect(within(region).queryAllByRole('button')).toHaveLength(0);
   },
 };
 
 export const DeniedElsewhere: Story = {
-  decorators: [withThreadEvents(resolved('denied', 'admin'))],
+  decorators: [resolvedWhileWaiting('denied', 'admin')],
   play: async ({ canvasElement }) => {
     const region = await prompt(canvasElement);
+    expect(await within(region).findByText('Resolved elsewhere: Denied by admin')).toBeInTheDocument();
     expect(region).toHaveAttribute('data-state', 'denied');
-    expect(within(region).getByRole('status')).toHaveTextContent('Resolved elsewhere: Denied by admin');
+  },
+};
+
+/** Already decided when the thread loaded (from history): the outcome, without claiming who decided where. */
+export const Approved: Story = {
+  decorators: [withThreadEvents(resolved('approved', 'user'))],
+  play: async ({ canvasElement }) => {
+    const region = await prompt(canvasElement);
+    expect(region).toHaveAttribute('data-state', 'approved');
+    expect(within(region).getByRole('status')).toHaveTextContent('Approved by user');
+    expect(within(region).queryAllByRole('button')).toHaveLength(0);
   },
 };
 

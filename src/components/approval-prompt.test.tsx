@@ -215,7 +215,20 @@ describe('ApprovalPrompt', () => {
     resolve('expired', 'server');
     expect(region().getAttribute('data-state')).toBe('expired');
     expect(screen.getByRole('status').textContent).toBe('Expired without a decision by server');
-    expect(screen.getByRole('status').getAttribute('data-resolved')).toBe('here');
+    expect(screen.getByRole('status').getAttribute('data-resolved')).toBeNull();
+  });
+
+  it('does not claim "elsewhere" for an outcome that was already there when the card appeared (a reload)', () => {
+    const harness = createPlatosHarness();
+    render(<ApprovalPrompt id="ap-1" />, { wrapper: harness.Wrapper });
+    const turnId = harness.startTurn();
+    harness.push(
+      harness.event('approval-pending', turnId, { approvalId: 'ap-1', tool: 'run_shell', args: {} }),
+      harness.event('approval-resolved', turnId, { approvalId: 'ap-1', decision: 'approved', resolvedBy: 'user' }),
+    );
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('Approved by user');
+    expect(status.getAttribute('data-resolved')).toBe('unknown');
   });
 
   it('counts down once a second without re-rendering the rest of the card, then locks the buttons', async () => {

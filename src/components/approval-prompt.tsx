@@ -33,6 +33,10 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
   const labels = useLabels(approvalPromptLabels);
   const timeIsUp = useHasPassed(approval?.expiresAt);
   const [noteOpen, setNoteOpen] = useState(false);
+  // An outcome this card saw arrive while it was still pending, without this client's decision, was made elsewhere;
+  // one that was already there (a reload) may have been this user's own, so it is shown without that claim.
+  const [sawPending, setSawPending] = useState(false);
+  if (approval?.state === 'pending' && !sawPending) setSawPending(true);
   // Two clicks can land before React re-renders the disabled buttons; this blocks the second one.
   const decidedRef = useRef(false);
   const focusStatusRef = useRef(false);
@@ -127,7 +131,7 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
           {approval.expiresAt !== undefined ? <ApprovalCountdown expiresAt={approval.expiresAt} /> : null}
         </div>
       ) : null}
-      <ApprovalStatus ref={statusRef} approval={approval} response={response} labels={labels} />
+      <ApprovalStatus ref={statusRef} approval={approval} response={response} sawPending={sawPending} labels={labels} />
     </section>
   );
 });

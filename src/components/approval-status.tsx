@@ -7,6 +7,8 @@ import { fillLabel, type ApprovalLabels } from './approval-labels';
 export interface ApprovalStatusProps {
   approval: ApprovalView;
   response: ApprovalResponse | undefined;
+  /** Whether this card showed the approval as pending before its outcome arrived. */
+  sawPending: boolean;
   labels: ApprovalLabels;
   ref?: Ref<HTMLParagraphElement>;
 }
@@ -20,19 +22,19 @@ const resolvedKeys = {
 
 /**
  * Where the decision stands: this client's send (queued, sending, sent, failed), then the server's outcome, marked
- * "resolved elsewhere" when someone else decided. Focusable so focus can land here after a decision.
+ * "resolved elsewhere" when someone else decided while this card waited. Focusable so focus can land here after a decision.
  */
-export function ApprovalStatus({ approval, response, labels, ref }: ApprovalStatusProps) {
+export function ApprovalStatus({ approval, response, sawPending, labels, ref }: ApprovalStatusProps) {
   const connection = useConnectionState();
   const connected = connection === 'open' || connection === 'resyncing';
   const { state, resolvedBy } = approval;
   if (state !== 'pending') {
     const outcome = labels[resolvedKeys[state]];
     const decidedHere = response !== undefined && response.decision === state && response.state !== 'failed';
-    const elsewhere = (state === 'approved' || state === 'denied') && !decidedHere;
+    const elsewhere = (state === 'approved' || state === 'denied') && !decidedHere && (sawPending || response !== undefined);
     const withName = resolvedBy ? fillLabel(labels.approvalResolvedBy, { state: outcome, name: resolvedBy }) : outcome;
     return (
-      <p ref={ref} tabIndex={-1} className="platos-approval-status" role="status" data-state={state} data-resolved={elsewhere ? 'elsewhere' : 'here'}>
+      <p ref={ref} tabIndex={-1} className="platos-approval-status" role="status" data-state={state} data-resolved={state === 'approved' || state === 'denied' ? (elsewhere ? 'elsewhere' : decidedHere ? 'here' : 'unknown') : undefined}>
         {elsewhere ? fillLabel(labels.approvalResolvedElsewhere, { state: withName }) : withName}
       </p>
     );
