@@ -74,6 +74,8 @@ describe('ApprovalPrompt', () => {
     const warning = document.querySelector('.platos-approval-warning');
     expect(warning?.textContent).toBe('Contains 4 hidden characters, shown as escapes like \\u202E. Check them before approving.');
     expect(args.getAttribute('dir')).toBe('ltr');
+    expect(screen.getByRole('button', { name: 'Approve' }).getAttribute('aria-describedby')).toBe(warning?.id);
+    expect(screen.getByRole('button', { name: 'Approve', description: /4 hidden characters/ })).toBeTruthy();
     await expectAccessible(region());
   });
 

@@ -43,6 +43,7 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
   const statusRef = useRef<HTMLParagraphElement>(null);
   const focusNoteToggleRef = useRef(false);
   const noteToggleRef = useRef<HTMLButtonElement>(null);
+  const warningId = useId();
 
   useEffect(() => {
     if (focusStatusRef.current && statusRef.current) {
@@ -97,7 +98,7 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
         </p>
       ) : null}
       {shown.hiddenCount > 0 ? (
-        <p className="platos-approval-warning" data-count={shown.hiddenCount}>
+        <p id={warningId} className="platos-approval-warning" data-count={shown.hiddenCount}>
           {shown.hiddenCount === 1 ? labels.approvalHiddenOne : fillLabel(labels.approvalHiddenMany, { count: shown.hiddenCount })}
         </p>
       ) : null}
@@ -115,7 +116,14 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
       ) : null}
       {isPending && !noteOpen ? (
         <div className="platos-approval-actions">
-          <button type="button" className="platos-button" data-variant="primary" disabled={isLocked} onClick={() => decide('approved')}>
+          <button
+            type="button"
+            className="platos-button"
+            data-variant="primary"
+            disabled={isLocked}
+            aria-describedby={shown.hiddenCount > 0 ? warningId : undefined}
+            onClick={() => decide('approved')}
+          >
             {labels.approvalApprove}
           </button>
           <button type="button" className="platos-button" data-variant="secondary" disabled={isLocked} onClick={() => decide('denied')}>

@@ -39,6 +39,13 @@ describe('ToolCallCard', () => {
     await expectAccessible(card);
   });
 
+  it('shows a text result as text, not as a quoted JSON string', () => {
+    const { args, succeed } = setup();
+    args('{}');
+    succeed('line one\nline "two"');
+    expect(screen.getByLabelText('Result').textContent).toBe('line one\nline "two"');
+  });
+
   it('falls back to the raw text when streamed arguments are not JSON', () => {
     const { args } = setup();
     args('city=Paris');

@@ -96,7 +96,11 @@ function ToolCallDetails({ toolCall, labels }: { toolCall: ToolCallView; labels:
     () => (streaming ? (formatPartialJson(argsText, readPartial) ?? argsText) : formatJsonText(argsText)),
     [argsText, streaming, readPartial],
   );
-  const result = useMemo(() => (status === 'succeeded' ? formatJson(toolCall.result) : undefined), [status, toolCall.result]);
+  // A text result (a page, a file, a command's output) reads better as itself than as a quoted JSON string.
+  const result = useMemo(
+    () => (status !== 'succeeded' ? undefined : typeof toolCall.result === 'string' ? toolCall.result : formatJson(toolCall.result)),
+    [status, toolCall.result],
+  );
   return (
     <>
       {argsText === '' ? null : (
