@@ -1,8 +1,27 @@
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Token } from 'marked';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectAccessible } from '../test-support/expect-accessible';
+import { renderBlockToken } from './markdown-blocks';
+import { advanceBlockStream, markedLexer, type BlockStream } from './markdown/block-stream';
+import { longAnswer, tokenize } from './markdown/long-answer.fixture';
 import { MessageText } from './message-text';
 
-afterEach(cleanup);
+vi.mock('./markdown-blocks', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./markdown-blocks')>();
+  return { ...actual, renderBlockToken: vi.fn(actual.renderBlockToken) };
+});
+
+vi.mock('./markdown/block-stream', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./markdown/block-stream')>();
+  return { ...actual, advanceBlockStream: vi.fn(actual.advanceBlockStream) };
+});
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+  vi.restoreAllMocks();
+});
 
 describe('MessageText', () => {
   it('renders markdown blocks and inline marks as elements', () => {
@@ -38,7 +57,7 @@ describe('MessageText', () => {
     expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['one', 'two', 'first']);
     expect(container.querySelector('blockquote')?.textContent).toBe('quoted');
     const fence = container.querySelector('pre > code');
-    expect(fence?.className).toBe('language-ts');
+    expect(fence?.className).toContain('language-ts');
     expect(fence?.textContent).toBe('const x = 1 < 2;');
     expect(screen.getByRole('table')).toBeTruthy();
     expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['a', 'b']);
@@ -88,5 +107,101 @@ describe('MessageText', () => {
     const root = container.firstElementChild;
     expect(root?.className).toBe('platos-markdown extra');
     expect(root?.id).toBe('text-1');
+  });
+
+  it('streams a 200-block answer token by token: completed blocks render once, the lexer sees about 2x the text', () => {
+    const lexedCharacters = { count: 0 };
+    const blocks = markedLexer.blocks;
+    const inline = markedLexer.inline;
+    vi.spyOn(markedLexer, 'blocks').mockImplementation((source, links) => {
+      lexedCharacters.count += source.length;
+      return blocks(source, links);
+    });
+    vi.spyOn(markedLexer, 'inline').mockImplementation((source, links) => {
+      lexedCharacters.count += source.length;
+      return inline(source, links);
+    });
+    const tokens = tokenize(longAnswer);
+    let text = '';
+    const { container, rerender } = render(<MessageText text="" streaming />);
+    for (const token of tokens) {
+      text += token;
+      rerender(<MessageText text={text} streaming />);
+    }
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('streaming');
+
+    const splits = vi.mocked(advanceBlockStream).mock.results.map((result) => result.value as BlockStream);
+    const completed = splits[splits.length - 1]!.blocks.filter((block) => block.token.type !== 'space');
+    expect(completed.length).toBeGreaterThanOrEqual(199);
+    const renders = new Map<Token, number>();
+    for (const [token] of vi.mocked(renderBlockToken).mock.calls) renders.set(token, (renders.get(token) ?? 0) + 1);
+    expect(completed.filter((block) => renders.get(block.token) !== 1)).toEqual([]);
+    // One render of the open tail per token plus one per completed block, not every block on every token.
+    expect(vi.mocked(renderBlockToken).mock.calls.length).toBeLessThan(tokens.length + 2 * 200 + 50);
+    expect(lexedCharacters.count / longAnswer.length).toBeLessThanOrEqual(2.2);
+
+    rerender(<MessageText text={text} streaming={false} />);
+    expect(container.firstElementChild?.getAttribute('data-state')).toBe('complete');
+    const streamed = container.innerHTML;
+    cleanup();
+    const { container: whole } = render(<MessageText text={longAnswer} />);
+    expect(streamed).toBe(whole.innerHTML);
+  }, 120_000);
+
+  it('shows unfinished syntax as it will look: no raw markers, half links as text, tables once the separator row is there', () => {
+    const { container, rerender } = render(<MessageText text="Some **bol" streaming />);
+    expect(container.querySelector('strong')?.textContent).toBe('bol');
+    expect(container.textContent).toBe('Some bol');
+
+    rerender(<MessageText text="Some **bold** and *" streaming />);
+    expect(container.textContent).toBe('Some bold and ');
+
+    rerender(<MessageText text="Some **bold** and *it" streaming />);
+    expect(container.querySelector('em')?.textContent).toBe('it');
+
+    rerender(<MessageText text="Read [the gui" streaming />);
+    expect(container.textContent).toBe('Read the gui');
+    expect(container.querySelector('a')).toBeNull();
+    rerender(<MessageText text="Read [the guide](https://exa" streaming />);
+    expect(container.textContent).toBe('Read the guide');
+    rerender(<MessageText text="Read [the guide](https://example.com)" streaming />);
+    expect(screen.getByRole('link', { name: 'the guide' }).getAttribute('href')).toBe('https://example.com/');
+
+    rerender(<MessageText text={'Intro\n\n| a | b |'} streaming />);
+    expect(container.textContent).toBe('Intro');
+    rerender(<MessageText text={'Intro\n\n| a | b |\n|---|--'} streaming />);
+    expect(container.querySelector('table')).toBeNull();
+    expect(container.textContent).not.toContain('|');
+    rerender(<MessageText text={'Intro\n\n| a | b |\n|---|---|\n| 1'} streaming />);
+    expect(screen.getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['a', 'b']);
+    expect(screen.getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['1', '']);
+
+    rerender(<MessageText text={'List:\n\n- one\n- '} streaming />);
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['one']);
+  });
+
+  it('shows an open code fence as a code block in progress, plain until it is complete', () => {
+    const { container, rerender } = render(<MessageText text={'Code:\n\n```ts\nconst a = 1;\nconst b'} streaming />);
+    const block = container.querySelector('.platos-code-block');
+    expect(block?.getAttribute('data-state')).toBe('streaming');
+    expect(block?.getAttribute('data-language')).toBe('ts');
+    expect(container.querySelector('pre code')?.textContent).toBe('const a = 1;\nconst b');
+    expect(container.textContent).not.toContain('```');
+
+    rerender(<MessageText text={'Code:\n\n```ts\nconst a = 1;\nconst b = 2;\n``'} streaming />);
+    expect(container.querySelector('pre code')?.textContent).toBe('const a = 1;\nconst b = 2;');
+    rerender(<MessageText text={'Code:\n\n```ts\nconst a = 1;\nconst b = 2;\n```\n'} streaming />);
+    expect(container.querySelector('.platos-code-block')?.getAttribute('data-state')).toBe('complete');
+  });
+
+  it('shows unfinished syntax as written once the text is complete', () => {
+    const { container } = render(<MessageText text="Costs 2 * 3 and **not closed" streaming={false} />);
+    expect(container.querySelector('strong')).toBeNull();
+    expect(container.textContent).toBe('Costs 2 * 3 and **not closed');
+  });
+
+  it('has no axe violations with a table, code, lists and links', async () => {
+    const { container } = render(<MessageText text={longAnswer.split('\n\n').slice(0, 9).join('\n\n')} />);
+    await expectAccessible(container);
   });
 });
