@@ -10,9 +10,20 @@ export const artifactHtmlCsp = "default-src 'none'; script-src 'unsafe-inline'; 
  */
 export const artifactHtmlSandbox = 'allow-scripts';
 
-/** The artifact's HTML in a document whose first element is the CSP, so it applies before any of the artifact's markup. */
-export function artifactSrcDoc(html: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${artifactHtmlCsp}"><meta name="viewport" content="width=device-width, initial-scale=1"></head><body>${html}</body></html>`;
+const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
+
+/**
+ * The artifact's HTML in a document whose first element is the CSP, so it applies before any of
+ * the artifact's markup. The title and language are the chat's, escaped.
+ */
+export function artifactSrcDoc(html: string, { title, lang }: { title: string; lang: string }): string {
+  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta http-equiv="Content-Security-Policy" content="${artifactHtmlCsp}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${html}</body></html>`;
+}
+
+/** The page's language, which the frame's document declares too. */
+function pageLanguage(): string {
+  return (typeof document === 'undefined' ? '' : document.documentElement.lang) || 'en';
 }
 
 /** While an artifact streams, the frame reloads at most this often instead of once per delta. */
@@ -28,7 +39,7 @@ export interface ArtifactHtmlFrameProps extends Omit<ComponentProps<'iframe'>, '
  * sandbox and CSP cannot be overridden through props.
  */
 export function ArtifactHtmlFrame({ html, title, className, ...rest }: ArtifactHtmlFrameProps) {
-  const srcDoc = useThrottledValue(artifactSrcDoc(html), reloadIntervalMs);
+  const srcDoc = useThrottledValue(artifactSrcDoc(html, { title, lang: pageLanguage() }), reloadIntervalMs);
   return (
     <iframe
       {...rest}

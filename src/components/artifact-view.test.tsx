@@ -146,6 +146,8 @@ describe('ArtifactView', () => {
     // The policy comes before any of the artifact's markup.
     expect(srcDoc.indexOf('Content-Security-Policy')).toBeLessThan(srcDoc.indexOf('<h1>'));
     expect(srcDoc).toContain(html);
+    expect(srcDoc).toContain('<html lang="en">');
+    expect(srcDoc).toContain('<title>Sandboxed preview: Result</title>');
     // axe-core in jsdom cannot post into a frame; the page around it is checked without descending.
     const results = await axe.run(container, { iframes: false, rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
@@ -167,6 +169,16 @@ describe('ArtifactView', () => {
     expect(region.querySelector('pre code.language-html')?.textContent).toBe(`${html}<p>one</p><p>two</p>`);
     vi.useRealTimers();
     await expectAccessible(container);
+  });
+
+  it('escapes the title it writes into the frame document', () => {
+    const harness = createPlatosHarness();
+    render(<ArtifactView id="art-1" />, { wrapper: harness.Wrapper });
+    const title = '</title><script>alert(1)</script>';
+    harness.push(harness.event('artifact-created', harness.startTurn(), { artifactId: 'art-1', kind: 'html', title, content: '<p>x</p>', version: 1 }));
+    const srcDoc = document.querySelector('iframe')!.getAttribute('srcdoc')!;
+    expect(srcDoc).toContain('<title>Sandboxed preview: &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
+    expect(srcDoc.indexOf('<script>')).toBe(-1);
   });
 
   it('shows images only from https or data:image addresses, with the title as alt', async () => {
