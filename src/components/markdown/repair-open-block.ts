@@ -54,7 +54,7 @@ function openSegmentStart(source: string): number | string {
     } else if (openFence !== null && fence && offset + line.length < source.length && fence[1]![0] === openFence[0] && fence[1]!.length >= openFence.length && fence[2]!.trim() === '') {
       openFence = null;
       segmentStart = offset + line.length + 1;
-    } else if (openFence === null && line.trim() === '') {
+    } else if (openFence === null && line.trim() === '' && offset + line.length < source.length) {
       segmentStart = offset + line.length + 1;
     }
     offset += line.length + 1;
