@@ -107,7 +107,7 @@ export const DenyWithNote: Story = {
   decorators: [withThreadEvents([pending])],
   play: async ({ canvasElement }) => {
     const region = await prompt(canvasElement);
-    await userEvent.click(within(region).getByRole('button', { name: 'Deny with a note…' }));
+    await userEvent.click(within(region).getByRole('button', { name: 'No, and say why…' }));
     const note = within(region).getByLabelText('Tell the agent why (optional)');
     expect(note).toHaveFocus();
     await userEvent.type(note, 'Archive it to /srv/archive instead.');

@@ -5,7 +5,7 @@ export const approvalPromptLabels = {
   approvalArguments: 'Arguments',
   approvalApprove: 'Approve',
   approvalDeny: 'Deny',
-  approvalDenyWithNote: 'Deny with a note…',
+  approvalDenyWithNote: 'No, and say why…',
   approvalNoteLabel: 'Tell the agent why (optional)',
   approvalSendDenial: 'Send denial',
   approvalCancelNote: 'Cancel',

@@ -52,7 +52,7 @@ describe('ApprovalPrompt', () => {
     expect(screen.getByLabelText('Arguments').textContent).toContain('"command": "<img src=x onerror=alert(1)>"');
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('.platos-approval-warning')).toBeNull();
-    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Approve', 'Deny', 'Deny with a note…']);
+    expect(screen.getAllByRole('button').map((button) => button.textContent)).toEqual(['Approve', 'Deny', 'No, and say why…']);
     await expectAccessible(prompt);
   });
 
@@ -95,7 +95,7 @@ describe('ApprovalPrompt', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Deny' }));
     expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'approved' }]);
     expect((approve as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole('button', { name: 'Deny with a note…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'No, and say why…' }) as HTMLButtonElement).disabled).toBe(true);
     const status = screen.getByRole('status');
     expect(status.textContent).toBe('Sending your approval…');
     expect(document.activeElement).toBe(status);
@@ -136,7 +136,7 @@ describe('ApprovalPrompt', () => {
 
   it('denies with an optional note, sent once with the denial', async () => {
     const { approvalCalls } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Deny with a note…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No, and say why…' }));
     const note = screen.getByLabelText('Tell the agent why (optional)');
     expect(document.activeElement).toBe(note);
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
@@ -153,10 +153,10 @@ describe('ApprovalPrompt', () => {
 
   it('closes the note with Cancel or Escape without sending, and returns focus to its button', () => {
     const { approvalCalls } = setup();
-    fireEvent.click(screen.getByRole('button', { name: 'Deny with a note…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No, and say why…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny with a note…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Deny with a note…' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, and say why…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No, and say why…' }));
     fireEvent.keyDown(screen.getByLabelText('Tell the agent why (optional)'), { key: 'Escape' });
     expect(screen.queryByLabelText('Tell the agent why (optional)')).toBeNull();
     expect(approvalCalls()).toHaveLength(0);
