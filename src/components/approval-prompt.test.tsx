@@ -63,6 +63,7 @@ describe('ApprovalPrompt', () => {
     expect(args.textContent).toContain('"note": "ok\\u{E0041}"');
     expect(args.textContent).not.toContain('\u202E');
     expect(document.querySelector('.platos-approval-tool')?.textContent).toBe('run\\u200Bshell');
+    expect(region().getAttribute('aria-label')).toBe('Approval: run\\u200Bshell');
     expect(document.querySelector('.platos-approval-reason')?.textContent).toBe('clean\\u2066up');
     const marks = [...document.querySelectorAll('.platos-hidden-char')].map((mark) => [mark.textContent, mark.getAttribute('title')]);
     expect(marks).toEqual([

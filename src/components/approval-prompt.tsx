@@ -60,7 +60,9 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
     const tool = revealHiddenCharacters(approval.tool);
     const reason = approval.reason ? revealHiddenCharacters(approval.reason) : undefined;
     const args = revealHiddenCharacters(formatJson(approval.args));
-    return { tool, reason, args, hiddenCount: countHidden(tool) + countHidden(args) + (reason ? countHidden(reason) : 0) };
+    // Screen readers skip hidden characters too, so the region's name spells them out as the card shows them.
+    const toolName = tool.map((segment) => (segment.kind === 'text' ? segment.text : segment.escape)).join('');
+    return { tool, toolName, reason, args, hiddenCount: countHidden(tool) + countHidden(args) + (reason ? countHidden(reason) : 0) };
   }, [approval]);
 
   if (!approval || !shown) return null;
@@ -80,7 +82,7 @@ export const ApprovalPrompt = memo(function ApprovalPrompt({ id, className, ...r
 
   return (
     <section
-      aria-label={`${labels.approvalRegion}: ${approval.tool}`}
+      aria-label={`${labels.approvalRegion}: ${shown.toolName}`}
       data-state={approval.state}
       className={classNames('platos-approval', className)}
       {...rest}
