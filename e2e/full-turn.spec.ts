@@ -54,7 +54,7 @@ test('a full turn renders all 17 event types and finishes with the server text',
   await expect(assistant.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100');
   await expect(assistant.locator('.platos-run[data-state="succeeded"]')).toBeVisible();
   await expect(assistant.getByRole('region', { name: /^Approval:/ })).toHaveAttribute('data-state', 'approved');
-  await expect(assistant.getByRole('note').filter({ hasText: /still working/i })).toBeVisible();
+  await expect(assistant.getByRole('note').filter({ hasText: /Temporary problem/i })).toBeVisible();
   await expect(assistant.locator('.platos-message-footer')).toHaveAttribute('data-state', 'stop');
 
   const rendered = (await assistant.locator('.platos-message-body > .platos-markdown').allTextContents()).join('');

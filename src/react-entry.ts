@@ -22,19 +22,42 @@ export { useOwnedClient, type OwnedClientOptions } from './react/use-owned-clien
 export type { ThreadOption } from './react/use-thread-id';
 export type { ThreadStatus } from './react/thread-status';
 
-export { PlatosChat, type PlatosChatProps } from './components/platos-chat';
-export { MessageList } from './components/message-list';
-export { Message } from './components/message';
+export { PlatosChat, platosChatLabels, type PlatosChatProps } from './components/platos-chat';
+export {
+  ChatCustomizationProvider,
+  useChatComponents,
+  useLabels,
+  type ChatComponents,
+  type ChatLabels,
+  type MessagePartRendererProps,
+  type MessagePartRenderers,
+  type ToolRendererProps,
+  type ToolRenderers,
+} from './components/chat-customization';
+export { MessageList, messageListLabels, type MessageListProps } from './components/message-list';
+export { Message, messageLabels, type MessageProps } from './components/message';
+export { MessagePart } from './components/message-part';
 export { MessageText } from './components/message-text';
-export { ToolCallCard } from './components/tool-call-card';
-export { ArtifactView } from './components/artifact-view';
-export { ApprovalPrompt } from './components/approval-prompt';
+export { ToolCallCard, toolCallCardLabels, type ToolCallCardProps } from './components/tool-call-card';
+export { TruncatedCode, type TruncatedCodeProps } from './components/truncated-code';
+export { closePartialJson, createPartialJsonReader, formatPartialJson } from './components/partial-json';
+export { ArtifactView, artifactLabels } from './components/artifact-view';
+export { ApprovalPrompt, approvalPromptLabels, type ApprovalPromptProps } from './components/approval-prompt';
+export { ApprovalCountdown, type ApprovalCountdownProps } from './components/approval-countdown';
+export { ApprovalStatus, type ApprovalStatusProps } from './components/approval-status';
+export { approvalCountdownLabels } from './components/approval-labels';
+export { VisibleText } from './components/visible-text';
+export { revealHiddenCharacters, type VisibleSegment } from './components/visible-characters';
+export { useCountdown } from './components/use-countdown';
 export { RunProgress } from './components/run-progress';
-export { StepMarker } from './components/step-marker';
-export { MemoryNote } from './components/memory-note';
-export { ErrorNote } from './components/error-note';
-export { ErrorBanner } from './components/error-banner';
-export { Composer } from './components/composer';
-export { ConnectionStatus } from './components/connection-status';
-export { PendingMessage } from './components/pending-message';
-export { MessageFooter } from './components/message-footer';
+export { runLabels } from './components/run-bar';
+export { RunTray, RunTrayItem, type RunTrayProps } from './components/run-tray';
+export { useRunIds, type RunIdsOptions } from './react/use-run-ids';
+export { StepMarker, stepMarkerLabels } from './components/step-marker';
+export { MemoryNote, memoryNoteLabels } from './components/memory-note';
+export { ErrorNote, errorNoteLabels } from './components/error-note';
+export { ErrorBanner, errorBannerLabels } from './components/error-banner';
+export { Composer, composerLabels, type ComposerProps } from './components/composer';
+export { ConnectionStatus, connectionStatusLabels } from './components/connection-status';
+export { PendingMessage, pendingMessageLabels } from './components/pending-message';
+export { MessageFooter, messageFooterLabels } from './components/message-footer';

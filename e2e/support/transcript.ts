@@ -75,7 +75,7 @@ export async function renderedTranscript(page: Page): Promise<RenderedMessage[]>
       if (has('platos-error-note')) return { kind: 'error', state: element.getAttribute('data-state'), text: text(element) };
       return { kind: 'other', className: element.className, text: text(element) };
     };
-    return [...list.querySelectorAll(':scope > article')].map((article) => {
+    return [...list.querySelectorAll('.platos-message-list-item > article')].map((article) => {
       if (article.getAttribute('data-role') === 'user')
         return { role: 'user', state: article.getAttribute('data-state'), text: text(article.querySelector('.platos-message-bubble')) };
       const footer = article.querySelector('.platos-message-footer');
