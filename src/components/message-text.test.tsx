@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import type { Token } from 'marked';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../test-support/expect-accessible';
@@ -203,5 +203,27 @@ describe('MessageText', () => {
   it('has no axe violations with a table, code, lists and links', async () => {
     const { container } = render(<MessageText text={longAnswer.split('\n\n').slice(0, 9).join('\n\n')} />);
     await expectAccessible(container);
+  });
+
+  it('without a streaming prop: text given whole is final, text that grows is streaming until it rests', () => {
+    vi.useFakeTimers();
+    try {
+      const { container, rerender } = render(<MessageText text="Costs 2 and **open" />);
+      const root = container.firstElementChild!;
+      expect(root.getAttribute('data-state')).toBe('complete');
+      expect(container.textContent).toBe('Costs 2 and **open');
+
+      rerender(<MessageText text="Costs 2 and **opened" />);
+      expect(root.getAttribute('data-state')).toBe('streaming');
+      expect(container.querySelector('strong')?.textContent).toBe('opened');
+      act(() => {
+        vi.advanceTimersByTime(200);
+      });
+      expect(root.getAttribute('data-state')).toBe('complete');
+      // A pause is not the end: the open `**` stays settled rather than flashing as written.
+      expect(container.querySelector('strong')?.textContent).toBe('opened');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

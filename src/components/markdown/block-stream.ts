@@ -19,8 +19,6 @@ export interface BlockStream {
   readonly tail: readonly Token[];
   readonly repaired: RepairedBlock;
   readonly links: Links;
-  /** Whether the tail's tokens cover all of its source, so an append lands in its last token. */
-  readonly tailCoversSource: boolean;
   /** Characters handed to the lexer so far for this text. */
   readonly lexedCharacters: number;
   /** Whether text after `source` is held back because lexing the tail again now would overrun the work budget. */
@@ -62,7 +60,7 @@ export const markedLexer: MarkdownLexer = {
   inline: (source, links) => seededLexer(links).inlineTokens(source),
 };
 
-const emptyStream: BlockStream = { source: '', blocks: [], blocksLength: 0, tail: [], repaired: { text: '', closers: '', unchangedLength: 0 }, links: {}, tailCoversSource: false, lexedCharacters: 0, behind: false, final: false };
+const emptyStream: BlockStream = { source: '', blocks: [], blocksLength: 0, tail: [], repaired: { text: '', closers: '', unchangedLength: 0 }, links: {}, lexedCharacters: 0, behind: false, final: false };
 
 /**
  * The next split for `text`. When `text` extends the previous source only the open tail is looked at: a plain
@@ -111,7 +109,7 @@ export function advanceBlockStream(previous: BlockStream | undefined, text: stri
     if (block.token.type === 'def') links[block.token.tag] ??= { href: block.token.href, title: block.token.title };
   }
   const tail = tokens.slice(completed).map((token) => (token.type === 'list' ? { ...token, raw: (token as Tokens.List).items.map((item) => item.raw).join('') } : token));
-  return { source: text, blocks, blocksLength, tail, repaired, links, tailCoversSource: tail.length === tokens.length - completed, lexedCharacters, behind: false, final };
+  return { source: text, blocks, blocksLength, tail, repaired, links, lexedCharacters, behind: false, final };
 }
 
 /**

@@ -45,7 +45,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language, state = 'comp
     <div className={classNames('platos-code-block', className)} data-state={state} data-language={language} {...rest}>
       <div className="platos-code-block-header">
         <span className="platos-code-block-language">{language ?? ''}</span>
-        <button type="button" className="platos-code-block-copy" data-state={copyState} onClick={copy}>
+        <button type="button" className="platos-code-block-copy" data-state={copyState} aria-live="polite" onClick={copy}>
           {copyState === 'copied' ? labels.codeCopied : copyState === 'failed' ? labels.copyFailed : labels.copyCode}
         </button>
       </div>

@@ -9,7 +9,7 @@ const plainChunk = /^[\p{L}\p{N} ,.;'"?%$+=/-]+$/u;
  * text of a paragraph, heading, list item or quote, or lines added to an open fence. Null when the tail must be lexed.
  */
 export function patchTail(base: BlockStream, repaired: RepairedBlock): Token[] | null {
-  if (!base.tailCoversSource || base.tail.length === 0) return null;
+  if (base.tail.length === 0) return null;
   if (repaired.closers !== base.repaired.closers || !repaired.text.startsWith(base.repaired.text)) return null;
   // What shows grew by `chunk` (the text's growth, less what the repair holds back).
   const chunk = repaired.text.slice(base.repaired.text.length);

@@ -20,7 +20,7 @@ export function relexLastInline(base: BlockStream, text: string, repaired: Repai
     chunk = chunk.slice(0, -1);
     newFull = newFull.slice(0, -1);
   }
-  if (!base.tailCoversSource || !last || chunk.includes('\n')) return null;
+  if (!last || chunk.includes('\n')) return null;
   let oldFull = base.repaired.text + base.repaired.closers;
   if (trimsTrailingSpace(last)) {
     // A heading or list item drops its trailing spaces; they are left out on both sides.
@@ -60,7 +60,7 @@ export function relexLastInline(base: BlockStream, text: string, repaired: Repai
  */
 export function relexLastItem(base: BlockStream, text: string, repaired: RepairedBlock, lex: MarkdownLexer): BlockStream | null {
   const last = base.tail[base.tail.length - 1];
-  if (!base.tailCoversSource || !last || repaired.closers !== '' || base.repaired.closers !== '') return null;
+  if (!last || repaired.closers !== '' || base.repaired.closers !== '') return null;
   const oldFull = base.repaired.text;
   const newFull = repaired.text;
   if (!newFull.startsWith(oldFull.slice(0, Math.min(base.repaired.unchangedLength, repaired.unchangedLength)))) return null;

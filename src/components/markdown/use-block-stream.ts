@@ -12,16 +12,20 @@ export interface BlockStreamView {
 
 /**
  * The markdown split of `text`, advanced from the previous render's split so only the open tail is lexed.
- * @param streaming whether more text is coming; when undefined, text that rests for `settleDelayMs` counts as complete.
+ * @param streaming whether more text is coming; when undefined, text that rests for `settleDelayMs` counts as complete
+ *   (highlighted, nothing held back) but unfinished syntax stays settled unless the text never changed.
  */
 export function useBlockStream(text: string, streaming: boolean | undefined): BlockStreamView {
   const previous = useRef<BlockStream | undefined>(undefined);
+  const [firstText] = useState(text);
   const [restingText, setRestingText] = useState(text);
   const resting = restingText === text;
   const complete = streaming === undefined ? resting : !streaming;
   const force = complete || resting;
+  // Without `streaming`, a pause in a live stream must not flash `**` as written: only text given whole is final.
+  const final = streaming === false || (streaming === undefined && text === firstText);
   // Reads the last committed split; a render React throws away leaves it alone, and the next one advances from it.
-  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force, final: complete }), [text, force, complete]);
+  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force, final }), [text, force, final]);
   useEffect(() => {
     previous.current = stream;
   }, [stream]);
