@@ -84,6 +84,8 @@ describe('CodeBlock', () => {
     expect(root.className).toBe('platos-code-block mine');
     expect(root.id).toBe('code-1');
     expect(root.getAttribute('data-language')).toBe('python');
+    // The language and button words are drawn by CSS: the block's text is the code alone.
+    expect(root.textContent).toBe('print(1)');
     await expectAccessible(container);
   });
 });

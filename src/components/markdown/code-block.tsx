@@ -41,13 +41,16 @@ export const CodeBlock = memo(function CodeBlock({ code, language, state = 'comp
     );
   };
 
+  const buttonLabel = copyState === 'copied' ? labels.codeCopied : copyState === 'failed' ? labels.copyFailed : labels.copyCode;
+  // The header's words are drawn by CSS from data attributes, so they stay out of the message's text (selecting and
+  // copying the answer, reading its textContent) while the button keeps its accessible name.
   return (
     <div className={classNames('platos-code-block', className)} data-state={state} data-language={language} {...rest}>
-      <div className="platos-code-block-header">
-        <span className="platos-code-block-language">{language ?? ''}</span>
-        <button type="button" className="platos-code-block-copy" data-state={copyState} aria-live="polite" onClick={copy}>
-          {copyState === 'copied' ? labels.codeCopied : copyState === 'failed' ? labels.copyFailed : labels.copyCode}
-        </button>
+      <div className="platos-code-block-header" data-language={language ?? ''}>
+        <button type="button" className="platos-code-block-copy" data-state={copyState} data-label={buttonLabel} aria-label={buttonLabel} onClick={copy} />
+        <span className="platos-code-block-status" role="status">
+          {copyState === 'idle' ? '' : buttonLabel}
+        </span>
       </div>
       <pre className="platos-markdown-pre">
         <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].join(' ').trim() || undefined} data-highlight={highlighted ? 'highlighted' : 'plain'}>
