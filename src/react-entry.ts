@@ -37,7 +37,8 @@ export {
 export { MessageList, messageListLabels, type MessageListProps } from './components/message-list';
 export { Message, messageLabels, type MessageProps } from './components/message';
 export { MessagePart } from './components/message-part';
-export { MessageText } from './components/message-text';
+export { MessageText, type MessageTextProps } from './components/message-text';
+export { CodeBlock, codeBlockLabels, type CodeBlockProps, type CodeBlockState } from './components/markdown/code-block';
 export { ToolCallCard, toolCallCardLabels, type ToolCallCardProps } from './components/tool-call-card';
 export { TruncatedCode, type TruncatedCodeProps } from './components/truncated-code';
 export { closePartialJson, createPartialJsonReader, formatPartialJson } from './components/partial-json';

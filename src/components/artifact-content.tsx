@@ -3,6 +3,7 @@ import type { ArtifactKind } from '../protocol';
 import { ArtifactHtmlFrame } from './artifact-html-frame';
 import { assertNever } from './assert-never';
 import { JsonTree, parseJsonText, type JsonTreeLabels } from './json-tree';
+import { CodeBlock } from './markdown/code-block';
 import { MessageText } from './message-text';
 import { safeImageSrc } from './safe-url';
 
@@ -31,7 +32,7 @@ export function ArtifactContent({ kind, content, title, language, labels, view =
     case 'markdown':
       return <MessageText text={content} />;
     case 'code':
-      return <SourceText content={content} language={language} />;
+      return <CodeBlock code={content} language={language} />;
     case 'json':
       return <JsonContent content={content} labels={labels} />;
     case 'image': {

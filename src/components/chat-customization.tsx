@@ -4,6 +4,7 @@ import type { ComposerProps } from './composer';
 import type { ConnectionStatusProps } from './connection-status';
 import type { ErrorBannerProps } from './error-banner';
 import type { MessageProps } from './message';
+import type { RunTrayProps } from './run-tray';
 
 /** What a custom tool renderer receives: the tool call as the store has it now. */
 export interface ToolRendererProps {
@@ -33,6 +34,8 @@ export interface ChatComponents {
   Composer?: ComponentType<ComposerProps>;
   ConnectionStatus?: ComponentType<ConnectionStatusProps>;
   ErrorBanner?: ComponentType<ErrorBannerProps>;
+  /** The compact list of the thread's background runs above the composer; `() => null` hides it. */
+  RunTray?: ComponentType<RunTrayProps>;
   parts?: MessagePartRenderers;
 }
 

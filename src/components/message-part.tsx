@@ -7,6 +7,7 @@ import { useChatComponents, type MessagePartRendererProps } from './chat-customi
 import { ErrorNote } from './error-note';
 import { MemoryNote } from './memory-note';
 import { MessageText } from './message-text';
+import { useMessageStreaming } from './use-message-streaming';
 import { RunProgress } from './run-progress';
 import { StepMarker } from './step-marker';
 import { ToolCallCard } from './tool-call-card';
@@ -30,7 +31,7 @@ export const MessagePart = memo(function MessagePart({ part, messageId }: Messag
 function DefaultMessagePart({ part, messageId }: MessagePartProps) {
   switch (part.type) {
     case 'text':
-      return <MessageText text={part.text} />;
+      return <TextPart text={part.text} messageId={messageId} />;
     case 'tool-call':
       return <ToolCallCard id={part.toolCallId} />;
     case 'artifact':
@@ -49,6 +50,12 @@ function DefaultMessagePart({ part, messageId }: MessagePartProps) {
     default:
       return assertNever(part);
   }
+}
+
+/** Text of a message still streaming keeps its open tail open; once the message ends, the text is final. */
+function TextPart({ text, messageId }: { text: string; messageId: string | undefined }) {
+  const streaming = useMessageStreaming(messageId);
+  return <MessageText text={text} streaming={streaming} />;
 }
 
 /** A key that stays put while a part streams: entity parts by id, the rest by position. */

@@ -17,6 +17,7 @@ import { Composer } from './composer';
 import { ConnectionStatus } from './connection-status';
 import { ErrorBanner } from './error-banner';
 import { MessageList } from './message-list';
+import { RunTray } from './run-tray';
 import './styles/tokens.css';
 import './styles/chat.css';
 
@@ -33,7 +34,7 @@ export interface PlatosChatProps extends Omit<ComponentProps<'section'>, 'childr
   title?: string;
   /**
    * Replacements for parts of the chat: `EmptyState`, `Message`, `Composer`, `ConnectionStatus`,
-   * `ErrorBanner`, and message parts by type (`parts: { text: MyText }`). Keep the object stable
+   * `ErrorBanner`, `RunTray`, and message parts by type (`parts: { text: MyText }`). Keep the object stable
    * (module level or `useMemo`): a new one re-renders every part.
    * @default {}
    */
@@ -102,6 +103,7 @@ function ChatSection({ title, className, ...rest }: ChatSectionProps) {
     Composer: ComposerComponent = Composer,
     ConnectionStatus: ConnectionStatusComponent = ConnectionStatus,
     ErrorBanner: ErrorBannerComponent = ErrorBanner,
+    RunTray: RunTrayComponent = RunTray,
   } = useChatComponents();
   const shownTitle = title ?? labels.chatTitle;
   return (
@@ -112,6 +114,7 @@ function ChatSection({ title, className, ...rest }: ChatSectionProps) {
       </header>
       <ErrorBannerComponent />
       <MessageList emptyState={<EmptyState />} />
+      <RunTrayComponent className="platos-chat-run-tray" />
       <ComposerComponent />
     </section>
   );
