@@ -34,7 +34,7 @@ export interface ChatComponents {
   Composer?: ComponentType<ComposerProps>;
   ConnectionStatus?: ComponentType<ConnectionStatusProps>;
   ErrorBanner?: ComponentType<ErrorBannerProps>;
-  /** The compact list of the thread's background runs above the composer; `() => null` hides it. */
+  /** The compact list of the thread's active background runs above the composer; `() => null` hides it. */
   RunTray?: ComponentType<RunTrayProps>;
   parts?: MessagePartRenderers;
 }

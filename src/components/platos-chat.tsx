@@ -114,7 +114,7 @@ function ChatSection({ title, className, ...rest }: ChatSectionProps) {
       </header>
       <ErrorBannerComponent />
       <MessageList emptyState={<EmptyState />} />
-      <RunTrayComponent className="platos-chat-run-tray" />
+      <RunTrayComponent className="platos-chat-run-tray" show="active" />
       <ComposerComponent />
     </section>
   );

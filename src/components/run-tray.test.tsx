@@ -40,4 +40,17 @@ describe('RunTray', () => {
     render(<RunTray emptyState="No background work" />, { wrapper: Wrapper });
     expect(screen.getByRole('region', { name: 'Background runs' }).textContent).toBe('No background work');
   });
+
+  it("show='active' lists only queued and running runs and disappears once they are done", () => {
+    const { Wrapper, startTurn, push, event } = createPlatosHarness();
+    const { container } = render(<RunTray show="active" />, { wrapper: Wrapper });
+    const turnId = startTurn();
+    push(
+      event('run-update', turnId, { runId: 'a', status: 'running', progress: 10, label: 'Indexing' }),
+      event('run-update', turnId, { runId: 'b', status: 'succeeded', progress: 100, label: 'Export' }),
+    );
+    expect(screen.getAllByRole('listitem').map((row) => row.querySelector('.platos-run-tray-label')?.textContent)).toEqual(['Indexing']);
+    push(event('run-update', turnId, { runId: 'a', status: 'succeeded', progress: 100 }));
+    expect(container.querySelector('.platos-run-tray')).toBeNull();
+  });
 });

@@ -9,6 +9,8 @@ import './styles/run.css';
 export interface RunTrayProps extends Omit<ComponentProps<'section'>, 'children'> {
   /** Shown when the thread has no runs; nothing is rendered when omitted. */
   emptyState?: ReactNode;
+  /** `'active'` lists only queued and running runs, so the tray disappears once they are done. @default 'all' */
+  show?: 'all' | 'active';
 }
 
 /**
@@ -17,8 +19,8 @@ export interface RunTrayProps extends Omit<ComponentProps<'section'>, 'children'
  * @example
  * <RunTray />
  */
-export function RunTray({ className, emptyState, ...rest }: RunTrayProps) {
-  const runIds = useRunIds({ order: 'active-first' });
+export function RunTray({ className, emptyState, show = 'all', ...rest }: RunTrayProps) {
+  const runIds = useRunIds({ order: show === 'active' ? 'active-only' : 'active-first' });
   const labels = useRunLabels();
   if (runIds.length === 0 && emptyState === undefined) return null;
 

@@ -7,10 +7,10 @@ import { useThreadId, type ThreadOption } from './use-thread-id';
 export interface RunIdsOptions extends ThreadOption {
   /**
    * `'created'`: in the order the runs appear in the thread. `'active-first'`: queued and running
-   * runs first, each group in thread order.
+   * runs first, each group in thread order. `'active-only'`: only queued and running runs.
    * @default 'created'
    */
-  order?: 'created' | 'active-first';
+  order?: 'created' | 'active-first' | 'active-only';
 }
 
 const noIds: readonly string[] = [];
@@ -53,6 +53,7 @@ export function useRunIds(options?: RunIdsOptions): readonly string[] {
       }
       if (order === 'created') return cache.ids;
       const active = cache.ids.filter((id) => isActive(view.runs[id]));
+      if (order === 'active-only') return active.length === 0 ? noIds : active;
       return active.length === 0 ? cache.ids : [...active, ...cache.ids.filter((id) => !isActive(view.runs[id]))];
     },
     [threadId, order, cache],
