@@ -9,6 +9,8 @@ const worker = setupWorker(...storyAgent.handlers);
 await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
 
 const isStoryTest = import.meta.env.MODE === 'test';
+// Parts shown on their own follow the page's colour scheme; this page follows the system, like a host app would.
+document.documentElement.style.colorScheme = 'light dark';
 
 const preview: Preview = {
   parameters: {
