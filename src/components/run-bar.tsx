@@ -1,9 +1,10 @@
-import type { ComponentProps } from 'react';
+import { useId, type ComponentProps } from 'react';
 import type { RunStatus, RunView } from '../protocol';
 import { classNames } from './class-names';
 import { formatDuration } from './format-duration';
 import { formatLabel } from './format-label';
 import { useLabels } from './chat-customization';
+import { useRun } from '../react/use-run';
 
 /** Labels of RunProgress and RunTray, overridable through `<PlatosChat labels>`. */
 export const runLabels = {
@@ -53,6 +54,14 @@ export function describeRun(run: RunView, labels: RunLabels): RunDisplay {
 
 export function useRunLabels(): RunLabels {
   return useLabels(runLabels);
+}
+
+/** A run selected by id with what to show for it, and an id for the element that names its bar. */
+export function useRunDisplay(id: string) {
+  const run = useRun(id);
+  const labels = useRunLabels();
+  const labelId = useId();
+  return { run, labels, labelId, display: run ? describeRun(run, labels) : null };
 }
 
 export interface RunBarProps extends Omit<ComponentProps<'div'>, 'children'> {

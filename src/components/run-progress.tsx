@@ -1,7 +1,6 @@
-import { memo, useId, type ComponentProps } from 'react';
-import { useRun } from '../react/use-run';
+import { memo, type ComponentProps } from 'react';
 import { classNames } from './class-names';
-import { describeRun, RunBar, useRunLabels } from './run-bar';
+import { RunBar, useRunDisplay } from './run-bar';
 import './styles/tokens.css';
 import './styles/cards.css';
 import './styles/run.css';
@@ -17,11 +16,8 @@ export interface RunProgressProps extends Omit<ComponentProps<'div'>, 'children'
  * <RunProgress id={runId} />
  */
 export const RunProgress = memo(function RunProgress({ id, className, ...rest }: RunProgressProps) {
-  const run = useRun(id);
-  const labels = useRunLabels();
-  const labelId = useId();
-  if (!run) return null;
-  const display = describeRun(run, labels);
+  const { run, labelId, display } = useRunDisplay(id);
+  if (!run || !display) return null;
 
   return (
     <div data-state={run.status} data-progress={display.mode} className={classNames('platos-run', className)} {...rest}>

@@ -1,8 +1,7 @@
-import { memo, useId, type ComponentProps, type ReactNode } from 'react';
-import { useRun } from '../react/use-run';
+import { memo, type ComponentProps, type ReactNode } from 'react';
 import { useRunIds } from '../react/use-run-ids';
 import { classNames } from './class-names';
-import { describeRun, RunBar, useRunLabels } from './run-bar';
+import { RunBar, useRunDisplay, useRunLabels } from './run-bar';
 import './styles/tokens.css';
 import './styles/run.css';
 
@@ -45,11 +44,8 @@ export interface RunTrayItemProps extends Omit<ComponentProps<'li'>, 'children'>
 
 /** One row of the tray: label, mini bar and percent or status. */
 export const RunTrayItem = memo(function RunTrayItem({ id, className, ...rest }: RunTrayItemProps) {
-  const run = useRun(id);
-  const labels = useRunLabels();
-  const labelId = useId();
-  if (!run) return null;
-  const display = describeRun(run, labels);
+  const { run, labelId, display } = useRunDisplay(id);
+  if (!run || !display) return null;
 
   return (
     <li data-state={run.status} data-progress={display.mode} className={classNames('platos-run-tray-item', className)} {...rest}>
