@@ -9,10 +9,37 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', 'zustand', 'zustand/va
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const report = (name, code) => console.log(`size ${name}: ${kb(code.length)} minified, ${kb(gzipSync(code).length)} gzipped`);
 
-const bundle = (entry) =>
-  buildSync({ entryPoints: [entry], bundle: true, minify: true, format: 'esm', external: peers, write: false, logLevel: 'silent' })
-    .outputFiles[0].text;
+// Split like an app's bundler would: what loads with the entry, and what loads only when first needed
+// (syntax highlighting is imported dynamically, on the first complete code block).
+const bundle = (entry) => {
+  const { outputFiles } = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    outdir: 'size-out',
+    minify: true,
+    format: 'esm',
+    external: peers,
+    write: false,
+    logLevel: 'silent',
+  });
+  const byName = new Map(outputFiles.map((file) => [file.path.split('/').at(-1), file.text]));
+  const entryName = entry.split('/').at(-1);
+  // The entry plus the chunks it imports statically load up front; chunks reached only by import() load later.
+  const eager = new Set([entryName]);
+  for (const name of eager) {
+    for (const match of byName.get(name).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) eager.add(match[1]);
+  }
+  const pick = (wanted) => [...byName].filter(([name]) => wanted(eager.has(name))).map(([, text]) => text).join('');
+  return { main: pick((isEager) => isEager), lazy: pick((isEager) => !isEager) };
+};
 
-report('@platosdev/client (protocol, client, store)', bundle('dist/index.js'));
-report('@platosdev/client/react (hooks, components, and everything above)', bundle('dist/react.js'));
+for (const [name, entry] of [
+  ['@platosdev/client (protocol, client, store)', 'dist/index.js'],
+  ['@platosdev/client/react (hooks, components, and everything above)', 'dist/react.js'],
+]) {
+  const { main, lazy } = bundle(entry);
+  report(name, main);
+  if (lazy.length > 0) report(`${name}, loaded on first use`, lazy);
+}
 report('@platosdev/client/styles.css', transformSync(readFileSync('dist/platos.css', 'utf8'), { loader: 'css', minify: true }).code);
