@@ -57,33 +57,26 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     : io(namespaceUrl, socketOptions);
 
   const livenessOptions = { ...defaultLiveness, ...(options.liveness || {}) };
+  const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
+  const dropDeadConnection = () => {
+    count('livenessTimeouts');
+    manager.restart();
+  };
   /** Counts connections, so a late verdict about an old one cannot drop the current one. */
   let connectionNumber = 0;
   const verifyConnection = async () => {
     const checked = connectionNumber;
     try {
-      await socket.timeout(livenessOptions.timeoutMs).emitWithAck('connection:ping', {});
+      await ping(livenessOptions.timeoutMs);
       return true;
     } catch {
-      if (checked === connectionNumber && socket.connected) {
-        count('livenessTimeouts');
-        manager.restart();
-      }
+      if (checked === connectionNumber && socket.connected) dropDeadConnection();
       return false;
     }
   };
   const channel = createCommandChannel(socket, { ackTimeoutMs, queueTimeoutMs, onAnswer: () => liveness?.noteActivity(), verifyConnection });
   const liveness =
-    options.liveness === false
-      ? null
-      : createLivenessMonitor({
-          options: livenessOptions,
-          ping: (timeoutMs) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {}),
-          onDead: () => {
-            count('livenessTimeouts');
-            manager.restart();
-          },
-        });
+    options.liveness === false ? null : createLivenessMonitor({ options: livenessOptions, ping, onDead: dropDeadConnection });
 
   // Attached before anything can await, so no frame is ever missed.
   socket.onAny((name: string, ...args: unknown[]) => {
