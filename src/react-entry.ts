@@ -13,6 +13,7 @@ export { useRun } from './react/use-run';
 export { useStep } from './react/use-step';
 export { usePendingMessages } from './react/use-pending-messages';
 export { useConnectionState } from './react/use-connection-state';
+export { useIsConnected } from './react/use-is-connected';
 export { useReconnect } from './react/use-reconnect';
 export { useThreadStalled } from './react/use-thread-stalled';
 export { useThreadActions, type ThreadActions } from './react/use-thread-actions';

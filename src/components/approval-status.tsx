@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { ApprovalView } from '../protocol';
 import type { ApprovalResponse } from '../react/use-approval';
-import { useConnectionState } from '../react/use-connection-state';
+import { useIsConnected } from '../react/use-is-connected';
 import { fillLabel, type ApprovalLabels } from './approval-labels';
 
 export interface ApprovalStatusProps {
@@ -25,8 +25,7 @@ const resolvedKeys = {
  * "resolved elsewhere" when someone else decided while this card waited. Focusable so focus can land here after a decision.
  */
 export function ApprovalStatus({ approval, response, sawPending, labels, ref }: ApprovalStatusProps) {
-  const connection = useConnectionState();
-  const connected = connection === 'open' || connection === 'resyncing';
+  const connected = useIsConnected();
   const { state, resolvedBy } = approval;
   if (state !== 'pending') {
     const outcome = labels[resolvedKeys[state]];

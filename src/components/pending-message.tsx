@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { useConnectionState } from '../react/use-connection-state';
+import { useIsConnected } from '../react/use-is-connected';
 import type { PendingMessage as PendingMessageData } from '../react/use-pending-messages';
 import { useThreadActions } from '../react/use-thread-actions';
 import { useLabels } from './chat-customization';
@@ -26,9 +26,9 @@ export const pendingMessageLabels = {
  */
 export function PendingMessage({ message, className, ...rest }: PendingMessageProps) {
   const { retry, discard } = useThreadActions();
-  const connection = useConnectionState();
+  const connected = useIsConnected();
   const labels = useLabels(pendingMessageLabels);
-  const waitsForConnection = message.state === 'sending' && connection !== 'open' && connection !== 'resyncing';
+  const waitsForConnection = message.state === 'sending' && !connected;
   return (
     <article
       aria-label={labels.messageUser}
