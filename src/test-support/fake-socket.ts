@@ -1,6 +1,6 @@
+import { createHandlerRegistry, type Handler } from './handler-registry';
 import type { ClientSocket, SocketFactoryOptions } from '../client/client-options';
 
-type Handler = (...args: any[]) => void;
 type Responder = (name: string, request: any) => unknown | Promise<unknown>;
 
 /** An in-memory stand-in for a socket.io-client Socket, driven from the test as the server would. */
@@ -18,15 +18,9 @@ export interface FakeSocket {
 }
 
 export function createFakeSocket(): FakeSocket {
-  const handlers = new Map<string, Set<Handler>>();
+  const handlers = createHandlerRegistry();
   const anyHandlers = new Set<Handler>();
-  const managerHandlers = new Map<string, Set<Handler>>();
-  const fire = (map: Map<string, Set<Handler>>, name: string, ...args: unknown[]) => {
-    for (const handler of [...(map.get(name) ?? [])]) handler(...args);
-  };
-  const add = (map: Map<string, Set<Handler>>, name: string, handler: Handler) => {
-    map.set(name, (map.get(name) ?? new Set()).add(handler));
-  };
+  const managerHandlers = createHandlerRegistry();
 
   const awaitingAck = new Set<() => void>();
   const rejectAwaitingAcks = () => {
@@ -47,15 +41,15 @@ export function createFakeSocket(): FakeSocket {
     },
     serverConnect() {
       (socket as { connected: boolean }).connected = true;
-      fire(handlers, 'connect');
+      handlers.fire('connect');
     },
     serverDisconnect(reason = 'transport close') {
       (socket as { connected: boolean }).connected = false;
-      fire(handlers, 'disconnect', reason);
+      handlers.fire('disconnect', reason);
       rejectAwaitingAcks();
     },
     serverConnectError(message) {
-      fire(handlers, 'connect_error', new Error(message));
+      handlers.fire('connect_error', new Error(message));
     },
     serverEmit(name, ...args) {
       for (const handler of [...anyHandlers]) handler(name, ...args);
@@ -66,11 +60,11 @@ export function createFakeSocket(): FakeSocket {
     connected: false,
     active: true,
     on(name: string, handler: Handler) {
-      add(handlers, name, handler);
+      handlers.add(name, handler);
       return socket;
     },
     off(name: string, handler: Handler) {
-      handlers.get(name)?.delete(handler);
+      handlers.remove(name, handler);
       return socket;
     },
     onAny(handler: Handler) {
@@ -107,13 +101,13 @@ export function createFakeSocket(): FakeSocket {
     disconnect() {
       if (!socket.connected) return socket;
       socket.connected = false;
-      fire(handlers, 'disconnect', 'io client disconnect');
+      handlers.fire('disconnect', 'io client disconnect');
       rejectAwaitingAcks();
       return socket;
     },
     io: {
       on(name: string, handler: Handler) {
-        add(managerHandlers, name, handler);
+        managerHandlers.add(name, handler);
       },
     },
   };

@@ -1,8 +1,8 @@
 import type { ClientSocket, SocketFactoryOptions } from '../../client/client-options';
 import type { ClientBoundPacket, Connection, ServerBoundFrame } from './connection';
 import type { Network } from './network';
+import { createHandlerRegistry, type Handler } from '../handler-registry';
 
-type Handler = (...args: any[]) => void;
 type AckCallback = (...args: unknown[]) => void;
 
 export type HandshakeResult = { ok: true; connection: Connection } | { ok: false; reason: 'unauthorized' | 'unreachable' };
@@ -31,9 +31,9 @@ export type SimSocket = ReturnType<typeof createSimSocket>;
  */
 export function createSimSocket(options: { network: Network; endpoint: HandshakeEndpoint }) {
   const { network, endpoint } = options;
-  const handlers = new Map<string, Set<Handler>>();
+  const handlers = createHandlerRegistry();
   const anyHandlers = new Set<Handler>();
-  const managerHandlers = new Map<string, Set<Handler>>();
+  const managerHandlers = createHandlerRegistry();
   const acks = new Map<number, { callback: AckCallback; withError: boolean; timer?: ReturnType<typeof setTimeout> }>();
   const sendBuffer: ServerBoundFrame[] = [];
   let factoryOptions: (SocketFactoryOptions & { reconnection?: boolean; autoConnect?: boolean }) | null = null;
@@ -48,22 +48,12 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
   let nextAckId = 0;
   const counters = { connectCalls: 0, disconnects: 0, connectedAt: [] as number[] };
 
-  const fire = (map: Map<string, Set<Handler>>, name: string, ...args: unknown[]) => {
-    for (const handler of [...(map.get(name) ?? [])]) handler(...args);
-  };
-  const add = (map: Map<string, Set<Handler>>, name: string, handler: Handler) => {
-    map.set(name, (map.get(name) ?? new Set()).add(handler));
-  };
-  const remove = (map: Map<string, Set<Handler>>, name: string, handler?: Handler) => {
-    if (handler) map.get(name)?.delete(handler);
-    else map.delete(name);
-  };
   const reconnectionEnabled = () => socket.active && managerReconnection && factoryOptions?.reconnection !== false;
 
   function attemptConnect() {
     if (socket.connected || handshakeInFlight) return;
     handshakeInFlight = true;
-    if (reconnecting) fire(managerHandlers, 'reconnect_attempt', reconnectAttempts);
+    if (reconnecting) managerHandlers.fire('reconnect_attempt', reconnectAttempts);
     const proceed = (auth: object) => network.later('handshake reaches the server', () => handshake(auth));
     if (factoryOptions?.auth) factoryOptions.auth(proceed);
     else proceed({});
@@ -80,12 +70,12 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
       socket.active = false;
       reconnecting = false;
       reconnectAttempts = 0;
-      fire(handlers, 'connect_error', new Error('unauthorized'));
+      handlers.fire('connect_error', new Error('unauthorized'));
       return;
     }
     const error = new Error('websocket error');
-    fire(managerHandlers, reconnecting ? 'reconnect_error' : 'error', error);
-    fire(handlers, 'connect_error', error);
+    managerHandlers.fire(reconnecting ? 'reconnect_error' : 'error', error);
+    handlers.fire('connect_error', error);
     scheduleReconnect();
   }
 
@@ -106,15 +96,15 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
     heartbeatTimer = setInterval(checkHeartbeat, HEARTBEAT_CHECK_MS);
     // Like socket.io: what was emitted while offline goes out before the app hears "connect".
     for (const frame of sendBuffer.splice(0)) next.sendToServer(frame);
-    if (wasReconnecting) fire(managerHandlers, 'reconnect', attempts);
-    fire(handlers, 'connect');
+    if (wasReconnecting) managerHandlers.fire('reconnect', attempts);
+    handlers.fire('connect');
   }
 
   function checkHeartbeat() {
     if (!connection) return;
     if (connection.state === 'open' && Date.now() - lastPingAt >= PING_INTERVAL_MS) {
       lastPingAt = Date.now();
-      fire(managerHandlers, 'ping');
+      managerHandlers.fire('ping');
     } else if (connection.state === 'half-open' && Date.now() - lastPingAt >= PING_INTERVAL_MS + PING_TIMEOUT_MS) {
       connection.close();
       transportClosed('ping timeout');
@@ -128,7 +118,7 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
     clearInterval(heartbeatTimer);
     socket.connected = false;
     counters.disconnects += 1;
-    fire(handlers, 'disconnect', reason);
+    handlers.fire('disconnect', reason);
     clearAcks();
     if (reason !== 'io server disconnect' && reason !== 'io client disconnect') scheduleReconnect();
   }
@@ -156,7 +146,7 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
   function receive(packet: ClientBoundPacket) {
     if (packet.kind === 'event') {
       for (const handler of [...anyHandlers]) handler(packet.name, packet.payload);
-      fire(handlers, packet.name, packet.payload);
+      handlers.fire(packet.name, packet.payload);
       return;
     }
     const ack = acks.get(packet.ackId);
@@ -200,11 +190,11 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
 
   const manager = {
     on(name: string, handler: Handler) {
-      add(managerHandlers, name, handler);
+      managerHandlers.add(name, handler);
       return manager;
     },
     off(name: string, handler?: Handler) {
-      remove(managerHandlers, name, handler);
+      managerHandlers.remove(name, handler);
       return manager;
     },
     reconnection(value?: boolean) {
@@ -235,11 +225,11 @@ export function createSimSocket(options: { network: Network; endpoint: Handshake
     },
     io: manager,
     on(name: string, handler: Handler) {
-      add(handlers, name, handler);
+      handlers.add(name, handler);
       return socket;
     },
     off(name: string, handler?: Handler) {
-      remove(handlers, name, handler);
+      handlers.remove(name, handler);
       return socket;
     },
     onAny(handler: Handler) {
