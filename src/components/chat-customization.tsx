@@ -1,4 +1,4 @@
-import { createContext, use, useMemo, type ComponentType, type ReactNode } from 'react';
+import { createContext, use, type ComponentType, type ReactNode } from 'react';
 import type { MessagePart, ToolCallView } from '../protocol';
 import type { ComposerProps } from './composer';
 import type { ConnectionStatusProps } from './connection-status';
@@ -66,10 +66,7 @@ export function useChatComponents(): ChatComponents {
 /** A component's labels with the chat's overrides applied. */
 export function useLabels<K extends string>(defaults: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
   const { labels } = useChatCustomization();
-  // Components that re-render per token keep the same labels object, so children memoised on it stay put.
-  return useMemo(() => {
-    const merged = { ...defaults } as Record<K, string>;
-    for (const key of Object.keys(defaults) as K[]) merged[key] = labels[key] ?? defaults[key];
-    return merged;
-  }, [defaults, labels]);
+  const merged = { ...defaults } as Record<K, string>;
+  for (const key of Object.keys(defaults) as K[]) merged[key] = labels[key] ?? defaults[key];
+  return merged;
 }
