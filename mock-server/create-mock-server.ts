@@ -1,20 +1,23 @@
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { SOCKET_PATH } from '../src/protocol';
 import { createApprovalRegistry } from './approval-registry';
-import { isLocalOrigin } from './cors';
+import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors';
 import { createFaultInjector, type FaultControls } from './faults/fault-injector';
 import type { FaultSchedule } from './faults/fault-schedule';
 import { createFaultsHttpHandler, isFaultsPath } from './faults/faults-http-handler';
 import { withEarlierReplays } from './faults/replay-from-earlier';
 import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
+import { createHandshakeOriginCheck } from './handshake-origin-check';
+import { handshakeToken } from './handshake-token';
 import { createHistoryHandler } from './history-handler';
-import { parseScenarioFile, pickScenario, type EventBody, type Scenario } from './scenarios';
+import { loadScenarioChoice } from './load-scenario-choice';
+import type { EventBody } from './scenarios';
 import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session';
 import { createThreadMembership } from './thread-membership';
 import { createThreadStore, type ThreadRecord } from './thread-store';
+import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler';
 import type { TurnRunnerDeps } from './turn-runner';
 
 export interface MockServerOptions {
@@ -32,6 +35,14 @@ export interface MockServerOptions {
   speed?: number;
   /** A JSON scenario file played for every message instead of the built-in scenarios. */
   scenarioFile?: string;
+  /** The folder `hostile NAME` plays `NAME.json` from; every file in it is checked at startup. @default 'mock-server/scenarios/hostile' */
+  hostileScenarioDirectory?: string;
+  /**
+   * Origins whose pages may open a socket and read the history: exact origins (`'https://app.example:8443'`) or a
+   * test. It replaces the default. A handshake without `Origin` (not a browser) is always let through.
+   * @default the local origins: http(s)://localhost, 127.0.0.1 or [::1], any port
+   */
+  allowedOrigins?: AllowedOrigins;
   /** Clock for event timestamps and the replay window. @default Date.now */
   now?: () => number;
   /** A fault schedule active from the start (see docs/mock-server.md, "Fault injection"). */
@@ -45,6 +56,10 @@ export interface MockServer {
   port: number;
   /** The fault switch; also reachable over HTTP at `/__faults`. */
   faults: FaultControls;
+  /** Stops accepting the token: new handshakes and history calls with it fail, and so does the next command of a socket that connected with it. Also `POST /__tokens/revoke`. */
+  revokeToken(token: string): void;
+  /** Accepts the token (again). Also `POST /__tokens/accept`. */
+  acceptToken(token: string): void;
   close(): Promise<void>;
 }
 
@@ -57,7 +72,8 @@ const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const now = options.now ?? Date.now;
   const tokens = new Set(options.tokens ?? ['dev-token']);
-  const scenarioFor = await loadScenarioChoice(options.scenarioFile);
+  const scenarioFor = await loadScenarioChoice(options.scenarioFile, options.hostileScenarioDirectory);
+  const acceptsOrigin = originMatcher(options.allowedOrigins ?? isLocalOrigin);
   const store = createThreadStore({ now });
   const shutdown = new AbortController();
   const settings = { replayWindowMs: options.replayWindowMs ?? 30_000 };
@@ -75,15 +91,22 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const turnRunner: TurnRunnerDeps = { approvals, publish, scenarioFor, speed: options.speed ?? 1, now, shutdown: shutdown.signal };
   const commandStore = withEarlierReplays(store, faults.earlierReplayBy);
 
-  const historyHandler = createHistoryHandler({ store, tokens });
+  const tokenSwitch = {
+    revokeToken: (token: string) => void tokens.delete(token),
+    acceptToken: (token: string) => void tokens.add(token),
+  };
+  const historyHandler = createHistoryHandler({ store, tokens, acceptsOrigin });
   const faultsHandler = createFaultsHttpHandler(faults.controls);
+  const tokensHandler = createTokensHttpHandler(tokenSwitch);
   const httpServer = createServer((request, response) => {
     if (isFaultsPath(request.url)) void faultsHandler(request, response).catch(() => response.destroy());
+    else if (isTokensPath(request.url)) void tokensHandler(request, response).catch(() => response.destroy());
     else historyHandler(request, response);
   });
   const io = new Server(httpServer, {
     path: SOCKET_PATH,
-    cors: { origin: (origin, callback) => callback(null, origin === undefined || isLocalOrigin(origin)), credentials: true },
+    allowRequest: createHandshakeOriginCheck(acceptsOrigin),
+    cors: { origin: (origin, callback) => callback(null, origin === undefined || acceptsOrigin(origin)), credentials: true },
   });
   const authMiddleware = createAuthMiddleware(tokens, faults.rejectsHandshake);
 
@@ -94,7 +117,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       faults.detach(pipeline);
     });
     const context = socketCommandContext(pipeline, membership, settings, { agentId, store: commandStore, approvals, turnRunner });
-    startSocketSession(socket, context, { authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0), isSilent: pipeline.isSilent });
+    const token = handshakeToken(socket.handshake);
+    startSocketSession(socket, context, {
+      authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0),
+      isSilent: pipeline.isSilent,
+      isTokenAccepted: () => token !== undefined && tokens.has(token),
+    });
   };
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));
   const agentNamespaces = io.of(agentNamespacePattern).use(authMiddleware);
@@ -110,6 +138,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     faults: faults.controls,
+    ...tokenSwitch,
     close: async () => {
       shutdown.abort();
       approvals.dispose();
@@ -129,17 +158,4 @@ function agentIdOf(namespaceName: string): string {
   } catch {
     return encoded;
   }
-}
-
-async function loadScenarioChoice(scenarioFile: string | undefined): Promise<(userText: string) => Scenario> {
-  if (scenarioFile === undefined) return (userText) => pickScenario(userText).scenario;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(scenarioFile, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read scenario file ${scenarioFile}: ${(error as Error).message}`);
-  }
-  const parsed = parseScenarioFile(json);
-  if (!parsed.ok) throw new Error(`Invalid scenario file ${scenarioFile}: ${parsed.reason}`);
-  return () => () => parsed.steps;
 }

@@ -1,21 +1,54 @@
 import type { MockServerOptions } from './create-mock-server';
+import { isLocalOrigin } from './cors';
 import { faultOptionsFromEnv } from './faults/fault-options';
 
-/** Reads the mock server's options from the environment, `--scenario FILE`, `--faults FILE` and `--seed N`. */
+const knownFlags = new Set(['--scenario', '--faults', '--seed']);
+
+/** Reads the mock server's options from the environment, `--scenario FILE`, `--faults FILE` and `--seed N`; any other flag is an error. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): MockServerOptions {
+  const unknownFlag = argv.find((argument) => argument.startsWith('--') && !knownFlags.has(argument));
+  if (unknownFlag !== undefined) throw new Error(`unknown option ${unknownFlag}`);
   const scenarioFlag = argv.indexOf('--scenario');
   const scenarioFile = scenarioFlag >= 0 ? argv[scenarioFlag + 1] : env['PLATOS_SCENARIO'];
   if (scenarioFlag >= 0 && !scenarioFile) throw new Error('--scenario needs a file path');
+  const extraOrigins = listFrom(env, 'PLATOS_MOCK_ORIGINS');
   return {
     port: numberFrom(env, 'PORT', 4000),
     host: '127.0.0.1',
-    tokens: (env['PLATOS_MOCK_TOKENS'] ?? 'dev-token').split(',').map((token) => token.trim()).filter(Boolean),
+    tokens: listFrom(env, 'PLATOS_MOCK_TOKENS') ?? ['dev-token'],
     replayWindowMs: numberFrom(env, 'PLATOS_REPLAY_WINDOW_MS', 30_000),
     authDelayMs: numberFrom(env, 'PLATOS_MOCK_AUTH_DELAY_MS', 0),
     speed: numberFrom(env, 'PLATOS_MOCK_SPEED', 1),
     ...(scenarioFile ? { scenarioFile } : {}),
+    ...(extraOrigins?.length ? { allowedOrigins: localOriginsAnd(checkedOrigins(extraOrigins)) } : {}),
     ...faultOptionsFromEnv(env, argv),
   };
+}
+
+/** `PLATOS_MOCK_ORIGINS` adds to the local origins, so the demo and Storybook keep working beside the extra ones. */
+function localOriginsAnd(extraOrigins: readonly string[]): (origin: string) => boolean {
+  const extra = new Set(extraOrigins);
+  return (origin) => isLocalOrigin(origin) || extra.has(origin);
+}
+
+/** An origin is compared exactly, so `https://app.example/` (with a path) would never match: refuse it at startup. */
+function checkedOrigins(origins: readonly string[]): string[] {
+  return origins.map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== origin) throw new Error(`PLATOS_MOCK_ORIGINS: "${origin}" is not an origin such as https://app.example:8443`);
+    return origin;
+  });
+}
+
+function listFrom(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  return raw.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

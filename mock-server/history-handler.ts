@@ -3,19 +3,33 @@ import type { HistoryResponse } from '../src/protocol';
 import { applyEvent } from '../src/store/view/apply-event';
 import { createThreadView } from '../src/store/view/create-thread-view';
 import { viewToHistory } from '../src/store/view/history';
-import { allowLocalOrigin } from './cors';
+import { allowCorsOrigin } from './cors';
 import { sendJson } from './http-json';
 import type { ThreadRecord, ThreadStore } from './thread-store';
 
 const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
 
-/** Serves `GET /api/threads/:threadId/messages?agentId=...` and its CORS preflight; anything else is a 404. */
-export function createHistoryHandler(options: { store: ThreadStore; tokens: ReadonlySet<string> }) {
+export interface HistoryHandlerOptions {
+  store: ThreadStore;
+  tokens: ReadonlySet<string>;
+  /** Origins whose pages may call it, the same as for the socket handshake. */
+  acceptsOrigin: (origin: string) => boolean;
+}
+
+/**
+ * Serves `GET /api/threads/:threadId/messages?agentId=...` and its CORS preflight; anything else is a 404. The token
+ * comes from the `Authorization` header only, never from the query. A request from a page on another origin gets a 403.
+ */
+export function createHistoryHandler(options: HistoryHandlerOptions) {
   return (request: IncomingMessage, response: ServerResponse) => {
-    allowLocalOrigin(request, response);
+    allowCorsOrigin(request, response, options.acceptsOrigin);
     const url = new URL(request.url ?? '/', 'http://mock.local');
     const match = historyPath.exec(url.pathname);
     if (!match?.[1]) return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found.' } });
+    const origin = request.headers.origin;
+    if (origin !== undefined && !options.acceptsOrigin(origin)) {
+      return sendJson(response, 403, { error: { code: 'forbidden_origin', message: `Origin ${origin} is not allowed.` } });
+    }
     if (request.method === 'OPTIONS') {
       response.setHeader('Access-Control-Allow-Methods', 'GET, OPTIONS');
       response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');

@@ -28,6 +28,22 @@ describe('main', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
   });
+
+  it('exits with 1 and the reason on an unknown flag', async () => {
+    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['mock-server/main.ts', '--cassette', 'x.json'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('mock server: unknown option --cassette');
+    expect(stdout).toBe('');
+  });
 });
 
 describe('optionsFromEnv', () => {
@@ -42,5 +58,26 @@ describe('optionsFromEnv', () => {
 
   it('refuses a bad number with the variable name', () => {
     expect(() => optionsFromEnv({ PLATOS_MOCK_SPEED: 'fast' }, [])).toThrow('PLATOS_MOCK_SPEED');
+  });
+
+  it.each([['--cassette'], ['--scenario=a.json'], ['--Seed']])('refuses the unknown flag %s', (flag) => {
+    expect(() => optionsFromEnv({}, [flag, 'x'])).toThrow(`unknown option ${flag}`);
+    expect(() => optionsFromEnv({}, ['--seed', '3', flag])).toThrow(`unknown option ${flag}`);
+  });
+
+  it('takes the known flags with their values', () => {
+    expect(optionsFromEnv({}, ['--scenario', 'a.json', '--seed', '3'])).toMatchObject({ scenarioFile: 'a.json', faultSeed: 3 });
+  });
+
+  it('adds PLATOS_MOCK_ORIGINS to the local origins', () => {
+    const { allowedOrigins } = optionsFromEnv({ PLATOS_MOCK_ORIGINS: 'https://app.example, http://10.0.0.5:5173' }, []);
+    if (typeof allowedOrigins !== 'function') throw new Error('expected a test of the origin');
+    expect(['https://app.example', 'http://10.0.0.5:5173', 'http://localhost:5173', 'http://127.0.0.1'].map(allowedOrigins)).toEqual([true, true, true, true]);
+    expect(['https://evil.example', 'https://app.example:8443', 'http://10.0.0.5'].map(allowedOrigins)).toEqual([false, false, false]);
+    expect(optionsFromEnv({}, [])).not.toHaveProperty('allowedOrigins');
+  });
+
+  it.each(['https://app.example/', 'app.example', '*'])('refuses %j in PLATOS_MOCK_ORIGINS, which is not an origin', (origin) => {
+    expect(() => optionsFromEnv({ PLATOS_MOCK_ORIGINS: origin }, [])).toThrow(`PLATOS_MOCK_ORIGINS: "${origin}" is not an origin`);
   });
 });

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol';
 import { runCommand, type CommandContext } from './command-handlers';
 import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
+import { handshakeToken } from './handshake-token';
 import type { createThreadMembership } from './thread-membership';
 
 /** One client frame: a command name, its payload and the acknowledgement callback, if any. */
@@ -40,11 +41,14 @@ export function socketCommandContext(
   };
 }
 
-/** Rejects a handshake whose `auth.token` is missing or unknown, or that a fault rejects; the client sees `connect_error` "unauthorized". */
+/**
+ * Rejects a handshake whose token (see `handshakeToken`) is missing or unknown, or that a fault rejects; the client
+ * sees `connect_error` "unauthorized".
+ */
 export function createAuthMiddleware(tokens: ReadonlySet<string>, rejectsHandshake: () => boolean = () => false) {
   return (socket: Socket, next: (error?: Error) => void) => {
-    const token: unknown = socket.handshake.auth['token'];
-    const accepted = typeof token === 'string' && tokens.has(token) && !rejectsHandshake();
+    const token = handshakeToken(socket.handshake);
+    const accepted = token !== undefined && tokens.has(token) && !rejectsHandshake();
     next(accepted ? undefined : new Error('unauthorized'));
   };
 }
@@ -53,7 +57,11 @@ export interface SessionOptions {
   authDelayMs: number;
   /** True while the connection is half-open: frames are ignored and nothing is acknowledged. */
   isSilent: () => boolean;
+  /** Whether the token the socket connected with is still accepted; asked before every command. */
+  isTokenAccepted: () => boolean;
 }
+
+const revokedReply: Ack = { ok: false, error: { code: 'unauthorized', message: 'The token of this connection was revoked.' } };
 
 /**
  * Serves one socket's commands. The frame listener is attached before the (slow) session lookup so
@@ -66,6 +74,12 @@ export function startSocketSession(socket: Socket, context: CommandContext, opti
 
   const handleCommand = (frame: CommandFrame) => {
     if (options.isSilent()) return;
+    if (!options.isTokenAccepted()) {
+      // A revoked token must not keep its session: the client reconnects, and the handshake refuses it.
+      frame.ack(revokedReply);
+      socket.disconnect();
+      return;
+    }
     const reply = runCommand(context, frame.name, frame.payload);
     // The command itself may have tripped a fault (a replayed frame reaching a half-open point): stay silent then too.
     if (!options.isSilent()) frame.ack(reply);

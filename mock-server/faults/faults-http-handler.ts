@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { allowLocalOrigin, isLocalOrigin } from '../cors';
 import { errorBody, readJsonBody, sendJson } from '../http-json';
+import { guardLocalSwitch } from '../guard-local-switch';
 import type { FaultControls } from './fault-injector';
 import { parseFaultSchedule } from './fault-schedule';
 
-const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 const replayWindowSchema = v.strictObject({ ms: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 export const isFaultsPath = (url: string | undefined) => /^\/__faults(\/|\?|$)/.test(url ?? '');
@@ -19,18 +18,7 @@ export function createFaultsHttpHandler(faults: FaultControls) {
   const state = () => ({ schedule: faults.schedule(), stats: faults.stats() });
 
   return async (request: IncomingMessage, response: ServerResponse) => {
-    allowLocalOrigin(request, response);
-    const origin = request.headers.origin;
-    if (!loopbackAddresses.has(request.socket.remoteAddress ?? '') || (origin !== undefined && !isLocalOrigin(origin))) {
-      return sendJson(response, 403, errorBody('forbidden', 'The fault switch answers local callers only.'));
-    }
-    if (request.method === 'OPTIONS') {
-      response.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
-      response.setHeader('Access-Control-Allow-Headers', 'Content-Type');
-      response.setHeader('Access-Control-Max-Age', '600');
-      response.writeHead(204).end();
-      return;
-    }
+    if (guardLocalSwitch(request, response, { name: 'The fault switch', methods: 'GET, POST, DELETE' }) === 'answered') return;
     const route = `${request.method ?? 'GET'} ${new URL(request.url ?? '/', 'http://mock.local').pathname}`;
     switch (route) {
       case 'GET /__faults':

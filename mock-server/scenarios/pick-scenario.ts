@@ -1,4 +1,5 @@
 import { defaultScenario } from './default-scenario';
+import { hostileScenario, type HostileCorpus } from './hostile-scenario';
 import { longScenario } from './long-scenario';
 import type { Scenario } from './scenario-types';
 import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from './simple-scenarios';
@@ -15,10 +16,15 @@ export const scenariosByFirstWord = {
   run: runScenario,
 } satisfies Record<string, Scenario>;
 
-export type ScenarioName = keyof typeof scenariosByFirstWord | 'default';
+export type ScenarioName = keyof typeof scenariosByFirstWord | 'hostile' | 'default';
 
-export function pickScenario(userText: string): { name: ScenarioName; scenario: Scenario } {
-  const firstWord = (userText.trim().split(/\s+/)[0] ?? '').toLowerCase();
+/**
+ * Picks the scenario by the message's first word (case-insensitive). `hostile NAME` plays `hostileCorpus`'s NAME;
+ * without a corpus (the in-browser mock) it answers with an `error` event.
+ */
+export function pickScenario(userText: string, hostileCorpus?: HostileCorpus): { name: ScenarioName; scenario: Scenario } {
+  const [firstWord = '', secondWord] = userText.trim().toLowerCase().split(/\s+/);
+  if (firstWord === 'hostile') return { name: 'hostile', scenario: hostileScenario(secondWord, hostileCorpus) };
   if (Object.hasOwn(scenariosByFirstWord, firstWord)) {
     const name = firstWord as keyof typeof scenariosByFirstWord;
     return { name, scenario: scenariosByFirstWord[name] };

@@ -37,8 +37,26 @@ describe('scenarios', () => {
     ['approve this', 'approve'],
     ['echoes', 'default'],
     ['', 'default'],
+    ['Hostile markdown-image', 'hostile'],
+    ['hostiles', 'default'],
   ])('picks by the first word: %j -> %s', (text, name) => {
     expect(pickScenario(text).name).toBe(name);
+  });
+
+  it('plays a hostile scenario by name from the corpus it is given, case-insensitively', async () => {
+    const steps: ScenarioStep[] = [{ type: 'text-delta', delta: '<img src=x>' }];
+    const corpus = new Map([['tag-soup', steps]]);
+    expect(await collect(pickScenario('hostile TAG-SOUP please', corpus).scenario(context), 'approved')).toEqual(steps);
+  });
+
+  it.each([
+    ['hostile', undefined, 'Name a hostile scenario'],
+    ['hostile ../secrets', new Map(), 'a-z, 0-9 and "-" only'],
+    ['hostile missing', new Map([['b', []], ['a', []]]), 'No hostile scenario "missing"; known: a, b.'],
+    ['hostile anything', undefined, 'played by the Node mock server only'],
+  ])('answers %j with a non-retryable error event', async (text, corpus, message) => {
+    const steps = await collect(pickScenario(text, corpus).scenario(context), 'approved');
+    expect(steps).toEqual([{ type: 'error', code: 'hostile_scenario_unavailable', message: expect.stringContaining(message) as unknown, retryable: false }]);
   });
 
   it.each(Object.keys(scenariosByFirstWord))('%s emits only valid events once the envelope is filled in', async (name) => {

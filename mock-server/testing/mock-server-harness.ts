@@ -1,15 +1,28 @@
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_PATH, type Ack, type CommandAck, type CommandName, type CommandRequest, type ServerEvent } from '../../src/protocol';
 
+export interface TestSocketOptions {
+  namespace?: string;
+  /** Sent as `auth.token`; `null` sends none. @default 'test-token' */
+  token?: string | null;
+  /** Handshake headers, e.g. `origin` to act as a page, or `authorization`. */
+  extraHeaders?: Record<string, string>;
+  query?: Record<string, string>;
+  /** @default 'websocket' */
+  transport?: 'websocket' | 'polling';
+}
+
 /** A test socket on a namespace of the mock server. */
-export function connectSocket(url: string, options: { namespace?: string; token?: string | null } = {}): Socket {
+export function connectSocket(url: string, options: TestSocketOptions = {}): Socket {
   const token = options.token === undefined ? 'test-token' : options.token;
   return io(`${url}${options.namespace ?? '/'}`, {
     path: SOCKET_PATH,
-    transports: ['websocket'],
+    transports: [options.transport ?? 'websocket'],
     forceNew: true,
     reconnection: false,
     auth: token === null ? {} : { token },
+    ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
+    ...(options.query ? { query: options.query } : {}),
   });
 }
 
