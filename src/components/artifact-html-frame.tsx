@@ -1,25 +1,16 @@
-import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentProps } from 'react';
+import { artifactReadyReplyOrigin, artifactSandboxPageUrl } from './artifact/artifact-sandbox-page';
+import { buildArtifactDocument } from './artifact/build-artifact-document';
 import { classNames } from './class-names';
 
-/** Scripts and styles inline in the document only; no network, no frames, no plugins, images only as data: URLs. */
-export const artifactHtmlCsp = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+/** Whether the artifact's scripts run in its frame. */
+export type ArtifactFrameScripts = 'on' | 'off';
 
 /**
- * `allow-scripts` without `allow-same-origin`: the document gets an opaque origin, so its scripts
- * cannot reach the chat's DOM, cookies or storage; no forms, popups or top navigation either.
+ * Never `allow-same-origin`: the document gets an opaque origin, so its scripts cannot reach the chat's DOM,
+ * cookies or storage. No forms, popups, modals or navigation of other frames in either case.
  */
-export const artifactHtmlSandbox = 'allow-scripts';
-
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => htmlEscapes[character]!);
-
-/**
- * The artifact's HTML in a document whose first element is the CSP, so it applies before any of
- * the artifact's markup. The title and language are the chat's, escaped.
- */
-export function artifactSrcDoc(html: string, { title, lang }: { title: string; lang: string }): string {
-  return `<!doctype html><html lang="${escapeHtml(lang)}"><head><meta http-equiv="Content-Security-Policy" content="${artifactHtmlCsp}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${html}</body></html>`;
-}
+export const artifactHtmlSandbox: Record<ArtifactFrameScripts, string> = { on: 'allow-scripts', off: '' };
 
 /** The page's language, which the frame's document declares too. */
 function pageLanguage(): string {
@@ -32,24 +23,59 @@ const reloadIntervalMs = 400;
 export interface ArtifactHtmlFrameProps extends Omit<ComponentProps<'iframe'>, 'children' | 'sandbox' | 'srcDoc' | 'src' | 'title'> {
   html: string;
   title: string;
+  /** @default 'off' */
+  scripts?: ArtifactFrameScripts;
+  /** The app's sandbox origin (see `ContentPolicy.artifactOrigin`); without it the document goes into `srcdoc`. */
+  artifactOrigin?: string;
 }
 
 /**
- * Renders untrusted HTML in a sandboxed iframe of fixed height that scrolls on its own. The
- * sandbox and CSP cannot be overridden through props.
+ * Renders untrusted HTML in a sandboxed iframe of fixed height that scrolls on its own. The document is rebuilt
+ * from a parse (`buildArtifactDocument`), so it makes no request by itself; sandbox and CSP cannot be overridden
+ * through props. Changing `scripts` loads a new frame, since a sandbox applies from the next load only.
  */
-export function ArtifactHtmlFrame({ html, title, className, ...rest }: ArtifactHtmlFrameProps) {
-  const srcDoc = useThrottledValue(artifactSrcDoc(html, { title, lang: pageLanguage() }), reloadIntervalMs);
-  return (
-    <iframe
-      {...rest}
-      title={title}
-      sandbox={artifactHtmlSandbox}
-      srcDoc={srcDoc}
-      referrerPolicy="no-referrer"
-      className={classNames('platos-artifact-frame', className)}
-    />
+export function ArtifactHtmlFrame({ html, title, scripts = 'off', artifactOrigin, className, ...rest }: ArtifactHtmlFrameProps) {
+  const shownHtml = useThrottledValue(html, reloadIntervalMs);
+  const documentHtml = useMemo(
+    () => buildArtifactDocument(shownHtml, { title, lang: pageLanguage(), scripts: scripts === 'on' }).html,
+    [shownHtml, title, scripts],
   );
+  const pageUrl = artifactOrigin === undefined ? null : artifactSandboxPageUrl(artifactOrigin);
+  const frameProps = {
+    ...rest,
+    title,
+    referrerPolicy: 'no-referrer',
+    'data-scripts': scripts,
+    className: classNames('platos-artifact-frame', className),
+  } as const;
+  if (pageUrl !== null) return <SandboxPageFrame key={documentHtml} {...frameProps} pageUrl={pageUrl} documentHtml={documentHtml} />;
+  return <iframe key={scripts} {...frameProps} sandbox={artifactHtmlSandbox[scripts]} srcDoc={documentHtml} />;
+}
+
+interface SandboxPageFrameProps extends Omit<ComponentProps<'iframe'>, 'children' | 'sandbox' | 'srcDoc' | 'src'> {
+  pageUrl: string;
+  documentHtml: string;
+}
+
+/**
+ * The sandbox page on the app's own origin, which needs its script to receive the document: `allow-scripts` even
+ * when the artifact's are off (then the document's CSP has no `script-src` and its scripts were removed).
+ * Mounted once per document, because the page writes one document per load.
+ */
+function SandboxPageFrame({ pageUrl, documentHtml, ...rest }: SandboxPageFrameProps) {
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  // A layout effect: listening must start before the frame can load and say it is ready.
+  useLayoutEffect(() => {
+    const pageOrigin = new URL(pageUrl).origin;
+    const onMessage = (event: MessageEvent) => {
+      const frameWindow = frameRef.current?.contentWindow;
+      const targetOrigin = artifactReadyReplyOrigin(event, frameWindow, pageOrigin);
+      if (targetOrigin !== null) frameWindow!.postMessage({ type: 'platos-artifact', html: documentHtml }, targetOrigin);
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [pageUrl, documentHtml]);
+  return <iframe {...rest} ref={frameRef} sandbox="allow-scripts" src={pageUrl} />;
 }
 
 /** The first value at once, later ones at most once per `intervalMs`, always ending on the latest. */

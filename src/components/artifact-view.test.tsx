@@ -4,21 +4,33 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArtifactKind } from '../protocol';
 import { createPlatosHarness } from '../test-support/platos-test-harness';
 import { expectAccessible } from '../test-support/expect-accessible';
-import { artifactHtmlCsp } from './artifact-html-frame';
+import { artifactCsp, artifactCspWithScripts } from './artifact/build-artifact-document';
 import { ArtifactView } from './artifact-view';
 import { ChatCustomizationProvider } from './chat-customization';
+import { ContentPolicyProvider, type ContentPolicyProviderProps } from './policy/content-policy';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
 });
 
-function renderArtifact(kind: ArtifactKind, content: string, language?: string) {
+function renderArtifact(kind: ArtifactKind, content: string, language?: string, policy: Omit<ContentPolicyProviderProps, 'children'> = {}) {
   const harness = createPlatosHarness();
-  const view = render(<ArtifactView id="art-1" className="mine" />, { wrapper: harness.Wrapper });
+  const view = render(
+    <ContentPolicyProvider {...policy}>
+      <ArtifactView id="art-1" className="mine" />
+    </ContentPolicyProvider>,
+    { wrapper: harness.Wrapper },
+  );
   const turnId = harness.startTurn();
   harness.push(harness.event('artifact-created', turnId, { artifactId: 'art-1', kind, title: 'Result', content, language, version: 1 }));
   return { ...harness, turnId, container: view.container, region: screen.getByRole('region', { name: 'Artifact: Result' }) };
+}
+
+/** axe-core in jsdom cannot post into a frame; the page around it is checked without descending. */
+async function expectAccessibleAroundFrames(container: Element) {
+  const results = await axe.run(container, { iframes: false, rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 describe('ArtifactView', () => {
@@ -130,45 +142,120 @@ describe('ArtifactView', () => {
     expect(within(tree).queryByRole('button', { name: /^Show/ })).toBeNull();
   });
 
-  it('renders html only in a sandboxed iframe with a strict CSP in srcdoc', async () => {
+  it('renders html in a sandboxed iframe without scripts, and with them after a click on Run scripts', async () => {
     const html = '<h1>Widget</h1><button onclick="x()">Hi</button><script>parent.document.title = "owned"</script>';
     const { region, container, push, event, turnId } = renderArtifact('html', html);
     expect(region.querySelector('button[onclick], script, h1')).toBeNull();
     const frame = region.querySelector('iframe')!;
-    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
-    expect(frame.getAttribute('sandbox')).not.toContain('allow-same-origin');
-    expect(frame.getAttribute('sandbox')!.split(/\s+/)).toEqual(['allow-scripts']);
+    expect(frame.getAttribute('data-scripts')).toBe('off');
+    expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('title')).toBe('Sandboxed preview: Result');
+    expect(frame.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(frame.className).toBe('platos-artifact-frame');
     expect(frame.hasAttribute('src')).toBe(false);
     const srcDoc = frame.getAttribute('srcdoc')!;
-    expect(artifactHtmlCsp).toBe("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:");
-    expect(srcDoc).toContain(`<meta http-equiv="Content-Security-Policy" content="${artifactHtmlCsp}">`);
-    // The policy comes before any of the artifact's markup.
-    expect(srcDoc.indexOf('Content-Security-Policy')).toBeLessThan(srcDoc.indexOf('<h1>'));
-    expect(srcDoc).toContain(html);
-    expect(srcDoc).toContain('<html lang="en">');
+    expect(srcDoc.startsWith(`<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="${artifactCsp}">`)).toBe(true);
+    expect(srcDoc).toContain('<body><h1>Widget</h1><button>Hi</button></body>');
     expect(srcDoc).toContain('<title>Sandboxed preview: Result</title>');
-    // axe-core in jsdom cannot post into a frame; the page around it is checked without descending.
-    const results = await axe.run(container, { iframes: false, rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
-    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    expect(region.querySelector('.platos-artifact-html')?.getAttribute('data-scripts')).toBe('off');
+    expect(within(region).getByText('Shown without its scripts.').className).toBe('platos-artifact-note');
+    const run = within(region).getByRole('button', { name: 'Run scripts' });
+    expect(run.className).toBe('platos-artifact-run-scripts');
+    await expectAccessibleAroundFrames(container);
+
+    fireEvent.click(run);
+    const scriptedFrame = region.querySelector('iframe')!;
+    expect(scriptedFrame).not.toBe(frame);
+    expect(document.activeElement).toBe(scriptedFrame);
+    expect(within(region).queryByRole('button', { name: 'Run scripts' })).toBeNull();
+    expect(within(region).queryByText('Shown without its scripts.')).toBeNull();
+    expect(scriptedFrame.getAttribute('data-scripts')).toBe('on');
+    expect(scriptedFrame.getAttribute('sandbox')!.split(/\s+/)).toEqual(['allow-scripts']);
+    expect(scriptedFrame.getAttribute('srcdoc')).toContain(`content="${artifactCspWithScripts}"`);
+    expect(scriptedFrame.getAttribute('srcdoc')).toContain('<button onclick="x()">Hi</button><script>parent.document.title = "owned"</script></body>');
+    await expectAccessibleAroundFrames(container);
 
     vi.useFakeTimers();
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, delta: '<p>one</p>' }));
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: '<p>two</p>' }));
-    // The frame reloads at most every 400 ms while deltas stream, and ends on the latest content.
-    expect(region.querySelector('iframe')).toBe(frame);
-    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
+    // The frame reloads at most every 400 ms while deltas stream, and ends on the latest content; scripts stay on.
+    expect(region.querySelector('iframe')).toBe(scriptedFrame);
+    expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
     act(() => vi.advanceTimersByTime(399));
-    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
+    expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
     act(() => vi.advanceTimersByTime(1));
-    expect(frame.getAttribute('srcdoc')).toContain('<p>one</p><p>two</p></body>');
-    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p><p>two</p></body>');
+    expect(scriptedFrame.getAttribute('sandbox')).toBe('allow-scripts');
 
     fireEvent.click(screen.getByRole('button', { name: 'Source' }));
     expect(region.querySelector('iframe')).toBeNull();
     expect(region.querySelector('pre code.language-html')?.textContent).toBe(`${html}<p>one</p><p>two</p>`);
     vi.useRealTimers();
     await expectAccessible(container);
+  });
+
+  it('runs artifact scripts always or never as the content policy says, without a button', async () => {
+    const html = '<p>x</p><script>run()</script>';
+    const always = renderArtifact('html', html, undefined, { artifacts: { html: { scripts: 'always' } } });
+    let frame = always.region.querySelector('iframe')!;
+    expect(frame.getAttribute('data-scripts')).toBe('on');
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('srcdoc')).toContain('<script>run()</script>');
+    expect(within(always.region).queryByRole('button', { name: 'Run scripts' })).toBeNull();
+    await expectAccessibleAroundFrames(always.container);
+    cleanup();
+
+    const never = renderArtifact('html', html, undefined, { artifacts: { html: { scripts: 'never' } } });
+    frame = never.region.querySelector('iframe')!;
+    expect(frame.getAttribute('data-scripts')).toBe('off');
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect(frame.getAttribute('srcdoc')).not.toContain('run()');
+    expect(within(never.region).queryByRole('button', { name: 'Run scripts' })).toBeNull();
+    expect(never.region.querySelector('.platos-artifact-note')).toBeNull();
+  });
+
+  it('loads the sandbox page from artifactOrigin and sends it the document after its ready message', () => {
+    const { region } = renderArtifact('html', '<p>x</p><script>run()</script>', undefined, { artifactOrigin: 'https://sandbox.example-usercontent.com' });
+    const frame = region.querySelector('iframe')!;
+    expect(frame.getAttribute('src')).toBe('https://sandbox.example-usercontent.com/platos-artifact.html');
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(frame.getAttribute('data-scripts')).toBe('off');
+    expect(frame.hasAttribute('srcdoc')).toBe(false);
+    const frameWindow = frame.contentWindow!;
+    const post = vi.spyOn(frameWindow, 'postMessage').mockImplementation(() => {});
+    const ready = (origin: string, source: Window) =>
+      act(() => window.dispatchEvent(new MessageEvent('message', { data: { type: 'platos-artifact-ready' }, origin, source })));
+
+    ready('null', window);
+    ready('https://attacker.example', frameWindow);
+    expect(post).not.toHaveBeenCalled();
+    ready('null', frameWindow);
+    expect(post).toHaveBeenCalledTimes(1);
+    const [message, targetOrigin] = post.mock.calls[0]! as unknown as [{ type: string; html: string }, string];
+    expect(targetOrigin).toBe('*');
+    expect(message.type).toBe('platos-artifact');
+    expect(message.html).toContain(`<meta http-equiv="Content-Security-Policy" content="${artifactCsp}">`);
+    expect(message.html).toContain('<body><p>x</p></body>');
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Run scripts' }));
+    const scriptedFrame = region.querySelector('iframe')!;
+    expect(scriptedFrame.getAttribute('data-scripts')).toBe('on');
+    const scriptedPost = vi.spyOn(scriptedFrame.contentWindow!, 'postMessage').mockImplementation(() => {});
+    ready('https://sandbox.example-usercontent.com', scriptedFrame.contentWindow!);
+    expect(scriptedPost).toHaveBeenCalledWith(expect.objectContaining({ html: expect.stringContaining('<script>run()</script>') }), 'https://sandbox.example-usercontent.com');
+  });
+
+  it('takes the Run scripts texts from the chat labels', () => {
+    const harness = createPlatosHarness();
+    render(
+      <ChatCustomizationProvider value={{ toolRenderers: {}, labels: { artifactRunScripts: 'Skripte ausführen', artifactScriptsOff: 'Ohne Skripte.' } }}>
+        <ArtifactView id="art-1" />
+      </ChatCustomizationProvider>,
+      { wrapper: harness.Wrapper },
+    );
+    harness.push(harness.event('artifact-created', harness.startTurn(), { artifactId: 'art-1', kind: 'html', title: 'Plan', content: '<p>x</p>', version: 1 }));
+    expect(screen.getByRole('button', { name: 'Skripte ausführen' }).className).toBe('platos-artifact-run-scripts');
+    expect(screen.getByText('Ohne Skripte.')).toBeTruthy();
   });
 
   it('escapes the title it writes into the frame document', () => {
@@ -180,19 +267,24 @@ describe('ArtifactView', () => {
     expect(srcDoc).toContain('<title>Sandboxed preview: &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>');
     expect(srcDoc.indexOf('<script>')).toBe(-1);
   });
-
-  it('shows images only from https or data:image addresses, with the title as alt', async () => {
-    const { container } = renderArtifact('image', 'https://example.com/cat.png');
-    expect(screen.getByRole('img', { name: 'Result' }).getAttribute('src')).toBe('https://example.com/cat.png');
+  it('shows images only from allowed hosts or raster data:image addresses, with the title as alt', async () => {
+    const { container } = renderArtifact('image', 'https://cdn.example.com/img/cat.png', undefined, { imagePolicy: { allow: ['https://cdn.example.com/img/'] } });
+    expect(screen.getByRole('img', { name: 'Result' }).getAttribute('src')).toBe('https://cdn.example.com/img/cat.png');
     await expectAccessible(container);
     cleanup();
     renderArtifact('image', 'data:image/png;base64,AAAA');
     expect(screen.getByRole('img', { name: 'Result' }).getAttribute('src')).toBe('data:image/png;base64,AAAA');
     cleanup();
-    for (const blocked of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative.png']) {
+    const foreign = renderArtifact('image', 'https://example.com/cat.png');
+    expect(foreign.region.querySelector('img')).toBeNull();
+    expect(foreign.region.querySelector('.platos-image-placeholder')?.getAttribute('data-host')).toBe('example.com');
+    expect(screen.getByRole('button', { name: 'Load image from example.com' })).toBeTruthy();
+    cleanup();
+    for (const blocked of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg/>', '/relative.png']) {
       const { region } = renderArtifact('image', blocked);
       expect(region.querySelector('img')).toBeNull();
-      expect(region.textContent).toContain('This image is not shown');
+      expect(region.querySelector('.platos-image-placeholder')?.getAttribute('data-state')).toBe('unsafe');
+      expect(region.textContent).toContain('Image not loaded: its address is not allowed');
       cleanup();
     }
   });

@@ -21,6 +21,8 @@ export const artifactLabels = {
   artifactContent: 'Content',
   artifactImageBlocked: 'This image is not shown: only https and data:image addresses are allowed.',
   artifactHtmlFrame: 'Sandboxed preview',
+  artifactRunScripts: 'Run scripts',
+  artifactScriptsOff: 'Shown without its scripts.',
   ...jsonTreeLabels,
 } as const;
 

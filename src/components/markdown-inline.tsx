@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 import type { MarkedToken, Token } from 'marked';
 import { decodeEntities } from './decode-entities';
-import { safeImageSrc, safeLinkHref } from './safe-url';
+import { PolicedImage } from './policy/policed-image';
+import { SafeLink } from './policy/safe-link';
 
-/** Renders inline markdown tokens as React elements; raw HTML stays text and unsafe URLs are dropped. */
+/**
+ * Renders inline markdown tokens as React elements; raw HTML stays text. Links and images go through the content
+ * policy: unsafe links become text, images load only from allowed hosts.
+ */
 export function renderInlineTokens(tokens: readonly Token[] | undefined): ReactNode[] {
   return (tokens ?? []).map((token, index) => renderInlineToken(token, index));
 }
@@ -25,21 +29,14 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       return <code key={key} className="platos-markdown-code">{known.text}</code>;
     case 'br':
       return <br key={key} />;
-    case 'link': {
-      const href = safeLinkHref(known.href);
-      const children = renderInlineTokens(known.tokens);
-      if (href === null) return <span key={key}>{children}</span>;
+    case 'link':
       return (
-        <a key={key} href={href} title={known.title ?? undefined} target="_blank" rel="noopener noreferrer">
-          {children}
-        </a>
+        <SafeLink key={key} href={known.href} text={plainText(known.tokens)}>
+          {renderInlineTokens(known.tokens)}
+        </SafeLink>
       );
-    }
-    case 'image': {
-      const src = safeImageSrc(known.href);
-      if (src === null) return decodeEntities(known.text);
-      return <img key={key} src={src} alt={decodeEntities(known.text)} title={known.title ?? undefined} loading="lazy" />;
-    }
+    case 'image':
+      return <PolicedImage key={key} src={known.href} alt={decodeEntities(known.text)} title={known.title ?? undefined} />;
     case 'checkbox':
       return <input key={key} type="checkbox" checked={known.checked} readOnly disabled aria-label={known.checked ? 'done' : 'not done'} />;
     case 'html':
@@ -59,4 +56,11 @@ function renderInlineToken(token: Token, key: number): ReactNode {
       // Lexer extensions can add token types the union does not know; their source is shown as text.
       return token.raw;
   }
+}
+
+/** The text a reader sees for inline tokens, without markup: what a link's label says. */
+function plainText(tokens: readonly Token[] | undefined): string {
+  return (tokens ?? [])
+    .map((token) => ('tokens' in token && token.tokens ? plainText(token.tokens) : token.type === 'image' ? '' : decodeEntities('text' in token ? String(token.text) : '')))
+    .join('');
 }

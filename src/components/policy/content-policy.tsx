@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { ImageGateContext, useImageGateFor } from './image-gate';
 
 /**
  * Where images in model output may load from. Anything else shows a placeholder with its host and a
@@ -7,13 +8,18 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 export interface ImagePolicy {
   /**
    * URL prefixes, each a whole origin plus a path ending in `/` (`'https://cdn.example.com/img/'`), or a function of
-   * the parsed URL. `data:image/*` (not SVG) is always allowed.
+   * the parsed URL. `data:image/*` (not SVG) is always allowed. An entry that is not an http(s) origin plus a path
+   * ending in `/`, written as the URL parser writes it, throws when the provider renders.
    * @default []
    */
   allow?: readonly string[] | ((url: URL) => boolean);
   /** `'ask'` offers a "Load image" button on a blocked image; `'never'` offers nothing. @default 'ask' */
   blocked?: 'ask' | 'never';
-  /** Where a user's "load images from this host" is kept: for this page only, or for the browser session. @default 'page' */
+  /**
+   * Where a user's "load images from this host" is kept: `'page'` in this provider (this chat) until the page unloads;
+   * `'session'` also in sessionStorage (`platos:image-origins`), so chats of this tab find it after a reload.
+   * @default 'page'
+   */
   remember?: 'page' | 'session';
 }
 
@@ -72,7 +78,12 @@ export function ContentPolicyProvider({ imagePolicy, linkPolicy, artifacts, arti
     }),
     [imagePolicy, linkPolicy, artifacts, artifactOrigin],
   );
-  return <ContentPolicyContext.Provider value={value}>{children}</ContentPolicyContext.Provider>;
+  const imageGate = useImageGateFor(value.images);
+  return (
+    <ContentPolicyContext.Provider value={value}>
+      <ImageGateContext.Provider value={imageGate}>{children}</ImageGateContext.Provider>
+    </ContentPolicyContext.Provider>
+  );
 }
 
 export function useContentPolicy(): ContentPolicy {

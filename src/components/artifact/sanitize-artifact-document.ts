@@ -1,0 +1,87 @@
+/** A kind of thing taken out of an artifact's document. */
+export type ArtifactRemoval =
+  | 'meta-refresh'
+  | 'meta-http-equiv'
+  | 'base'
+  | 'link'
+  | 'embedded-frame'
+  | 'ping'
+  | 'script'
+  | 'event-handler'
+  | 'javascript-url'
+  | 'noscript'
+  | 'unstable-markup';
+
+/** Nested browsing contexts and plugins: each could load a URL of its own. */
+const embeddedSelector = 'iframe, frame, frameset, object, embed, applet, portal, fencedframe';
+
+/** Attributes that make a request of their own: hyperlink auditing and attribution reporting. */
+const requestAttributes = ['ping', 'attributionsrc'];
+
+// The URL parser drops tabs and newlines and trims control characters and spaces before reading the scheme.
+const javascriptUrl = /^[\u0000-\u0020]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t[\t\n\r]*:/i;
+
+/**
+ * Removes, in place, what could make a request or navigate without a script: every `<meta http-equiv>` (refresh,
+ * a CSP of the artifact's own, dns-prefetch control) and `<meta name="referrer">`, `<base>`, every `<link>`,
+ * frames, objects and embeds, `ping` and `attributionsrc`. Without scripts, also `<script>`, `on*` handlers and
+ * `javascript:` URLs. `<noscript>` is unwrapped without scripts and dropped with them, so it cannot parse one way
+ * here (scripting disabled) and another in a frame that runs scripts. The artifact's own `<title>`, charset and
+ * viewport go; the builder writes the chat's. Template contents are sanitized too. Returns what kinds it removed.
+ */
+export function sanitizeArtifactDocument(document: Document, { scripts }: { scripts: boolean }): ArtifactRemoval[] {
+  const removed: ArtifactRemoval[] = [];
+  const note = (removal: ArtifactRemoval) => {
+    if (!removed.includes(removal)) removed.push(removal);
+  };
+  if (document.body === null || document.body.localName !== 'body') {
+    document.body?.remove();
+    note('embedded-frame');
+    document.documentElement.append(document.createElement('body'));
+  }
+  for (const element of document.head.querySelectorAll('title, meta[charset], meta[name="viewport" i]')) element.remove();
+  sanitizeTree(document, scripts, note);
+  return removed;
+}
+
+function sanitizeTree(root: Document | DocumentFragment, scripts: boolean, note: (removal: ArtifactRemoval) => void) {
+  const removeAll = (selector: string, removal: ArtifactRemoval) => {
+    for (const element of root.querySelectorAll(selector)) {
+      element.remove();
+      note(removal);
+    }
+  };
+  for (const meta of root.querySelectorAll('meta[http-equiv]')) {
+    meta.remove();
+    note(meta.getAttribute('http-equiv')!.trim().toLowerCase() === 'refresh' ? 'meta-refresh' : 'meta-http-equiv');
+  }
+  removeAll('meta[name="referrer" i]', 'meta-http-equiv');
+  removeAll('base', 'base');
+  removeAll('link', 'link');
+  removeAll(embeddedSelector, 'embedded-frame');
+  if (!scripts) removeAll('script', 'script');
+
+  for (const noscript of root.querySelectorAll('noscript')) {
+    if (scripts) noscript.remove();
+    else noscript.replaceWith(...noscript.childNodes);
+    note('noscript');
+  }
+
+  for (const element of root.querySelectorAll('*')) {
+    for (const name of element.getAttributeNames()) {
+      const lowerName = name.toLowerCase();
+      if (requestAttributes.includes(lowerName)) {
+        element.removeAttribute(name);
+        note('ping');
+      } else if (!scripts && lowerName.startsWith('on')) {
+        element.removeAttribute(name);
+        note('event-handler');
+      } else if (!scripts && javascriptUrl.test(element.getAttribute(name)!)) {
+        element.removeAttribute(name);
+        note('javascript-url');
+      }
+    }
+  }
+
+  for (const template of root.querySelectorAll('template')) sanitizeTree((template as HTMLTemplateElement).content, scripts, note);
+}
