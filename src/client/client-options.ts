@@ -1,7 +1,9 @@
 import type { Socket } from 'socket.io-client';
+import type { FrameLimits } from '../protocol';
 import type { BackoffPolicy } from './backoff';
 import type { NetworkSignals } from './connection-manager';
 import type { LivenessOptions } from './liveness';
+import type { RejectReason } from './reject-reason';
 
 /** The part of a socket.io-client Socket the client uses; tests inject a fake. */
 export type ClientSocket = Pick<Socket, 'on' | 'off' | 'onAny' | 'offAny' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'connected' | 'active' | 'io'>;
@@ -42,8 +44,17 @@ export interface PlatosClientOptions {
   gap?: { bufferSize?: number; timeoutMs?: number };
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
-  /** Called for every frame that fails validation; the frame is dropped and counted either way. */
-  onMalformedFrame?: (frame: unknown, reason: string) => void;
+  /**
+   * Bounds every incoming frame and history response must stay within; checked before validation, and a frame
+   * that crosses one is dropped. Give only the ones to change.
+   * @default { frameBytes: 1 MiB, depth: 64, stringLength: 256 KiB, idLength: 1024, payloadBytes: 256 KiB, entries: 10000, historyBytes: 16 MiB }
+   */
+  limits?: Partial<FrameLimits>;
+  /**
+   * Called for every frame dropped at the boundary, with a readable `reason` naming the field and the `rejection`
+   * it is counted under in `getStats().rejectedFrames`. The frame is dropped and counted either way.
+   */
+  onMalformedFrame?: (frame: unknown, reason: string, rejection: RejectReason) => void;
   /** Creates the socket; for tests. */
   socketFactory?: (namespaceUrl: string, options: SocketFactoryOptions) => ClientSocket;
   /** Jitter source; for tests. @default Math.random */

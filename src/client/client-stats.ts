@@ -1,8 +1,11 @@
+import { REJECT_REASONS, type RejectReason } from './reject-reason';
 import type { ClientStats } from './types';
 
 export function emptyClientStats(): ClientStats {
   return {
     malformedFrames: 0,
+    rejectedFrames: Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 0])) as Record<RejectReason, number>,
+    sanitizedFrames: 0,
     duplicateFrames: 0,
     staleFrames: 0,
     outOfOrderFrames: 0,

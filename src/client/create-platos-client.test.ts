@@ -85,9 +85,30 @@ describe('createPlatosClient', () => {
     fake.serverEmit('text-delta', null);
     emitEvent(fake, delta!);
     expect(client.getStats().malformedFrames).toBe(5);
+    expect(client.getStats().rejectedFrames).toMatchObject({ invalid: 2, 'bad-arity': 1, 'unknown-event': 1, 'type-mismatch': 1 });
     expect(malformed).toHaveLength(5);
     expect(malformed[0]).toContain('seq');
     expect(watcher.events().map((event) => event.type)).toEqual(['turn-start', 'text-delta']);
+  });
+
+  it('checks the frame limits before validation, with the defaults or the ones given', async () => {
+    const reasons: string[] = [];
+    const { fake, client } = setup({ limits: { depth: 8 }, onMalformedFrame: (_frame, _reason, rejection) => reasons.push(rejection) });
+    fake.respond = () => ({ ok: true, resumed: false, lastEventId: null });
+    const watcher = collect(client, 'thread-1');
+    fake.serverConnect();
+    await flush();
+    const [start, delta] = turnEvents('thread-1');
+    let deep: unknown = 1;
+    for (let level = 0; level < 8; level += 1) deep = { deep };
+    emitEvent(fake, start!);
+    fake.serverEmit('text-delta', { ...delta, extra: deep });
+    fake.serverEmit('text-delta', { ...delta, delta: 'x'.repeat(256 * 1024 + 1) });
+    fake.serverEmit('text-delta', { ...delta, extra: Array.from({ length: 5 }, () => 'x'.repeat(250 * 1024)) });
+    emitEvent(fake, delta!);
+    expect(reasons).toEqual(['too-deep', 'string-too-long', 'too-large']);
+    expect(client.getStats()).toMatchObject({ malformedFrames: 3, rejectedFrames: { 'too-deep': 1, 'string-too-long': 1, 'too-large': 1 } });
+    expect(watcher.events().map((event) => event.seq)).toEqual([1, 2]);
   });
 
   it('buffers frames that arrive before the subscription is acknowledged and applies them in order', async () => {

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { agentNamespace, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol';
+import { agentNamespace, resolveFrameLimits, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol';
 import { defaultBackoff, fullJitterDelay } from './backoff';
 import { PlatosClientError } from './client-error';
 import { emptyClientStats } from './client-stats';
@@ -12,7 +12,7 @@ import { createLivenessMonitor, defaultLiveness } from './liveness';
 import { createStateCell } from './state-cell';
 import { createThreadSession, type ThreadSession } from './thread-session';
 import { createTurnStream } from './turn-stream';
-import type { ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types';
+import type { ClientCounter, ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types';
 
 const newClientMessageId = () =>
   globalThis.crypto?.randomUUID?.() ?? `cm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -33,8 +33,9 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const gap = { bufferSize: options.gap?.bufferSize ?? 64, timeoutMs: options.gap?.timeoutMs ?? 1_000 };
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const getToken = async () => (options.getToken ? await options.getToken() : (options.token ?? ''));
+  const limits = resolveFrameLimits(options.limits);
   const stats = emptyClientStats();
-  const count = (stat: keyof ClientStats) => (stats[stat] += 1);
+  const count = (stat: ClientCounter) => (stats[stat] += 1);
   const sessions = new Map<string, ThreadSession>();
   let closed = false;
   let everConnected = false;
@@ -81,12 +82,14 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   // Attached before anything can await, so no frame is ever missed.
   socket.onAny((name: string, ...args: unknown[]) => {
     liveness?.noteActivity();
-    const routed = routeFrame(name, args);
+    const routed = routeFrame(name, args, limits);
     if (!routed.ok) {
       count('malformedFrames');
-      options.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.reason);
+      stats.rejectedFrames[routed.reason] += 1;
+      options.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
       return;
     }
+    if (routed.droppedKeys > 0) count('sanitizedFrames');
     sessions.get(routed.event.threadId)?.receive(routed.event);
   });
 
@@ -152,7 +155,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
           const timeout = new AbortController();
           const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `History took over ${historyTimeoutMs} ms`)), historyTimeoutMs);
           try {
-            return await fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch, signal: timeout.signal });
+            return await fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch, signal: timeout.signal, limits });
           } finally {
             clearTimeout(timer);
           }
@@ -232,7 +235,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     respondToApproval: async (approvalId, decision, note) =>
       void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
     connection: { getState: connectionState.get, subscribe: connectionState.subscribe },
-    getStats: () => ({ ...stats }),
+    getStats: (): ClientStats => ({ ...stats, rejectedFrames: { ...stats.rejectedFrames } }),
     reconnect() {
       if (closed) return;
       if (!socket.connected) return manager.retryNow();

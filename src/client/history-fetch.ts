@@ -1,14 +1,5 @@
-import * as v from 'valibot';
-import type { HistoryResponse } from '../protocol';
+import { defaultFrameLimits, parseHistoryResponse, type FrameLimits, type HistoryResponse } from '../protocol';
 import { PlatosClientError } from './client-error';
-
-const historyShape = v.object({
-  threadId: v.string(),
-  lastEventId: v.nullable(v.string()),
-  messages: v.array(
-    v.looseObject({ id: v.string(), role: v.picklist(['user', 'assistant']), turnId: v.string() }),
-  ),
-});
 
 export interface HistoryFetchOptions {
   baseUrl: string;
@@ -17,10 +8,16 @@ export interface HistoryFetchOptions {
   token: string;
   fetch: typeof fetch;
   signal?: AbortSignal;
+  /** @default defaultFrameLimits */
+  limits?: FrameLimits;
 }
 
-/** `GET /api/threads/:threadId/messages`, validated at the boundary. */
+/**
+ * `GET /api/threads/:threadId/messages`, held to the same limits and contract as live frames: the body is read up
+ * to `limits.historyBytes`, then walked and validated in full.
+ */
 export async function fetchHistory(options: HistoryFetchOptions): Promise<HistoryResponse> {
+  const limits = options.limits ?? defaultFrameLimits;
   const url = new URL(`/api/threads/${encodeURIComponent(options.threadId)}/messages`, options.baseUrl);
   url.searchParams.set('agentId', options.agentId);
   let response: Response;
@@ -34,8 +31,52 @@ export async function fetchHistory(options: HistoryFetchOptions): Promise<Histor
   }
   if (response.status === 401) throw new PlatosClientError('unauthorized', 'History request was not authorized');
   if (!response.ok) throw new PlatosClientError('history_failed', `History request failed with HTTP ${response.status}`);
-  const body: unknown = await response.json().catch(() => undefined);
-  const parsed = v.safeParse(historyShape, body);
-  if (!parsed.success) throw new PlatosClientError('history_malformed', `History response is malformed: ${parsed.issues[0].message}`);
-  return body as HistoryResponse;
+  const text = await readBoundedText(response, limits.historyBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw malformed('invalid: the body is not JSON');
+  }
+  const parsed = parseHistoryResponse(body, limits);
+  if (!parsed.ok) throw malformed(`${parsed.reason}: ${parsed.detail}`);
+  if (parsed.history.threadId !== options.threadId) throw malformed(`invalid: threadId: the history of another thread`);
+  return parsed.history;
+}
+
+const malformed = (reason: string) => new PlatosClientError('history_malformed', `History response is malformed: ${reason}`);
+
+/** Reads the body as UTF-8 text, failing as soon as it grows past `maxBytes` instead of buffering all of it. */
+async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = () => malformed(`too-large: the body is over ${maxBytes} bytes`);
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    void response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  try {
+    if (!response.body) return checkedLength(await response.text());
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let received = 0;
+    let text = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      received += value.byteLength;
+      if (received > maxBytes) {
+        void reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      text += decoder.decode(value, { stream: true });
+    }
+  } catch (error) {
+    if (error instanceof PlatosClientError) throw error;
+    throw new PlatosClientError('history_unreachable', `History response could not be read: ${(error as Error).message}`);
+  }
+
+  function checkedLength(text: string): string {
+    if (new TextEncoder().encode(text).byteLength > maxBytes) throw tooLarge();
+    return text;
+  }
 }

@@ -2,14 +2,14 @@ import type { HistoryResponse, ServerEvent } from '../protocol';
 import { toClientError } from './client-error';
 import { createEarlyFrameBuffer } from './early-frame-buffer';
 import { createSequenceGuard } from './sequence-guard';
-import type { ClientError, ClientStats, ThreadListener, ThreadSyncState, ThreadUpdate } from './types';
+import type { ClientCounter, ClientError, ThreadListener, ThreadSyncState, ThreadUpdate } from './types';
 
 export interface ThreadSessionDeps {
   threadId: string;
   subscribe(lastEventId: string | null): Promise<{ resumed: boolean; lastEventId: string | null }>;
   fetchHistory(): Promise<HistoryResponse>;
   /** Counts what the session drops, holds or repairs. */
-  count(stat: keyof ClientStats): void;
+  count(stat: ClientCounter): void;
   /** Delay before re-trying a failed subscription; `attempt` starts at 1. */
   retryDelayMs(attempt: number): number;
   gap: { bufferSize: number; timeoutMs: number };

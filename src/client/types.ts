@@ -1,4 +1,7 @@
 import type { HistoryResponse, ServerEvent } from '../protocol';
+import type { RejectReason } from './reject-reason';
+
+export type { RejectReason } from './reject-reason';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 'offline' | 'unauthorized' | 'closed';
 
@@ -35,8 +38,12 @@ export interface TurnStream extends AsyncIterable<ServerEvent> {
 }
 
 export interface ClientStats {
-  /** Frames that failed validation and were dropped. */
+  /** Frames dropped at the boundary, whatever the reason: the sum of `rejectedFrames`. */
   malformedFrames: number;
+  /** Dropped frames by reason. */
+  rejectedFrames: Record<RejectReason, number>;
+  /** Frames delivered with `__proto__`, `constructor` or `prototype` keys left out of them. */
+  sanitizedFrames: number;
   /** Frames already applied (same event id) that were dropped. */
   duplicateFrames: number;
   /** Frames of an epoch the thread had left, dropped. */
@@ -52,6 +59,9 @@ export interface ClientStats {
   /** Connections dropped because they stopped answering. */
   livenessTimeouts: number;
 }
+
+/** The stats that are plain counts. */
+export type ClientCounter = { [K in keyof ClientStats]: ClientStats[K] extends number ? K : never }[keyof ClientStats];
 
 export interface PlatosClient {
   readonly agentId: string;

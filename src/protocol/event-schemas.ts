@@ -1,34 +1,28 @@
 import * as v from 'valibot';
-
-const nonEmpty = v.pipe(v.string(), v.minLength(1));
-const positiveInt = v.pipe(v.number(), v.integer(), v.minValue(1));
-const usage = v.object({
-  inputTokens: v.pipe(v.number(), v.minValue(0)),
-  outputTokens: v.pipe(v.number(), v.minValue(0)),
-});
+import { entityId, nonEmpty, positiveInt, usage } from './schema-pieces';
 
 /** Fields every server-to-client event carries. */
 export const envelopeEntries = {
   id: nonEmpty,
   seq: positiveInt,
   threadId: nonEmpty,
-  turnId: nonEmpty,
+  turnId: entityId,
   ts: v.number(),
 };
 
 /** One schema per event type; the wire contract lives here and only here. */
 export const eventSchemas = {
   'turn-start': eventSchema('turn-start', {
-    messageId: nonEmpty,
-    userMessage: v.object({ id: nonEmpty, text: v.string(), clientMessageId: v.optional(nonEmpty) }),
+    messageId: entityId,
+    userMessage: v.object({ id: entityId, text: v.string(), clientMessageId: v.optional(entityId) }),
   }),
-  'text-delta': eventSchema('text-delta', { messageId: nonEmpty, delta: v.string() }),
-  'tool-call-start': eventSchema('tool-call-start', { toolCallId: nonEmpty, tool: nonEmpty, stepId: v.optional(nonEmpty) }),
-  'tool-call-args': eventSchema('tool-call-args', { toolCallId: nonEmpty, delta: v.string() }),
-  'tool-call-result': eventSchema('tool-call-result', { toolCallId: nonEmpty, result: v.unknown() }),
-  'tool-call-error': eventSchema('tool-call-error', { toolCallId: nonEmpty, error: v.object({ code: v.string(), message: v.string() }) }),
+  'text-delta': eventSchema('text-delta', { messageId: entityId, delta: v.string() }),
+  'tool-call-start': eventSchema('tool-call-start', { toolCallId: entityId, tool: nonEmpty, stepId: v.optional(entityId) }),
+  'tool-call-args': eventSchema('tool-call-args', { toolCallId: entityId, delta: v.string() }),
+  'tool-call-result': eventSchema('tool-call-result', { toolCallId: entityId, result: v.unknown() }),
+  'tool-call-error': eventSchema('tool-call-error', { toolCallId: entityId, error: v.object({ code: v.string(), message: v.string() }) }),
   'artifact-created': eventSchema('artifact-created', {
-    artifactId: nonEmpty,
+    artifactId: entityId,
     kind: v.picklist(['markdown', 'code', 'html', 'json', 'image']),
     title: v.string(),
     content: v.string(),
@@ -36,35 +30,35 @@ export const eventSchemas = {
     version: v.literal(1),
   }),
   'artifact-updated': eventSchema('artifact-updated', {
-    artifactId: nonEmpty,
+    artifactId: entityId,
     version: v.pipe(positiveInt, v.minValue(2)),
     content: v.optional(v.string()),
     delta: v.optional(v.string()),
   }),
-  'step-start': eventSchema('step-start', { stepId: nonEmpty, index: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) }),
-  'step-finish': eventSchema('step-finish', { stepId: nonEmpty, finishReason: v.optional(v.string()), usage: v.optional(usage) }),
-  'memory-write': eventSchema('memory-write', { memoryId: nonEmpty, content: v.string(), scope: v.optional(v.string()) }),
+  'step-start': eventSchema('step-start', { stepId: entityId, index: v.pipe(v.number(), v.integer(), v.minValue(0)), name: v.optional(v.string()) }),
+  'step-finish': eventSchema('step-finish', { stepId: entityId, finishReason: v.optional(v.string()), usage: v.optional(usage) }),
+  'memory-write': eventSchema('memory-write', { memoryId: entityId, content: v.string(), scope: v.optional(v.string()) }),
   'memory-recall-result': eventSchema('memory-recall-result', {
     query: v.string(),
-    memories: v.array(v.object({ memoryId: nonEmpty, content: v.string(), score: v.optional(v.number()) })),
+    memories: v.array(v.object({ memoryId: entityId, content: v.string(), score: v.optional(v.number()) })),
   }),
   'run-update': eventSchema('run-update', {
-    runId: nonEmpty,
+    runId: entityId,
     status: v.picklist(['queued', 'running', 'succeeded', 'failed', 'cancelled']),
     progress: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
     label: v.optional(v.string()),
     etaMs: v.optional(v.pipe(v.number(), v.minValue(0))),
   }),
   'approval-pending': eventSchema('approval-pending', {
-    approvalId: nonEmpty,
-    toolCallId: v.optional(nonEmpty),
+    approvalId: entityId,
+    toolCallId: v.optional(entityId),
     tool: nonEmpty,
     args: v.record(v.string(), v.unknown()),
     reason: v.optional(v.string()),
     expiresAt: v.optional(v.number()),
   }),
   'approval-resolved': eventSchema('approval-resolved', {
-    approvalId: nonEmpty,
+    approvalId: entityId,
     decision: v.picklist(['approved', 'denied', 'expired', 'cancelled']),
     resolvedBy: v.optional(v.string()),
   }),

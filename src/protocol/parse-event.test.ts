@@ -29,7 +29,7 @@ describe('parseServerEvent', () => {
   it.each(EVENT_TYPES)('accepts a well-formed %s event and keeps its fields', (type) => {
     const frame = { type, ...envelope, ...validPayloads[type] };
     const result = parseServerEvent(frame);
-    expect(result).toEqual({ ok: true, event: frame });
+    expect(result).toEqual({ ok: true, event: frame, droppedKeys: 0 });
   });
 
   it('knows exactly the 17 event types of the contract', () => {
@@ -50,13 +50,43 @@ describe('parseServerEvent', () => {
     ['a string', 'text-delta'],
   ])('rejects %s with a reason', (_name, frame) => {
     const result = parseServerEvent(frame);
-    expect(result.ok).toBe(false);
-    expect(result.ok === false && result.reason.length).toBeGreaterThan(0);
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(result.ok === false && result.detail.length).toBeGreaterThan(0);
   });
 
   it('names the offending field in the reason', () => {
     const result = parseServerEvent({ type: 'text-delta', ...envelope, messageId: 'a1', delta: 42 });
-    expect(result.ok === false && result.reason).toMatch(/^delta: /);
+    expect(result.ok === false && result.detail).toMatch(/^delta: /);
+  });
+
+  it('returns a copy without unknown fields', () => {
+    const frame = { type: 'text-delta', ...envelope, messageId: 'a1', delta: 'x', mood: 'sly' };
+    const result = parseServerEvent(frame);
+    expect(result.ok && result.event).toEqual({ type: 'text-delta', ...envelope, messageId: 'a1', delta: 'x' });
+    expect(result.ok && result.event).not.toBe(frame);
+  });
+
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('rejects the reserved entity id %j', (id) => {
+    const result = parseServerEvent({ type: 'tool-call-start', ...envelope, toolCallId: id, tool: 'search' });
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(result.ok === false && result.detail).toBe(`toolCallId: ${JSON.stringify(id)} is reserved: it names a member of every object`);
+  });
+
+  it('checks the frame limits before the contract', () => {
+    const result = parseServerEvent({ type: 'text-delta', ...envelope, messageId: 'a1', delta: 42, padding: 'x'.repeat(300_000) });
+    expect(result).toMatchObject({ ok: false, reason: 'string-too-long' });
+  });
+
+  it('leaves prototype keys out of the payload and counts them', () => {
+    const frame = JSON.parse(
+      JSON.stringify({ type: 'tool-call-result', ...envelope, toolCallId: 'tc1' }).replace(/}$/, ',"result":{"__proto__":{"polluted":true},"constructor":1,"ok":true}}'),
+    );
+    const result = parseServerEvent(frame);
+    expect(result).toMatchObject({ ok: true, droppedKeys: 2, event: { result: { ok: true } } });
+    const payload = result.ok && result.event.type === 'tool-call-result' ? (result.event.result as object) : null;
+    expect(Object.keys(payload ?? {})).toEqual(['ok']);
+    expect(Object.getPrototypeOf(payload)).toBe(Object.prototype);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });
 

@@ -1,13 +1,24 @@
 import * as v from 'valibot';
 import { serverEventSchema, type ServerEvent } from './event-schemas';
+import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits';
+import { describeIssue } from './describe-issue';
 
-export type ParseEventResult = { ok: true; event: ServerEvent } | { ok: false; reason: string };
+export type ParseEventResult =
+  /** `droppedKeys` counts the `__proto__`, `constructor` and `prototype` keys left out of the event. */
+  | { ok: true; event: ServerEvent; droppedKeys: number }
+  | { ok: false; reason: FrameLimitReason | 'invalid'; detail: string };
 
-/** Validates one incoming frame against the wire contract. Never throws. */
-export function parseServerEvent(frame: unknown): ParseEventResult {
-  const result = v.safeParse(serverEventSchema, frame);
-  if (result.success) return { ok: true, event: result.output };
-  const issue = result.issues[0];
-  const path = issue.path?.map((item) => String(item.key)).join('.');
-  return { ok: false, reason: path ? `${path}: ${issue.message}` : issue.message };
+/**
+ * Validates one incoming frame: first its size, depth and shape as plain data (`checkFrameLimits`), then the wire
+ * contract. The event returned is a fresh copy; unknown fields are left out. Never throws.
+ * @example
+ * const parsed = parseServerEvent(JSON.parse(text));
+ * if (parsed.ok) apply(parsed.event);
+ */
+export function parseServerEvent(frame: unknown, limits: FrameLimits = defaultFrameLimits): ParseEventResult {
+  const checked = checkFrameLimits(frame, limits);
+  if (!checked.ok) return checked;
+  const result = v.safeParse(serverEventSchema, checked.frame);
+  if (result.success) return { ok: true, event: result.output, droppedKeys: checked.droppedKeys };
+  return { ok: false, reason: 'invalid', detail: describeIssue(result.issues) };
 }

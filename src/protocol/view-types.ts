@@ -81,7 +81,7 @@ export type MessagePart =
   | { type: 'artifact'; artifactId: string }
   | { type: 'step'; stepId: string }
   | { type: 'memory-write'; memoryId: string; content: string; scope?: string }
-  | ({ type: 'memory-recall' } & MemoryRecall)
+  | { type: 'memory-recall'; query: string; memories: MemoryRecall['memories'] }
   | { type: 'run'; runId: string }
   | { type: 'approval'; approvalId: string }
   | { type: 'error'; code: string; message: string; retryable: boolean };
@@ -118,7 +118,11 @@ export type HistoryPart =
   | { type: 'run'; run: RunView }
   | { type: 'approval'; approval: ApprovalView };
 
-export type HistoryMessage = UserMessageView | (Omit<AssistantMessageView, 'parts'> & { parts: HistoryPart[] });
+export interface HistoryAssistantMessage extends Omit<AssistantMessageView, 'parts'> {
+  parts: HistoryPart[];
+}
+
+export type HistoryMessage = UserMessageView | HistoryAssistantMessage;
 
 /** `GET /api/threads/:threadId/messages` */
 export interface HistoryResponse {

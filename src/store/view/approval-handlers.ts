@@ -2,9 +2,10 @@ import type { ApprovalView, EventOf } from '../../protocol';
 import type { ThreadView } from '../types';
 import { pushPart, resolveAssistantMessage } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 export function applyApprovalPending(view: ThreadView, event: EventOf<'approval-pending'>): ThreadView {
-  if (view.approvals[event.approvalId]) return view;
+  if (ownEntry(view.approvals, event.approvalId)) return view;
   const target = resolveAssistantMessage(view, event);
   const approval: ApprovalView = withoutUndefined({
     id: event.approvalId,
@@ -23,7 +24,7 @@ export function applyApprovalPending(view: ThreadView, event: EventOf<'approval-
 
 /** Only the server decides an approval's state, even for a turn that already finished. */
 export function applyApprovalResolved(view: ThreadView, event: EventOf<'approval-resolved'>): ThreadView {
-  const approval = view.approvals[event.approvalId];
+  const approval = ownEntry(view.approvals, event.approvalId);
   if (!approval) return view;
   const resolved: ApprovalView = withoutUndefined({
     ...approval,

@@ -2,9 +2,10 @@ import type { ArtifactView, EventOf } from '../../protocol';
 import type { ThreadView } from '../types';
 import { pushPart, resolveAssistantMessage } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 export function applyArtifactCreated(view: ThreadView, event: EventOf<'artifact-created'>): ThreadView {
-  if (view.artifacts[event.artifactId]) return view;
+  if (ownEntry(view.artifacts, event.artifactId)) return view;
   const target = resolveAssistantMessage(view, event);
   const artifact: ArtifactView = withoutUndefined({
     id: event.artifactId,
@@ -25,7 +26,7 @@ export function applyArtifactCreated(view: ThreadView, event: EventOf<'artifact-
  * keep writing into that entry, and an older version is stale and ignored.
  */
 export function applyArtifactUpdated(view: ThreadView, event: EventOf<'artifact-updated'>): ThreadView {
-  const artifact = view.artifacts[event.artifactId];
+  const artifact = ownEntry(view.artifacts, event.artifactId);
   if (!artifact || event.version < artifact.version) return view;
 
   const latest = artifact.versions.at(-1) ?? '';

@@ -1,5 +1,6 @@
 import type { AssistantMessageView, MessagePart, ServerEvent } from '../../protocol';
 import type { ThreadView } from '../types';
+import { ownEntry } from './own-entries';
 
 export interface AssistantTarget {
   view: ThreadView;
@@ -11,8 +12,8 @@ export interface AssistantTarget {
  * `turn-start`) gets a streaming placeholder so the event still has somewhere to go.
  */
 export function resolveAssistantMessage(view: ThreadView, event: ServerEvent): AssistantTarget {
-  const turn = view.turns[event.turnId];
-  const known = turn ? view.messages[turn.messageId] : undefined;
+  const turn = ownEntry(view.turns, event.turnId);
+  const known = turn ? ownEntry(view.messages, turn.messageId) : undefined;
   if (known?.role === 'assistant') return { view, message: known };
 
   const messageId = turn?.messageId ?? placeholderMessageId(view, event);
@@ -30,7 +31,7 @@ export function resolveAssistantMessage(view: ThreadView, event: ServerEvent): A
 function placeholderMessageId(view: ThreadView, event: ServerEvent): string {
   const fromEvent = 'messageId' in event ? event.messageId : undefined;
   // An id already used by another turn's message would overwrite that message.
-  return fromEvent !== undefined && view.messages[fromEvent] === undefined ? fromEvent : `assistant-${event.turnId}`;
+  return fromEvent !== undefined && ownEntry(view.messages, fromEvent) === undefined ? fromEvent : `assistant-${event.turnId}`;
 }
 
 export function replaceAssistantMessage(view: ThreadView, message: AssistantMessageView): ThreadView {
@@ -50,7 +51,7 @@ export function pushPartForEvent(view: ThreadView, event: ServerEvent, part: Mes
 /** The latest turn whose assistant message is still streaming; the view's `activeTurnId` always equals it. */
 export function findActiveTurnId(view: ThreadView): string | null {
   for (let index = view.messageIds.length - 1; index >= 0; index -= 1) {
-    const message = view.messages[view.messageIds[index] ?? ''];
+    const message = ownEntry(view.messages, view.messageIds[index] ?? '');
     if (message?.role === 'assistant' && message.status === 'streaming') return message.turnId;
   }
   return null;

@@ -3,6 +3,7 @@ import { assertNever } from '../assert-never';
 import type { ThreadView } from '../types';
 import { createThreadView } from './create-thread-view';
 import { findActiveTurnId } from './assistant-message';
+import { ownEntry, setOwnEntry } from './own-entries';
 
 /**
  * The view as the history endpoint sends it: messages in order, entities inline in their parts.
@@ -10,7 +11,7 @@ import { findActiveTurnId } from './assistant-message';
  */
 export function viewToHistory(view: ThreadView): HistoryResponse {
   const messages = view.messageIds.flatMap((id) => {
-    const message = view.messages[id];
+    const message = ownEntry(view.messages, id);
     return message ? [toHistoryMessage(view, message)] : [];
   });
   return { threadId: view.threadId, messages, lastEventId: view.lastEventId };
@@ -24,15 +25,15 @@ function toHistoryMessage(view: ThreadView, message: MessageView): HistoryMessag
 function toHistoryParts(view: ThreadView, part: MessagePart): HistoryPart[] {
   switch (part.type) {
     case 'tool-call':
-      return present(view.toolCalls[part.toolCallId], (toolCall) => ({ type: 'tool-call', toolCall }));
+      return present(ownEntry(view.toolCalls, part.toolCallId), (toolCall) => ({ type: 'tool-call', toolCall }));
     case 'artifact':
-      return present(view.artifacts[part.artifactId], (artifact) => ({ type: 'artifact', artifact }));
+      return present(ownEntry(view.artifacts, part.artifactId), (artifact) => ({ type: 'artifact', artifact }));
     case 'step':
-      return present(view.steps[part.stepId], (step) => ({ type: 'step', step }));
+      return present(ownEntry(view.steps, part.stepId), (step) => ({ type: 'step', step }));
     case 'run':
-      return present(view.runs[part.runId], (run) => ({ type: 'run', run }));
+      return present(ownEntry(view.runs, part.runId), (run) => ({ type: 'run', run }));
     case 'approval':
-      return present(view.approvals[part.approvalId], (approval) => ({ type: 'approval', approval }));
+      return present(ownEntry(view.approvals, part.approvalId), (approval) => ({ type: 'approval', approval }));
     case 'text':
     case 'memory-write':
     case 'memory-recall':
@@ -52,15 +53,15 @@ export function viewFromHistory(history: HistoryResponse): ThreadView {
   const view = createThreadView(history.threadId);
   for (const message of history.messages) {
     view.messageIds.push(message.id);
-    const turn = view.turns[message.turnId] ?? { userMessageId: '', messageId: '' };
+    const turn = ownEntry(view.turns, message.turnId) ?? { userMessageId: '', messageId: '' };
     if (message.role === 'user') {
-      view.messages[message.id] = message;
-      view.turns[message.turnId] = { ...turn, userMessageId: message.id };
+      setOwnEntry(view.messages, message.id, message);
+      setOwnEntry(view.turns, message.turnId, { ...turn, userMessageId: message.id });
       continue;
     }
     const assistant: AssistantMessageView = { ...message, parts: message.parts.map((part) => fromHistoryPart(view, part)) };
-    view.messages[message.id] = assistant;
-    view.turns[message.turnId] = { ...turn, messageId: message.id };
+    setOwnEntry(view.messages, message.id, assistant);
+    setOwnEntry(view.turns, message.turnId, { ...turn, messageId: message.id });
   }
   return { ...view, lastEventId: history.lastEventId, activeTurnId: findActiveTurnId(view) };
 }
@@ -69,19 +70,19 @@ export function viewFromHistory(history: HistoryResponse): ThreadView {
 function fromHistoryPart(view: ThreadView, part: HistoryPart): MessagePart {
   switch (part.type) {
     case 'tool-call':
-      view.toolCalls[part.toolCall.id] = part.toolCall;
+      setOwnEntry(view.toolCalls, part.toolCall.id, part.toolCall);
       return { type: 'tool-call', toolCallId: part.toolCall.id };
     case 'artifact':
-      view.artifacts[part.artifact.id] = part.artifact;
+      setOwnEntry(view.artifacts, part.artifact.id, part.artifact);
       return { type: 'artifact', artifactId: part.artifact.id };
     case 'step':
-      view.steps[part.step.id] = part.step;
+      setOwnEntry(view.steps, part.step.id, part.step);
       return { type: 'step', stepId: part.step.id };
     case 'run':
-      view.runs[part.run.id] = part.run;
+      setOwnEntry(view.runs, part.run.id, part.run);
       return { type: 'run', runId: part.run.id };
     case 'approval':
-      view.approvals[part.approval.id] = part.approval;
+      setOwnEntry(view.approvals, part.approval.id, part.approval);
       return { type: 'approval', approvalId: part.approval.id };
     case 'text':
     case 'memory-write':

@@ -2,13 +2,14 @@ import type { EventOf, RunView } from '../../protocol';
 import type { ThreadView } from '../types';
 import { pushPart, resolveAssistantMessage } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 /**
  * The first update of a run creates it and shows it in the message; later ones replace its status and progress.
  * A label stays until a new one comes; an ETA is only as good as the update that carried it.
  */
 export function applyRunUpdate(view: ThreadView, event: EventOf<'run-update'>): ThreadView {
-  const existing = view.runs[event.runId];
+  const existing = ownEntry(view.runs, event.runId);
   if (existing) {
     const run: RunView = withoutUndefined({
       ...existing,

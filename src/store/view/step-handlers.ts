@@ -2,9 +2,10 @@ import type { EventOf, StepView } from '../../protocol';
 import type { ThreadView } from '../types';
 import { pushPart, resolveAssistantMessage } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 export function applyStepStart(view: ThreadView, event: EventOf<'step-start'>): ThreadView {
-  if (view.steps[event.stepId]) return view;
+  if (ownEntry(view.steps, event.stepId)) return view;
   const target = resolveAssistantMessage(view, event);
   const step: StepView = withoutUndefined({
     id: event.stepId,
@@ -18,7 +19,7 @@ export function applyStepStart(view: ThreadView, event: EventOf<'step-start'>): 
 }
 
 export function applyStepFinish(view: ThreadView, event: EventOf<'step-finish'>): ThreadView {
-  const step = view.steps[event.stepId];
+  const step = ownEntry(view.steps, event.stepId);
   if (!step) return view;
   const finished: StepView = withoutUndefined({
     ...step,

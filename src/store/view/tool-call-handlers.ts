@@ -2,9 +2,10 @@ import type { EventOf, ToolCallView } from '../../protocol';
 import type { ThreadView } from '../types';
 import { resolveAssistantMessage, pushPart } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 export function applyToolCallStart(view: ThreadView, event: EventOf<'tool-call-start'>): ThreadView {
-  if (view.toolCalls[event.toolCallId]) return view;
+  if (ownEntry(view.toolCalls, event.toolCallId)) return view;
   const target = resolveAssistantMessage(view, event);
   const toolCall: ToolCallView = withoutUndefined({
     id: event.toolCallId,
@@ -21,7 +22,7 @@ export function applyToolCallStart(view: ThreadView, event: EventOf<'tool-call-s
 
 /** Streams the arguments' JSON; the call counts as running once that text is a complete JSON value. */
 export function applyToolCallArgs(view: ThreadView, event: EventOf<'tool-call-args'>): ThreadView {
-  const toolCall = view.toolCalls[event.toolCallId];
+  const toolCall = ownEntry(view.toolCalls, event.toolCallId);
   if (!toolCall) return view;
   const argsText = toolCall.argsText + event.delta;
   const status = toolCall.status === 'streaming-args' && isCompleteJson(argsText) ? 'running' : toolCall.status;
@@ -29,13 +30,13 @@ export function applyToolCallArgs(view: ThreadView, event: EventOf<'tool-call-ar
 }
 
 export function applyToolCallResult(view: ThreadView, event: EventOf<'tool-call-result'>): ThreadView {
-  const toolCall = view.toolCalls[event.toolCallId];
+  const toolCall = ownEntry(view.toolCalls, event.toolCallId);
   if (!toolCall) return view;
   return replaceToolCall(view, { ...toolCall, status: 'succeeded', result: event.result });
 }
 
 export function applyToolCallError(view: ThreadView, event: EventOf<'tool-call-error'>): ThreadView {
-  const toolCall = view.toolCalls[event.toolCallId];
+  const toolCall = ownEntry(view.toolCalls, event.toolCallId);
   if (!toolCall) return view;
   return replaceToolCall(view, { ...toolCall, status: 'failed', error: event.error });
 }

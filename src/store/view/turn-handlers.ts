@@ -2,14 +2,15 @@ import type { AssistantMessageView, EventOf, TurnStatus, UserMessageView } from 
 import type { ThreadView } from '../types';
 import { findActiveTurnId, replaceAssistantMessage, resolveAssistantMessage } from './assistant-message';
 import { withoutUndefined } from './without-undefined';
+import { ownEntry } from './own-entries';
 
 /** Adds the user's message and an empty streaming assistant message, and makes the turn the active one. */
 export function applyTurnStart(view: ThreadView, event: EventOf<'turn-start'>): ThreadView {
-  const turn = view.turns[event.turnId];
+  const turn = ownEntry(view.turns, event.turnId);
   if (turn?.userMessageId) return view;
 
   const { id, text, clientMessageId } = event.userMessage;
-  if (view.messages[id]) return view;
+  if (ownEntry(view.messages, id)) return view;
   const userMessage: UserMessageView = withoutUndefined({ id, role: 'user', turnId: event.turnId, text, clientMessageId });
   const messages = { ...view.messages, [id]: userMessage };
 
@@ -20,7 +21,7 @@ export function applyTurnStart(view: ThreadView, event: EventOf<'turn-start'>): 
     return { ...view, messageIds, messages, turns: { ...view.turns, [event.turnId]: { ...turn, userMessageId: id } } };
   }
 
-  const messageId = messages[event.messageId] ? `assistant-${event.turnId}` : event.messageId;
+  const messageId = ownEntry(messages, event.messageId) ? `assistant-${event.turnId}` : event.messageId;
   const assistant: AssistantMessageView = { id: messageId, role: 'assistant', turnId: event.turnId, parts: [], status: 'streaming' };
   return {
     ...view,

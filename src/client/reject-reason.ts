@@ -1,0 +1,6 @@
+import { FRAME_LIMIT_REASONS } from '../protocol';
+
+/** Why the client dropped a frame: a frame limit, or `invalid` (the contract), `unknown-event`, `bad-arity`, `type-mismatch`. */
+export const REJECT_REASONS = [...FRAME_LIMIT_REASONS, 'invalid', 'unknown-event', 'bad-arity', 'type-mismatch'] as const;
+
+export type RejectReason = (typeof REJECT_REASONS)[number];
