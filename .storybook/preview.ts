@@ -9,6 +9,12 @@ const worker = setupWorker(...storyAgent.handlers);
 await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
 
 const isStoryTest = import.meta.env.MODE === 'test';
+// The page runs under a strict CSP (main.ts); anything the kit or a story tries beyond it is a failure of the story.
+const cspViolations: { directive: string; text: string }[] = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  const text = `${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`;
+  cspViolations.push({ directive: event.effectiveDirective, text });
+});
 // Parts shown on their own follow the page's colour scheme; this page follows the system, like a host app would.
 document.documentElement.style.colorScheme = 'light dark';
 
@@ -35,7 +41,15 @@ const preview: Preview = {
   initialGlobals: { mockSpeed: String(INTERACTIVE_SPEED) },
   // Every story starts with an empty mock agent, so threads and turns never leak between stories.
   beforeEach: ({ globals }) => {
+    cspViolations.length = 0;
     storyAgent.reset({ speed: isStoryTest ? STORY_TEST_SPEED : Number(globals['mockSpeed'] ?? INTERACTIVE_SPEED) });
+  },
+  // A story may name the reports it expects (`parameters.csp.expectedReports`): Chromium reports inline handlers and
+  // `<base>` in markup the kit only parses (an artifact being sanitized), though nothing in it runs or loads.
+  afterEach: ({ parameters }) => {
+    const expected: readonly string[] = (parameters['csp'] as { expectedReports?: string[] } | undefined)?.expectedReports ?? [];
+    const unexpected = cspViolations.filter((violation) => !expected.includes(violation.directive));
+    if (unexpected.length > 0) throw new Error(`Content Security Policy violations: ${unexpected.map((violation) => violation.text).join('; ')}`);
   },
 };
 
