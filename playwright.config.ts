@@ -2,6 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/find-chromium.mjs';
 
 const demoPort = Number(process.env.E2E_DEMO_PORT ?? 5199);
+// The demo as built (`vite build --mode demo`, served by `vite preview` with the strict CSP header and no dev code);
+// `E2E_SERVE=dev` runs the same tests against the dev server instead. Either way the demo is built or started after
+// the mock server, whose port it needs for its client and its CSP.
+const demoServer =
+  process.env.E2E_SERVE === 'dev'
+    ? `npx vite --host 127.0.0.1 --port ${demoPort} --strictPort`
+    : `npx vite build --mode demo --logLevel warn && npx vite preview --mode demo --host 127.0.0.1 --port ${demoPort} --strictPort`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,9 +43,9 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx vite --host 127.0.0.1 --port ${demoPort} --strictPort`,
+      command: demoServer,
       url: `http://127.0.0.1:${demoPort}`,
-      timeout: 60_000,
+      timeout: 120_000,
       reuseExistingServer: false,
     },
   ],

@@ -11,6 +11,10 @@ const suggestions = [
   { label: 'Failure', text: 'fail Try something impossible' },
 ];
 
+// Images in model output load only from the demo's own /images/ (an app lists its CDN the same way); anything else
+// shows a placeholder. Module level, so the policy keeps one identity across renders.
+const imagePolicy = { allow: [new URL('/images/', window.location.origin).href] };
+
 export function DemoApp() {
   // Not useMemo: StrictMode runs a memo twice and the spare client would keep its socket open.
   const client = useOwnedClient({ url: demoServerUrl(), token: demoToken })!;
@@ -42,7 +46,7 @@ export function DemoApp() {
         </header>
         <Suggestions threadId={threadId} />
         <main className="demo-chat">
-          <PlatosChat key={threadId} threadId={threadId} title="Assistant" />
+          <PlatosChat key={threadId} threadId={threadId} title="Assistant" imagePolicy={imagePolicy} />
         </main>
       </div>
     </PlatosProvider>

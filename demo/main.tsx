@@ -1,3 +1,5 @@
+// Fast refresh's preamble as a module, not the inline script the demo's CSP refuses (vite.config.ts); empty in a build.
+import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoApp } from './demo-app';

@@ -31,9 +31,15 @@ export type RenderedMessage =
 export async function renderedTranscript(page: Page): Promise<RenderedMessage[]> {
   const raw = await page.locator('.platos-message-list').evaluate((list) => {
     const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // The real host the chat shows after a link whose text does not name it is the chat's, not the model's text.
+    const markdownText = (element: Element) => {
+      const copy = element.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll('.platos-link-host')) host.remove();
+      return copy.textContent ?? '';
+    };
     const partOf = (element: Element) => {
       const has = (name: string) => element.classList.contains(name);
-      if (has('platos-markdown')) return { kind: 'text', text: element.textContent ?? '' };
+      if (has('platos-markdown')) return { kind: 'text', text: markdownText(element) };
       if (has('platos-tool-call'))
         return {
           kind: 'tool-call',
