@@ -102,11 +102,77 @@ describe('buildArtifactDocument', () => {
     expect(parse(html).querySelectorAll('title, meta[charset]')).toHaveLength(2);
   });
 
-  it('keeps styles, including url() to foreign hosts, which the CSP blocks instead (img-src data:)', () => {
-    const style = '<style>body{background:url(https://example.com/bg.png)}</style><div style="background-image:image-set(url(https://example.com/a.png) 1x)">x</div>';
-    const { html } = build(style);
-    expect(html).toContain('<style>body{background:url(https://example.com/bg.png)}</style>');
-    expect(html).toContain('image-set(url(https://example.com/a.png) 1x)');
+  it('takes every loading URL out of styles and style attributes, and keeps data: URLs', () => {
+    const png = 'data:image/png;base64,AA==';
+    const { html, removed } = build(
+      [
+        '<style>@import url("https://attacker.example/import.css");body{background:url(https://attacker.example/bg.png)}</style>',
+        `<div style="background-image:image-set(url(https://example.com/a.png) 1x);color:red">x</div><p style="background:url(${png})">p</p>`,
+        '<svg><style>rect{fill:u\\72l(https://attacker.example/f.svg#g)}</style><rect style="fill:url(https://attacker.example/fill.svg#g)" width="9"/>',
+        '<rect fill="url(https://attacker.example/fill.svg#g)" filter="url(#blur)" width="9"/></svg>',
+        '<template><style>p{cursor:url(https://attacker.example/c.png),auto}</style></template>',
+      ].join(''),
+    );
+    expect(html).not.toContain('attacker');
+    expect(html).not.toContain('example.com');
+    expect(html).toContain('<style>body{background:none}</style>');
+    expect(html).toContain('<div style="background-image:none;color:red">x</div>');
+    expect(html).toContain(`<p style="background:url(${png})">p</p>`);
+    expect(html).toContain('<style>rect{fill:none}</style><rect style="fill:none" width="9"></rect><rect filter="url(#blur)" width="9"></rect>');
+    expect(html).toContain('<template><style>p{cursor:none,auto}</style></template>');
+    expect(removed).toEqual(['css-url']);
+  });
+
+  it('drops a stylesheet or style attribute it cannot read with confidence', () => {
+    const { html } = build('<style>a{content:"\\75rl(https://attacker.example/)"}</style><p style="content:\'@import\'">p</p>');
+    expect(parse(html).body.innerHTML).toBe('<p>p</p>');
+    expect(parse(html).querySelector('style')).toBeNull();
+  });
+
+  it('removes resource URLs other than data: from images, sources, media, inputs and SVG, and keeps links', () => {
+    const png = 'data:image/png;base64,AA==';
+    const { html, removed } = build(
+      [
+        '<img src="https://attacker.example/img.png" srcset="https://attacker.example/2x.png 2x, https://evil.example/3x.png 3x" alt="a">',
+        '<picture><source srcset="https://attacker.example/s.avif" type="image/avif"><img src=" //evil.example/f.png"></picture>',
+        `<img src="${png}" srcset="${png} 1x,${png} 2x"><img srcset="${png} 1x, x.png 2x">`,
+        '<input type="image" src="https://attacker.example/i.png"><video poster="https://attacker.example/p.png" src="v.mp4"><track src="t.vtt"></video>',
+        '<audio src="https://attacker.example/a.mp3" autoplay></audio><table background="https://attacker.example/t.png"></table>',
+        '<svg><image href="https://attacker.example/s.png" xlink:href="https://attacker.example/x.png"/><use href="https://attacker.example/s.svg#i"/>',
+        '<use href="#icon"/><filter><feImage href="https://attacker.example/fe.png"/></filter><a href="https://example.com/svg"><text>t</text></a></svg>',
+        '<math><mi href="https://attacker.example/m">x</mi></math>',
+        '<a href="https://example.com/" target="_blank">link</a><map><area href="https://example.com/area"></map>',
+      ].join(''),
+    );
+    expect(html).not.toMatch(/attacker|evil|x\.png|v\.mp4|t\.vtt/);
+    expect(html).toContain('<img alt="a">');
+    expect(html).toContain(`<img src="${png}" srcset="${png} 1x,${png} 2x"><img>`);
+    expect(html).toContain('<use href="#icon"></use>');
+    expect(html).toContain('<a href="https://example.com/svg">');
+    expect(html).toContain('<a href="https://example.com/" target="_blank">link</a>');
+    expect(html).toContain('<area href="https://example.com/area">');
+    expect(removed).toEqual(['resource-url']);
+  });
+
+  it('removes resource URLs inside templates, noscript and misnested markup too', () => {
+    const { html } = build(
+      '<template><img src="https://attacker.example/t.png"><svg><image href="https://attacker.example/t.svg"/></svg></template>' +
+        '<noscript><img src="https://attacker.example/n.png"></noscript><table><img src="https://attacker.example/m.png"></table>',
+    );
+    expect(html).not.toContain('attacker');
+    expect(parse(html).querySelectorAll('img')).toHaveLength(2);
+  });
+
+  it('removes scripts with a URL when scripts are on, and keeps inline ones', () => {
+    const { html, removed } = build(
+      '<script src="https://attacker.example/external.js"></script><script>go()</script><svg><script href="https://attacker.example/s.js"></script><script xlink:href="data:,go()"></script></svg>',
+      { scripts: true },
+    );
+    expect(html).not.toContain('attacker');
+    expect(html).not.toContain('data:,go()');
+    expect(parse(html).querySelectorAll('script')).toHaveLength(1);
+    expect(html).toContain('<script>go()</script>');
+    expect(removed).toEqual(['script']);
   });
 
   it('replaces a frameset with an empty body and stays stable when parsed again', () => {

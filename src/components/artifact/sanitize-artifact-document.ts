@@ -1,3 +1,6 @@
+import { sanitizeArtifactCss } from './sanitize-artifact-css';
+import { sanitizeResourceAttributes } from './sanitize-artifact-resources';
+
 /** A kind of thing taken out of an artifact's document. */
 export type ArtifactRemoval =
   | 'meta-refresh'
@@ -10,6 +13,8 @@ export type ArtifactRemoval =
   | 'event-handler'
   | 'javascript-url'
   | 'noscript'
+  | 'resource-url'
+  | 'css-url'
   | 'unstable-markup';
 
 /** Nested browsing contexts and plugins: each could load a URL of its own. */
@@ -24,9 +29,11 @@ const javascriptUrl = /^[\u0000-\u0020]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*
 /**
  * Removes, in place, what could make a request or navigate without a script: every `<meta http-equiv>` (refresh,
  * a CSP of the artifact's own, dns-prefetch control) and `<meta name="referrer">`, `<base>`, every `<link>`,
- * frames, objects and embeds, `ping` and `attributionsrc`. Without scripts, also `<script>`, `on*` handlers and
- * `javascript:` URLs. `<noscript>` is unwrapped without scripts and dropped with them, so it cannot parse one way
- * here (scripting disabled) and another in a frame that runs scripts. The artifact's own `<title>`, charset and
+ * frames, objects and embeds, `ping` and `attributionsrc`, and every URL that would load without a click, in
+ * attributes and in CSS, unless it is `data:` (see `sanitizeResourceAttributes` and `sanitizeArtifactCss`). Without
+ * scripts, also `<script>`, `on*` handlers and `javascript:` URLs; with them, scripts that have a URL. `<noscript>`
+ * is unwrapped without scripts and dropped with them, so it cannot parse one way here (scripting disabled) and
+ * another in a frame that runs scripts. The artifact's own `<title>`, charset and
  * viewport go; the builder writes the chat's. Template contents are sanitized too. Returns what kinds it removed.
  */
 export function sanitizeArtifactDocument(document: Document, { scripts }: { scripts: boolean }): ArtifactRemoval[] {
@@ -60,11 +67,25 @@ function sanitizeTree(root: Document | DocumentFragment, scripts: boolean, note:
   removeAll('link', 'link');
   removeAll(embeddedSelector, 'embedded-frame');
   if (!scripts) removeAll('script', 'script');
+  // The CSP refuses script URLs, but only once the browser has asked for them.
+  for (const script of root.querySelectorAll('script')) {
+    if (!script.getAttributeNames().some((name) => /^(?:src|href|.*:href)$/i.test(name))) continue;
+    script.remove();
+    note('script');
+  }
 
   for (const noscript of root.querySelectorAll('noscript')) {
     if (scripts) noscript.remove();
     else noscript.replaceWith(...noscript.childNodes);
     note('noscript');
+  }
+
+  for (const style of root.querySelectorAll('style')) {
+    const css = style.textContent ?? '';
+    const sanitized = sanitizeArtifactCss(css);
+    if (sanitized === null) style.remove();
+    else if (sanitized.css !== css) style.textContent = sanitized.css;
+    if (sanitized === null || sanitized.changed) note('css-url');
   }
 
   for (const element of root.querySelectorAll('*')) {
@@ -81,6 +102,7 @@ function sanitizeTree(root: Document | DocumentFragment, scripts: boolean, note:
         note('javascript-url');
       }
     }
+    for (const removal of sanitizeResourceAttributes(element)) note(removal);
   }
 
   for (const template of root.querySelectorAll('template')) sanitizeTree((template as HTMLTemplateElement).content, scripts, note);
