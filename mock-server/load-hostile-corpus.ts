@@ -1,6 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { HOSTILE_NAME_PATTERN, parseScenarioFile, type HostileCorpus, type ScenarioStep } from './scenarios';
+import { readScenarioFile } from './read-scenario-file';
+import { HOSTILE_NAME_PATTERN, type HostileCorpus, type ScenarioStep } from './scenarios';
 
 /** Where `hostile NAME` finds `NAME.json`. */
 export const HOSTILE_CORPUS_DIRECTORY = resolve(import.meta.dirname, 'scenarios/hostile');
@@ -16,15 +17,7 @@ export async function loadHostileCorpus(directory: string = HOSTILE_CORPUS_DIREC
       const path = join(directory, fileName);
       const name = fileName.slice(0, -'.json'.length);
       if (!HOSTILE_NAME_PATTERN.test(name)) throw new Error(`Invalid hostile scenario ${path}: the name must match ${String(HOSTILE_NAME_PATTERN)}`);
-      let json: unknown;
-      try {
-        json = JSON.parse(await readFile(path, 'utf8'));
-      } catch (error) {
-        throw new Error(`Cannot read hostile scenario ${path}: ${(error as Error).message}`);
-      }
-      const parsed = parseScenarioFile(json);
-      if (!parsed.ok) throw new Error(`Invalid hostile scenario ${path}: ${parsed.reason}`);
-      return [name, parsed.steps];
+      return [name, await readScenarioFile(path, 'hostile scenario')];
     }),
   );
   return new Map(entries.sort(([a], [b]) => a.localeCompare(b)));

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { loadHostileCorpus } from './load-hostile-corpus';
-import { parseScenarioFile, pickScenario, type Scenario } from './scenarios';
+import { readScenarioFile } from './read-scenario-file';
+import { pickScenario, type Scenario } from './scenarios';
 
 /**
  * How the server picks a message's scenario: the scenario file for every message if there is one, else the
@@ -11,13 +11,6 @@ export async function loadScenarioChoice(scenarioFile: string | undefined, hosti
     const hostileCorpus = await loadHostileCorpus(hostileDirectory);
     return (userText) => pickScenario(userText, hostileCorpus).scenario;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(scenarioFile, 'utf8'));
-  } catch (error) {
-    throw new Error(`Cannot read scenario file ${scenarioFile}: ${(error as Error).message}`);
-  }
-  const parsed = parseScenarioFile(json);
-  if (!parsed.ok) throw new Error(`Invalid scenario file ${scenarioFile}: ${parsed.reason}`);
-  return () => () => parsed.steps;
+  const steps = await readScenarioFile(scenarioFile, 'scenario file');
+  return () => () => steps;
 }
