@@ -2,7 +2,7 @@
 export interface FrameLimits {
   /**
    * Largest frame, estimated as the length of its JSON text: a string counts its characters and quotes, not its
-   * escapes. @default 1048576 (1 MiB)
+   * escapes; a number counts 8 (an integer of up to 8 digits) or 24. @default 1048576 (1 MiB)
    */
   frameBytes: number;
   /** Deepest nesting of objects and arrays; the frame itself is level 1. @default 64 */
@@ -79,99 +79,121 @@ class LimitExceeded {
  * if (!verdict.ok) console.warn(verdict.reason, verdict.detail);
  */
 export function checkFrameLimits(frame: unknown, limits: FrameLimits): FrameLimitsVerdict {
-  const path: (string | number)[] = [];
-  const ancestors = new Set<object>();
-  let size = 0;
-  let droppedKeys = 0;
-  const where = () => (path.length > 0 ? path.join('.') : '(frame)');
-  const fail = (reason: FrameLimitReason, detail: string) => new LimitExceeded(reason, `${where()}: ${detail}`);
+  const walk = new FrameWalk(limits);
+  try {
+    return { ok: true, frame: walk.copyValue(frame, 0, false, false), droppedKeys: walk.droppedKeys };
+  } catch (error) {
+    if (error instanceof LimitExceeded) return { ok: false, reason: error.reason, detail: error.detail };
+    // A getter or proxy in a frame built in-process threw; JSON data never does.
+    return { ok: false, reason: 'unsupported-value', detail: `${walk.where()}: reading the value threw` };
+  }
+}
 
-  const grow = (amount: number) => {
-    size += amount;
-    if (size > limits.frameBytes) throw fail('too-large', `the frame is over ${limits.frameBytes} bytes`);
-  };
+/** Numbers are counted, not converted to text: 8 for an integer of up to 8 digits, else the longest (`-1.2345678901234567e-308`). */
+const numberBytes = (value: number) => (Number.isInteger(value) && value > -1e8 && value < 1e8 ? 8 : 24);
 
-  const checkString = (text: string, isId: boolean) => {
-    if (isId && text.length > limits.idLength) throw fail('id-too-long', `an id of ${text.length} characters is over ${limits.idLength}`);
-    if (text.length > limits.stringLength) throw fail('string-too-long', `a string of ${text.length} characters is over ${limits.stringLength}`);
-    grow(text.length + 2);
-  };
+/**
+ * One walk's state. Methods live on the prototype, so a frame costs no closures; every token passes through here.
+ * The containers above the current value are kept in `ancestors` (a stack, short for real frames) to tell a cycle
+ * apart from deep nesting.
+ */
+class FrameWalk {
+  size = 0;
+  droppedKeys = 0;
+  private readonly path: (string | number)[] = [];
+  private readonly ancestors: object[] = [];
 
-  const copyValue = (value: unknown, depth: number, isId: boolean, inPayload: boolean): unknown => {
+  constructor(private readonly limits: FrameLimits) {}
+
+  where(): string {
+    return this.path.length > 0 ? this.path.join('.') : '(frame)';
+  }
+
+  private fail(reason: FrameLimitReason, detail: string): LimitExceeded {
+    return new LimitExceeded(reason, `${this.where()}: ${detail}`);
+  }
+
+  private grow(amount: number): void {
+    this.size += amount;
+    if (this.size > this.limits.frameBytes) throw this.fail('too-large', `the frame is over ${this.limits.frameBytes} bytes`);
+  }
+
+  private checkString(text: string, isId: boolean): void {
+    const { idLength, stringLength } = this.limits;
+    if (isId && text.length > idLength) throw this.fail('id-too-long', `an id of ${text.length} characters is over ${idLength}`);
+    if (text.length > stringLength) throw this.fail('string-too-long', `a string of ${text.length} characters is over ${stringLength}`);
+    this.grow(text.length + 2);
+  }
+
+  copyValue(value: unknown, depth: number, isId: boolean, inPayload: boolean): unknown {
     switch (typeof value) {
       case 'string':
-        checkString(value, isId);
+        this.checkString(value, isId);
         return value;
       case 'number':
-        grow(String(value).length);
+        this.grow(numberBytes(value));
         return value;
       case 'boolean':
-        grow(value ? 4 : 5);
+        this.grow(5);
         return value;
       case 'undefined':
         return value;
       case 'object':
         if (value === null) {
-          grow(4);
+          this.grow(4);
           return value;
         }
-        return copyContainer(value, depth + 1, inPayload);
+        return this.copyContainer(value, depth + 1, inPayload);
       default:
-        throw fail('unsupported-value', `a ${typeof value} is not JSON data`);
+        throw this.fail('unsupported-value', `a ${typeof value} is not JSON data`);
     }
-  };
+  }
 
-  const copyContainer = (value: object, depth: number, inPayload: boolean): unknown => {
-    if (ancestors.has(value)) throw fail('cyclic', 'the value contains itself');
-    if (depth > limits.depth) throw fail('too-deep', `nesting is deeper than ${limits.depth} levels`);
-    ancestors.add(value);
-    const copy = Array.isArray(value) ? copyArray(value, depth, inPayload) : copyObject(value, depth, inPayload);
-    ancestors.delete(value);
+  private copyContainer(value: object, depth: number, inPayload: boolean): unknown {
+    if (this.ancestors.includes(value)) throw this.fail('cyclic', 'the value contains itself');
+    if (depth > this.limits.depth) throw this.fail('too-deep', `nesting is deeper than ${this.limits.depth} levels`);
+    this.ancestors.push(value);
+    const copy = Array.isArray(value) ? this.copyArray(value, depth, inPayload) : this.copyObject(value, depth, inPayload);
+    this.ancestors.pop();
     return copy;
-  };
+  }
 
-  const copyArray = (items: unknown[], depth: number, inPayload: boolean): unknown[] => {
-    if (items.length > limits.entries) throw fail('too-many-entries', `${items.length} items are over ${limits.entries}`);
-    grow(2 + Math.max(0, items.length - 1));
+  private copyArray(items: unknown[], depth: number, inPayload: boolean): unknown[] {
+    const { entries } = this.limits;
+    if (items.length > entries) throw this.fail('too-many-entries', `${items.length} items are over ${entries}`);
+    this.grow(2 + Math.max(0, items.length - 1));
     const copy: unknown[] = [];
     for (let index = 0; index < items.length; index += 1) {
-      path.push(index);
-      copy.push(copyValue(items[index], depth, false, inPayload));
-      path.pop();
+      this.path.push(index);
+      copy.push(this.copyValue(items[index], depth, false, inPayload));
+      this.path.pop();
     }
     return copy;
-  };
+  }
 
-  const copyObject = (value: object, depth: number, inPayload: boolean): Record<string, unknown> => {
+  private copyObject(value: object, depth: number, inPayload: boolean): Record<string, unknown> {
     const prototype: unknown = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) throw fail('unsupported-value', 'an object that is not plain data');
+    if (prototype !== Object.prototype && prototype !== null) throw this.fail('unsupported-value', 'an object that is not plain data');
     const keys = Object.keys(value);
-    if (keys.length > limits.entries) throw fail('too-many-entries', `${keys.length} keys are over ${limits.entries}`);
-    grow(2);
+    const { entries, payloadBytes } = this.limits;
+    if (keys.length > entries) throw this.fail('too-many-entries', `${keys.length} keys are over ${entries}`);
+    this.grow(2);
     const copy: Record<string, unknown> = {};
     for (const key of keys) {
       if (prototypeKeys.has(key)) {
-        droppedKeys += 1;
+        this.droppedKeys += 1;
         continue;
       }
-      path.push(key);
-      checkString(key, false);
-      grow(2);
+      this.path.push(key);
+      this.checkString(key, false);
+      this.grow(2);
       const isPayload = !inPayload && payloadKeys.has(key);
-      const sizeBefore = size;
-      const entry = copyValue((value as Record<string, unknown>)[key], depth, !inPayload && isIdKey(key), inPayload || isPayload);
-      if (isPayload && size - sizeBefore > limits.payloadBytes) throw fail('payload-too-large', `the value is over ${limits.payloadBytes} bytes`);
-      path.pop();
+      const sizeBefore = this.size;
+      const entry = this.copyValue((value as Record<string, unknown>)[key], depth, !inPayload && isIdKey(key), inPayload || isPayload);
+      if (isPayload && this.size - sizeBefore > payloadBytes) throw this.fail('payload-too-large', `the value is over ${payloadBytes} bytes`);
+      this.path.pop();
       if (entry !== undefined) copy[key] = entry;
     }
     return copy;
-  };
-
-  try {
-    return { ok: true, frame: copyValue(frame, 0, false, false), droppedKeys };
-  } catch (error) {
-    if (error instanceof LimitExceeded) return { ok: false, reason: error.reason, detail: error.detail };
-    // A getter or proxy in a frame built in-process threw; JSON data never does.
-    return { ok: false, reason: 'unsupported-value', detail: `${where()}: reading the value threw` };
   }
 }
