@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from './create-mock-server';
-import { connectSocket, connected, type TestSocketOptions } from './testing/mock-server-harness';
+import { handshakeOutcome, type TestSocketOptions } from './testing/mock-server-harness';
 
 let localOnly: MockServer;
 let appOnly: MockServer;
@@ -10,19 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([localOnly.close(), appOnly.close()]));
 
-async function handshake(server: MockServer, options: TestSocketOptions): Promise<string> {
-  const socket = connectSocket(server.url, options);
-  try {
-    await connected(socket);
-    return 'connected';
-  } catch (error) {
+function handshake(server: MockServer, options: TestSocketOptions): Promise<string> {
+  return handshakeOutcome(server.url, options, (error) => {
     const { message, description } = error as Error & { description?: unknown };
     // The websocket transport describes the failed upgrade with an error event, polling with the HTTP status.
     const detail = typeof description === 'object' && description !== null && 'message' in description ? String(description.message) : String(description);
     return `${message}: ${detail}`;
-  } finally {
-    socket.disconnect();
-  }
+  });
 }
 
 describe('the Origin of a handshake', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from './create-mock-server';
-import { command, connectSocket, connected, type TestSocketOptions } from './testing/mock-server-harness';
+import { command, connectSocket, connected, handshakeOutcome, type TestSocketOptions } from './testing/mock-server-harness';
 
 let server: MockServer;
 beforeAll(async () => {
@@ -8,17 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function handshake(options: TestSocketOptions): Promise<string> {
-  const socket = connectSocket(server.url, options);
-  try {
-    await connected(socket);
-    return 'connected';
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    socket.disconnect();
-  }
-}
+const handshake = (options: TestSocketOptions) => handshakeOutcome(server.url, options);
 
 describe('where a handshake token may come from', () => {
   it('takes a bearer Authorization header, for clients that set extraHeaders', async () => {

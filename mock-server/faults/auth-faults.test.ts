@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockServer, type MockServer } from '../create-mock-server';
-import { command, connectSocket, connected, isFinishOf, recordEvents } from '../testing/mock-server-harness';
+import { command, connectSocket, connected, handshakeOutcome, isFinishOf, recordEvents } from '../testing/mock-server-harness';
 import { echoWithEvents, seqsOf } from '../testing/fault-test-helpers';
 
 let server: MockServer;
@@ -10,17 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.faults.clear());
 
-async function handshake(token = 'test-token'): Promise<'connected' | string> {
-  const socket = connectSocket(server.url, { token });
-  try {
-    await connected(socket);
-    return 'connected';
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    socket.disconnect();
-  }
-}
+const handshake = (token = 'test-token') => handshakeOutcome(server.url, { token });
 
 describe('auth faults', () => {
   it('auth-reject fails the next N good handshakes with "unauthorized"; bad tokens do not use them up', async () => {

@@ -34,6 +34,26 @@ export function connected(socket: Socket): Promise<void> {
   });
 }
 
+/**
+ * Connects, then disconnects at once: `'connected'`, or the connect error as `describe` puts it (its message by
+ * default, e.g. `'unauthorized'`).
+ */
+export async function handshakeOutcome(
+  url: string,
+  options: TestSocketOptions = {},
+  describe: (error: Error) => string = (error) => error.message,
+): Promise<string> {
+  const socket = connectSocket(url, options);
+  try {
+    await connected(socket);
+    return 'connected';
+  } catch (error) {
+    return describe(error as Error);
+  } finally {
+    socket.disconnect();
+  }
+}
+
 export function command<C extends CommandName>(socket: Socket, name: C, request: CommandRequest<C>): Promise<CommandAck<C>> {
   return socket.emitWithAck(name, request) as Promise<CommandAck<C>>;
 }
