@@ -1,5 +1,5 @@
 import { sanitizeArtifactCss } from './sanitize-artifact-css';
-import { sanitizeResourceAttributes } from './sanitize-artifact-resources';
+import { sanitizeResourceAttributes, urlAsParsed } from './sanitize-artifact-resources';
 
 /** A kind of thing taken out of an artifact's document. */
 export type ArtifactRemoval =
@@ -23,8 +23,7 @@ const embeddedSelector = 'iframe, frame, frameset, object, embed, applet, portal
 /** Attributes that make a request of their own: hyperlink auditing and attribution reporting. */
 const requestAttributes = ['ping', 'attributionsrc'];
 
-// The URL parser drops tabs and newlines and trims control characters and spaces before reading the scheme.
-const javascriptUrl = /^[\u0000-\u0020]*j[\t\n\r]*a[\t\n\r]*v[\t\n\r]*a[\t\n\r]*s[\t\n\r]*c[\t\n\r]*r[\t\n\r]*i[\t\n\r]*p[\t\n\r]*t[\t\n\r]*:/i;
+const javascriptUrl = /^javascript:/i;
 
 /**
  * Removes, in place, what could make a request or navigate without a script: every `<meta http-equiv>` (refresh,
@@ -97,7 +96,7 @@ function sanitizeTree(root: Document | DocumentFragment, scripts: boolean, note:
       } else if (!scripts && lowerName.startsWith('on')) {
         element.removeAttribute(name);
         note('event-handler');
-      } else if (!scripts && javascriptUrl.test(element.getAttribute(name)!)) {
+      } else if (!scripts && javascriptUrl.test(urlAsParsed(element.getAttribute(name)!))) {
         element.removeAttribute(name);
         note('javascript-url');
       }

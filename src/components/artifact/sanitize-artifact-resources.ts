@@ -8,9 +8,14 @@ const resourceAttributes = new Set(['src', 'srcset', 'poster', 'background']);
 /** Where `href` is a link to follow on a click, not a resource to load (`<use>`, `<image>`, `<feImage>` load theirs). */
 const linkElements = new Set(['a', 'area']);
 
-/** Whether an attribute's URL loads nothing: the URL parser trims C0 controls and spaces and drops tabs and newlines. */
+/** An attribute's URL as the URL parser reads it: C0 controls and spaces trimmed, tabs and newlines dropped. */
+export function urlAsParsed(value: string): string {
+  return value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** Whether an attribute's URL loads nothing. */
 export function isInertUrlAttribute(value: string): boolean {
-  return isInertUrl(value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, ''));
+  return isInertUrl(urlAsParsed(value));
 }
 
 /** Whether every candidate of a `srcset` is inert; a candidate's URL ends at whitespace, or at its trailing commas. */
