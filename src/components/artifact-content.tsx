@@ -8,7 +8,6 @@ import { MessageText } from './message-text';
 import { PolicedImage } from './policy/policed-image';
 
 export interface ArtifactContentLabels extends JsonTreeLabels, ArtifactHtmlLabels {
-  artifactImageBlocked: string;
 }
 
 /** `preview` renders HTML in its sandbox; `source` shows any kind as text. */

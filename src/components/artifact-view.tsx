@@ -19,7 +19,6 @@ export const artifactLabels = {
   artifactLatestVersion: 'Latest version',
   artifactShowSource: 'Source',
   artifactContent: 'Content',
-  artifactImageBlocked: 'This image is not shown: only https and data:image addresses are allowed.',
   artifactHtmlFrame: 'Sandboxed preview',
   artifactRunScripts: 'Run scripts',
   artifactScriptsOff: 'Shown without its scripts.',
