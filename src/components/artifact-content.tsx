@@ -7,8 +7,7 @@ import { CodeBlock } from './markdown/code-block';
 import { MessageText } from './message-text';
 import { PolicedImage } from './policy/policed-image';
 
-export interface ArtifactContentLabels extends JsonTreeLabels, ArtifactHtmlLabels {
-}
+export type ArtifactContentLabels = JsonTreeLabels & ArtifactHtmlLabels;
 
 /** `preview` renders HTML in its sandbox; `source` shows any kind as text. */
 export type ArtifactContentView = 'preview' | 'source';
