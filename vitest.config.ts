@@ -14,8 +14,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}'],
-          exclude: ['src/**/*.node.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.node.test.ts'],
         },
       },
       {
@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.node.test.ts', 'mock-server/**/*.test.ts'],
+          include: ['src/**/*.node.test.ts', 'test/**/*.node.test.ts', 'mock-server/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -1,7 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
-import { INTERACTIVE_SPEED, STORY_TEST_SPEED } from '../stories/mock-agent/mock-agent-config';
-import { storyAgent } from '../stories/mock-agent/story-agent';
+import { INTERACTIVE_SPEED, STORY_TEST_SPEED } from '../stories/mock-agent/mock-agent-config.js';
+import { storyAgent } from '../stories/mock-agent/story-agent.js';
 
 const worker = setupWorker(...storyAgent.handlers);
 // socket.io-client keeps the WebSocket constructor it finds when first imported, and only stories

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { marked } from 'marked';
-import { advanceBlockStream, markedLexer, type BlockStream, type MarkdownLexer } from '../src/components/markdown/block-stream';
-import { longAnswer, tokenize } from '../src/components/markdown/long-answer.fixture';
+import { advanceBlockStream, markedLexer, type BlockStream, type MarkdownLexer } from '../src/text/block-stream.js';
+import { longAnswer, tokenize } from '../test/support/long-answer.fixture.js';
 
 // Parse work for a 200-block answer streamed in tokens of 3 to 8 characters: the incremental split (completed blocks
 // lexed once, the open tail patched or re-lexed) against lexing the whole text again on every token.

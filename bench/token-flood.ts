@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { parseServerEvent, type ServerEvent } from '../src/protocol';
-import { createPlatosStore } from '../src/store/create-platos-store';
-import { createManualScheduler } from '../src/store/frame-scheduler';
-import { createEventFactory } from '../src/test-support/event-factory';
-import { createFakeClient } from '../src/test-support/fake-client';
-import { createPlatosClient } from '../src/client/create-platos-client';
-import { createFakeSocket } from '../src/test-support/fake-socket';
+import { parseServerEvent, type ServerEvent } from '../src/protocol/index.js';
+import { createPlatosStore } from '../src/store/create-platos-store.js';
+import { createManualScheduler } from '../src/store/frame-scheduler.js';
+import { createEventFactory } from '../test/support/event-factory.js';
+import { createFakeClient } from '../test/support/fake-client.js';
+import { createPlatosClient } from '../src/client/create-platos-client.js';
+import { createFakeSocket } from '../test/support/fake-socket.js';
 
 // A token flood through validation and the store: how long one frame's worth of deltas takes to apply.
 // "client ms" is the real client's path per frame: validation, routing, the sequence guard, queueing for the store.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PlatosChat, PlatosProvider, useOwnedClient, usePlatosStream } from '@platosdev/client/react';
-import { demoServerUrl, demoThreadId, demoToken } from './demo-config';
+import { demoServerUrl, demoThreadId, demoToken } from './demo-config.js';
 
 type Theme = 'system' | 'light' | 'dark';
 

@@ -2,7 +2,7 @@
 import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DemoApp } from './demo-app';
+import { DemoApp } from './demo-app.js';
 import './demo.css';
 
 createRoot(document.getElementById('root')!).render(

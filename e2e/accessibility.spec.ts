@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { holdDevServerUpdates } from './support/dev-server';
-import { routeSockets } from './support/socket-cut';
+import { holdDevServerUpdates } from './support/dev-server.js';
+import { routeSockets } from './support/socket-cut.js';
 
 // axe-core on the demo in every state a user meets: empty, streaming, waiting on an approval, finished, failed,
 // offline with a queued message, and in the dark theme. Zero violations, contrast included.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_SCENARIO_TEXT } from '../mock-server/scenarios';
+import { DEFAULT_SCENARIO_TEXT } from '../mock-server/scenarios/index.js';
 
 /** Text as a reader sees it: markdown syntax (list numbers, fence info, link targets) gone, every letter and digit kept in order. */
 const readable = (text: string) =>

@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { auditChatDom } from './support/chat-dom-audit';
-import { hostileExpectations } from './support/hostile-expectations';
-import { describeRequest, guardPage, type PageGuard } from './support/page-guard';
+import { auditChatDom } from './support/chat-dom-audit.js';
+import { hostileExpectations } from './support/hostile-expectations.js';
+import { describeRequest, guardPage, type PageGuard } from './support/page-guard.js';
 
 // Model output is the attacker's: every file of mock-server/scenarios/hostile/ is played into a fresh thread of the
 // demo, which must not contact a host it did not allow, show a dialog, open a window, navigate, run script outside

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { holdDevServerUpdates } from './support/dev-server';
-import { routeSockets } from './support/socket-cut';
-import { pillStates, recordPillStates } from './support/status-pill';
+import { holdDevServerUpdates } from './support/dev-server.js';
+import { routeSockets } from './support/socket-cut.js';
+import { pillStates, recordPillStates } from './support/status-pill.js';
 
 // The browser itself says it is offline: the client stops retrying, says so with a way to try again, keeps what
 // the user sends, and reconnects as soon as the browser is back online.

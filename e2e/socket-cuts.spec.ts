@@ -1,10 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { DEFAULT_SCENARIO_TEXT } from '../mock-server/scenarios';
-import { holdDevServerUpdates } from './support/dev-server';
-import { expireReplay, historyApprovalStates } from './support/mock-server';
-import { routeSockets } from './support/socket-cut';
-import { pillStates, recordPillStates } from './support/status-pill';
-import { assistantText, readable, renderedTranscript, type RenderedMessage } from './support/transcript';
+import { DEFAULT_SCENARIO_TEXT } from '../mock-server/scenarios/index.js';
+import { holdDevServerUpdates } from './support/dev-server.js';
+import { expireReplay, historyApprovalStates } from './support/mock-server.js';
+import { routeSockets } from './support/socket-cut.js';
+import { pillStates, recordPillStates } from './support/status-pill.js';
+import { assistantText, readable, renderedTranscript, type RenderedMessage } from './support/transcript.js';
 
 // Socket cuts in real Chromium against the real mock server: the page's WebSocket is closed (both sides) with
 // page.routeWebSocket, new sockets are refused for the length of the cut, then let through again.

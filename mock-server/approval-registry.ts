@@ -1,6 +1,6 @@
-import type { ApprovalState } from '../src/protocol';
-import type { ApprovalOutcome, EventBody } from './scenarios';
-import type { ThreadRecord } from './thread-store';
+import type { ApprovalState } from '../src/protocol/index.js';
+import type { ApprovalOutcome, EventBody } from './scenarios/index.js';
+import type { ThreadRecord } from './thread-store.js';
 
 interface ApprovalRecord {
   approvalId: string;

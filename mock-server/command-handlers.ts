@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { Ack, CommandAck, CommandName, CommandRequest, ServerEvent } from '../src/protocol';
-import type { ApprovalRegistry } from './approval-registry';
-import { commandSchemas, isCommandName } from './command-schemas';
-import type { ThreadStore, TurnRecord } from './thread-store';
-import { enqueueTurn, type TurnRunnerDeps } from './turn-runner';
+import type { Ack, CommandAck, CommandName, CommandRequest, ServerEvent } from '../src/protocol/index.js';
+import type { ApprovalRegistry } from './approval-registry.js';
+import { commandSchemas, isCommandName } from './command-schemas.js';
+import type { ThreadStore, TurnRecord } from './thread-store.js';
+import { enqueueTurn, type TurnRunnerDeps } from './turn-runner.js';
 
 /** What a command may do to one client connection, whatever carries it (a Socket.IO server or an in-browser mock). */
 export interface CommandContext {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { command, connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { command, connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 let server: MockServer;
 let slowAuthServer: MockServer;

@@ -1,24 +1,24 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { SOCKET_PATH } from '../src/protocol';
-import { createApprovalRegistry } from './approval-registry';
-import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors';
-import { createFaultInjector, type FaultControls } from './faults/fault-injector';
-import type { FaultSchedule } from './faults/fault-schedule';
-import { createFaultsHttpHandler, isFaultsPath } from './faults/faults-http-handler';
-import { withEarlierReplays } from './faults/replay-from-earlier';
-import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
-import { createHandshakeOriginCheck } from './handshake-origin-check';
-import { handshakeToken } from './handshake-token';
-import { createHistoryHandler } from './history-handler';
-import { loadScenarioChoice } from './load-scenario-choice';
-import type { EventBody } from './scenarios';
-import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session';
-import { createThreadMembership } from './thread-membership';
-import { createThreadStore, type ThreadRecord } from './thread-store';
-import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler';
-import type { TurnRunnerDeps } from './turn-runner';
+import { SOCKET_PATH } from '../src/protocol/index.js';
+import { createApprovalRegistry } from './approval-registry.js';
+import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors.js';
+import { createFaultInjector, type FaultControls } from './faults/fault-injector.js';
+import type { FaultSchedule } from './faults/fault-schedule.js';
+import { createFaultsHttpHandler, isFaultsPath } from './faults/faults-http-handler.js';
+import { withEarlierReplays } from './faults/replay-from-earlier.js';
+import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
+import { createHandshakeOriginCheck } from './handshake-origin-check.js';
+import { handshakeToken } from './handshake-token.js';
+import { createHistoryHandler } from './history-handler.js';
+import { loadScenarioChoice } from './load-scenario-choice.js';
+import type { EventBody } from './scenarios/index.js';
+import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
+import { createThreadMembership } from './thread-membership.js';
+import { createThreadStore, type ThreadRecord } from './thread-store.js';
+import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler.js';
+import type { TurnRunnerDeps } from './turn-runner.js';
 
 export interface MockServerOptions {
   /** @default 0 (any free port) */

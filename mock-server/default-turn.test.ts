@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_TYPES, parseEventId, parseServerEvent } from '../src/protocol';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { DEFAULT_SCENARIO_TEXT } from './scenarios';
-import { command, connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import { EVENT_TYPES, parseEventId, parseServerEvent } from '../src/protocol/index.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { DEFAULT_SCENARIO_TEXT } from './scenarios/index.js';
+import { command, connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
-import type { MockServerOptions } from './create-mock-server';
-import { isLocalOrigin } from './cors';
-import { faultOptionsFromEnv } from './faults/fault-options';
+import type { MockServerOptions } from './create-mock-server.js';
+import { isLocalOrigin } from './cors.js';
+import { faultOptionsFromEnv } from './faults/fault-options.js';
 
 const knownFlags = new Set(['--scenario', '--faults', '--seed']);
 

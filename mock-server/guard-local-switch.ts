@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { allowCorsOrigin, isLocalOrigin } from './cors';
-import { errorBody, sendJson } from './http-json';
+import { allowCorsOrigin, isLocalOrigin } from './cors.js';
+import { errorBody, sendJson } from './http-json.js';
 
 const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 

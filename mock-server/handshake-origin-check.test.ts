@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { handshakeOutcome, type TestSocketOptions } from './testing/mock-server-harness';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { handshakeOutcome, type TestSocketOptions } from './testing/mock-server-harness.js';
 
 let localOnly: MockServer;
 let appOnly: MockServer;

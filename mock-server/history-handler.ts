@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HistoryResponse } from '../src/protocol';
-import { applyEvent } from '../src/store/view/apply-event';
-import { createThreadView } from '../src/store/view/create-thread-view';
-import { viewToHistory } from '../src/store/view/history';
-import { allowCorsOrigin } from './cors';
-import { sendJson } from './http-json';
-import type { ThreadRecord, ThreadStore } from './thread-store';
+import type { HistoryResponse } from '../src/protocol/index.js';
+import { applyEvent } from '../src/store/view/apply-event.js';
+import { createThreadView } from '../src/store/view/create-thread-view.js';
+import { viewToHistory } from '../src/store/view/history.js';
+import { allowCorsOrigin } from './cors.js';
+import { sendJson } from './http-json.js';
+import type { ThreadRecord, ThreadStore } from './thread-store.js';
 
 const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
 

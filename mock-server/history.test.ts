@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryResponse } from '../src/protocol';
-import { applyEvent } from '../src/store/view/apply-event';
-import { createThreadView } from '../src/store/view/create-thread-view';
-import { viewToHistory } from '../src/store/view/history';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import type { HistoryResponse } from '../src/protocol/index.js';
+import { applyEvent } from '../src/store/view/apply-event.js';
+import { createThreadView } from '../src/store/view/create-thread-view.js';
+import { viewToHistory } from '../src/store/view/history.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -3,10 +3,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { HOSTILE_CORPUS_DIRECTORY, loadHostileCorpus } from './load-hostile-corpus';
-import { HOSTILE_NAME_PATTERN, parseScenarioFile, scenarioText } from './scenarios';
-import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { HOSTILE_CORPUS_DIRECTORY, loadHostileCorpus } from './load-hostile-corpus.js';
+import { HOSTILE_NAME_PATTERN, parseScenarioFile, scenarioText } from './scenarios/index.js';
+import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 const corpusFiles = readdirSync(HOSTILE_CORPUS_DIRECTORY).filter((fileName) => fileName.endsWith('.json'));
 

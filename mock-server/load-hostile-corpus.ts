@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readScenarioFile } from './read-scenario-file';
-import { HOSTILE_NAME_PATTERN, type HostileCorpus, type ScenarioStep } from './scenarios';
+import { readScenarioFile } from './read-scenario-file.js';
+import { HOSTILE_NAME_PATTERN, type HostileCorpus, type ScenarioStep } from './scenarios/index.js';
 
 /** Where `hostile NAME` finds `NAME.json`. */
 export const HOSTILE_CORPUS_DIRECTORY = resolve(import.meta.dirname, 'scenarios/hostile');

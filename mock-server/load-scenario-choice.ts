@@ -1,6 +1,6 @@
-import { loadHostileCorpus } from './load-hostile-corpus';
-import { readScenarioFile } from './read-scenario-file';
-import { pickScenario, type Scenario } from './scenarios';
+import { loadHostileCorpus } from './load-hostile-corpus.js';
+import { readScenarioFile } from './read-scenario-file.js';
+import { pickScenario, type Scenario } from './scenarios/index.js';
 
 /**
  * How the server picks a message's scenario: the scenario file for every message if there is one, else the

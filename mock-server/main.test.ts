@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionsFromEnv } from './env-options';
+import { optionsFromEnv } from './env-options.js';
 
 const root = resolve(import.meta.dirname, '..');
 

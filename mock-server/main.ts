@@ -1,5 +1,5 @@
-import { createMockServer } from './create-mock-server';
-import { optionsFromEnv } from './env-options';
+import { createMockServer } from './create-mock-server.js';
+import { optionsFromEnv } from './env-options.js';
 
 try {
   const server = await createMockServer(optionsFromEnv(process.env, process.argv.slice(2)));

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseScenarioFile, type ScenarioStep } from './scenarios';
+import { parseScenarioFile, type ScenarioStep } from './scenarios/index.js';
 
 /** A scenario file's steps, checked; `what` names it in the error ("scenario file", "hostile scenario"). */
 export async function readScenarioFile(path: string, what: string): Promise<ScenarioStep[]> {

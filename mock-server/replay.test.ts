@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../src/protocol';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import type { ServerEvent } from '../src/protocol/index.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 let clock = 1_000_000;
 let server: MockServer;

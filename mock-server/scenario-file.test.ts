@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseServerEvent } from '../src/protocol';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness';
+import { parseServerEvent } from '../src/protocol/index.js';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { connectSocket, connected, isFinishOf, okCommand, recordEvents } from './testing/mock-server-harness.js';
 
 const steps = [
   { type: 'text-delta', delta: 'Hello ' },

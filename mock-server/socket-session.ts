@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io';
-import type { Ack } from '../src/protocol';
-import { runCommand, type CommandContext } from './command-handlers';
-import type { SocketFaultPipeline } from './faults/socket-fault-pipeline';
-import { handshakeToken } from './handshake-token';
-import type { createThreadMembership } from './thread-membership';
+import type { Ack } from '../src/protocol/index.js';
+import { runCommand, type CommandContext } from './command-handlers.js';
+import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
+import { handshakeToken } from './handshake-token.js';
+import type { createThreadMembership } from './thread-membership.js';
 
 /** One client frame: a command name, its payload and the acknowledgement callback, if any. */
 interface CommandFrame {

@@ -1,5 +1,5 @@
-import { formatEventId, parseEventId, type ServerEvent } from '../src/protocol';
-import type { EventBody } from './scenarios';
+import { formatEventId, parseEventId, type ServerEvent } from '../src/protocol/index.js';
+import type { EventBody } from './scenarios/index.js';
 
 export interface TurnRecord {
   turnId: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from './create-mock-server';
-import { command, connectSocket, connected, okCommand } from './testing/mock-server-harness';
+import { createMockServer, type MockServer } from './create-mock-server.js';
+import { command, connectSocket, connected, okCommand } from './testing/mock-server-harness.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { guardLocalSwitch } from './guard-local-switch';
-import { errorBody, readJsonBody, sendJson } from './http-json';
+import { guardLocalSwitch } from './guard-local-switch.js';
+import { errorBody, readJsonBody, sendJson } from './http-json.js';
 
 const tokenBodySchema = v.strictObject({ token: v.pipe(v.string(), v.minLength(1)) });
 

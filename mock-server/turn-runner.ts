@@ -1,8 +1,8 @@
-import type { ServerEvent } from '../src/protocol';
-import type { ApprovalRegistry } from './approval-registry';
-import { bindScenarioEvent, isApprovalWait, scopeId, type ApprovalOutcome, type EventBody, type Scenario, type ScenarioStep } from './scenarios';
-import { sleep } from './sleep';
-import type { ThreadRecord, TurnRecord } from './thread-store';
+import type { ServerEvent } from '../src/protocol/index.js';
+import type { ApprovalRegistry } from './approval-registry.js';
+import { bindScenarioEvent, isApprovalWait, scopeId, type ApprovalOutcome, type EventBody, type Scenario, type ScenarioStep } from './scenarios/index.js';
+import { sleep } from './sleep.js';
+import type { ThreadRecord, TurnRecord } from './thread-store.js';
 
 export interface TurnRunnerDeps {
   approvals: ApprovalRegistry;

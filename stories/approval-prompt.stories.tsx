@@ -3,10 +3,10 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore, type ThreadListener } from '@platosdev/client';
 import { ApprovalPrompt, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, within } from 'storybook/test';
-import type { EventBody } from '../mock-server/scenarios';
-import { createScriptedClient } from './support/scripted-client';
-import { withThreadEvents } from './support/thread-fixture';
-import { nextEvent, threadScript } from './support/thread-script';
+import type { EventBody } from '../mock-server/scenarios/index.js';
+import { createScriptedClient } from './support/scripted-client.js';
+import { withThreadEvents } from './support/thread-fixture.js';
+import { nextEvent, threadScript } from './support/thread-script.js';
 
 const approvalId = 'approval-delete';
 const pending: EventBody = {

@@ -2,10 +2,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore, type PlatosClient, type ServerEvent, type ThreadListener } from '@platosdev/client';
 import { ArtifactView, ContentPolicyProvider, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { EventBody } from '../mock-server/scenarios';
-import { createScriptedClient } from './support/scripted-client';
-import { withThreadEvents } from './support/thread-fixture';
-import { nextEvent, threadScript } from './support/thread-script';
+import type { EventBody } from '../mock-server/scenarios/index.js';
+import { createScriptedClient } from './support/scripted-client.js';
+import { withThreadEvents } from './support/thread-fixture.js';
+import { nextEvent, threadScript } from './support/thread-script.js';
 
 const artifactId = 'artifact-1';
 /** A 96x48 gradient. */

@@ -3,12 +3,12 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore } from '@platosdev/client';
 import { PlatosChat, PlatosProvider } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios';
-import { EVENT_TYPES, type ServerEvent } from '../src/protocol';
-import { storyAgent } from './mock-agent/story-agent';
-import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play';
-import { MockAgentChat } from './support/mock-agent-chat';
-import { createScriptedClient } from './support/scripted-client';
+import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios/index.js';
+import { EVENT_TYPES, type ServerEvent } from '../src/protocol/index.js';
+import { storyAgent } from './mock-agent/story-agent.js';
+import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play.js';
+import { MockAgentChat } from './support/mock-agent-chat.js';
+import { createScriptedClient } from './support/scripted-client.js';
 
 const meta = {
   title: 'Chat/PlatosChat',

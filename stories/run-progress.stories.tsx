@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { RunProgress } from '@platosdev/client/react';
 import { expect, waitFor, within } from 'storybook/test';
-import type { EventBody } from '../mock-server/scenarios';
+import type { EventBody } from '../mock-server/scenarios/index.js';
 // Not exported from the package entry yet.
-import { RunTray } from '../src/components/run-tray';
-import { withThreadEvents } from './support/thread-fixture';
+import { RunTray } from '../src/components/run/run-tray.js';
+import { withThreadEvents } from './support/thread-fixture.js';
 
 const runId = 'run-index';
 const label = 'Re-indexing the docs';

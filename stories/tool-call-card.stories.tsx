@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { ToolCallCard } from '@platosdev/client/react';
 import { expect, userEvent, within } from 'storybook/test';
-import type { EventBody } from '../mock-server/scenarios';
-import { ChatCustomizationProvider, type ToolRendererProps } from '../src/components/chat-customization';
-import { withThreadEvents } from './support/thread-fixture';
+import type { EventBody } from '../mock-server/scenarios/index.js';
+import { ChatCustomizationProvider, type ToolRendererProps } from '../src/components/chat/chat-customization.js';
+import { withThreadEvents } from './support/thread-fixture.js';
 
 const toolCallId = 'call-search';
 const started: EventBody[] = [{ type: 'tool-call-start', toolCallId, tool: 'search_docs' }];

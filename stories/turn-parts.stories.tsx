@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { Composer, Message } from '@platosdev/client/react';
 import { expect, waitFor, within } from 'storybook/test';
-import type { EventBody } from '../mock-server/scenarios';
-import { withThreadEvents } from './support/thread-fixture';
-import { STORY_TURN } from './support/thread-script';
+import type { EventBody } from '../mock-server/scenarios/index.js';
+import { withThreadEvents } from './support/thread-fixture.js';
+import { STORY_TURN } from './support/thread-script.js';
 
 const text = (delta: string): EventBody => ({ type: 'text-delta', messageId: STORY_TURN.messageId, delta });
 const finish = (finishReason: 'stop' | 'error'): EventBody => ({

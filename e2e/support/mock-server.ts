@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { HistoryResponse } from '../../src/protocol';
+import type { HistoryResponse } from '../../src/protocol/index.js';
 
 /** Token the demo uses by default; the mock server accepts it. */
 export const DEV_TOKEN = 'dev-token';

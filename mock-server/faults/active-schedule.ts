@@ -1,5 +1,5 @@
-import { drawDropPoints, mulberry32 } from './seeded-random';
-import type { Fault, FaultKind, FaultOf, FaultSchedule } from './fault-schedule';
+import { drawDropPoints, mulberry32 } from './seeded-random.js';
+import type { Fault, FaultKind, FaultOf, FaultSchedule } from './fault-schedule.js';
 
 /** A fault of the active schedule and how many more times it may fire. */
 export interface ArmedFault<F extends Fault = Fault> {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../src/protocol';
-import { createMockServer, type MockServer } from '../create-mock-server';
-import { command, connectSocket, connected, okCommand, recordEvents } from '../testing/mock-server-harness';
-import { disconnectReason, echoWithEvents, range, seqsOf, storedUpTo, subscribedSocket } from '../testing/fault-test-helpers';
-import { drawDropPoints, mulberry32 } from './seeded-random';
+import type { ServerEvent } from '../../src/protocol/index.js';
+import { createMockServer, type MockServer } from '../create-mock-server.js';
+import { command, connectSocket, connected, okCommand, recordEvents } from '../testing/mock-server-harness.js';
+import { disconnectReason, echoWithEvents, range, seqsOf, storedUpTo, subscribedSocket } from '../testing/fault-test-helpers.js';
+import { drawDropPoints, mulberry32 } from './seeded-random.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
-import type { ThreadStore } from '../thread-store';
-import { activateSchedule, affectsThread, type ActiveSchedule, type ArmedFault } from './active-schedule';
-import { parseFaultSchedule, type FaultKind, type FaultOf, type FaultSchedule } from './fault-schedule';
-import { createFaultStats, type FaultStats } from './fault-stats';
-import { createSocketFaultPipeline, type FaultableSocket, type SocketFaultPipeline } from './socket-fault-pipeline';
+import type { ThreadStore } from '../thread-store.js';
+import { activateSchedule, affectsThread, type ActiveSchedule, type ArmedFault } from './active-schedule.js';
+import { parseFaultSchedule, type FaultKind, type FaultOf, type FaultSchedule } from './fault-schedule.js';
+import { createFaultStats, type FaultStats } from './fault-stats.js';
+import { createSocketFaultPipeline, type FaultableSocket, type SocketFaultPipeline } from './socket-fault-pipeline.js';
 
 /** The fault switch of a running mock server (`server.faults`). */
 export interface FaultControls {

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionsFromEnv } from '../env-options';
-import { faultOptionsFromEnv } from './fault-options';
+import { optionsFromEnv } from '../env-options.js';
+import { faultOptionsFromEnv } from './fault-options.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const schedule = { seed: 3, faults: [{ kind: 'skip', atEvent: 2 }] };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseFaultSchedule, type FaultSchedule } from './fault-schedule';
+import { parseFaultSchedule, type FaultSchedule } from './fault-schedule.js';
 
 export interface FaultOptions {
   faults?: FaultSchedule;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFaultSchedule } from './fault-schedule';
+import { parseFaultSchedule } from './fault-schedule.js';
 
 const reasonOf = (json: unknown) => {
   const result = parseFaultSchedule(json);

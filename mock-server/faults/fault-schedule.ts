@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { issueText } from '../valibot-issue';
+import { issueText } from '../valibot-issue.js';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(1));
 const ms = v.pipe(v.number(), v.integer(), v.minValue(0));

@@ -1,4 +1,4 @@
-import { FAULT_KINDS, type FaultKind } from './fault-schedule';
+import { FAULT_KINDS, type FaultKind } from './fault-schedule.js';
 
 /** `expire-replay` is no schedule kind but is counted when the method or endpoint is used. */
 export type CountedFault = FaultKind | 'expire-replay';

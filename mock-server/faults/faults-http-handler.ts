@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as v from 'valibot';
-import { errorBody, readJsonBody, sendJson } from '../http-json';
-import { guardLocalSwitch } from '../guard-local-switch';
-import type { FaultControls } from './fault-injector';
-import { parseFaultSchedule } from './fault-schedule';
+import { errorBody, readJsonBody, sendJson } from '../http-json.js';
+import { guardLocalSwitch } from '../guard-local-switch.js';
+import type { FaultControls } from './fault-injector.js';
+import { parseFaultSchedule } from './fault-schedule.js';
 
 const replayWindowSchema = v.strictObject({ ms: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 

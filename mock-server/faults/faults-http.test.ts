@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockServer, type MockServer } from '../create-mock-server';
-import { isFinishOf, okCommand } from '../testing/mock-server-harness';
-import { echoWithEvents, seqsOf, subscribedSocket } from '../testing/fault-test-helpers';
+import { createMockServer, type MockServer } from '../create-mock-server.js';
+import { isFinishOf, okCommand } from '../testing/mock-server-harness.js';
+import { echoWithEvents, seqsOf, subscribedSocket } from '../testing/fault-test-helpers.js';
 
 let server: MockServer;
 beforeAll(async () => {

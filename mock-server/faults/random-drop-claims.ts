@@ -1,5 +1,5 @@
-import type { RandomDropPool } from './active-schedule';
-import type { Fault } from './fault-schedule';
+import type { RandomDropPool } from './active-schedule.js';
+import type { Fault } from './fault-schedule.js';
 
 interface ClaimedDropPoint {
   pool: RandomDropPool;

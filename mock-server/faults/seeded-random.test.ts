@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawDropPoints, mulberry32 } from './seeded-random';
+import { drawDropPoints, mulberry32 } from './seeded-random.js';
 
 const take = (random: () => number, count: number) => Array.from({ length: count }, random);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../src/protocol';
-import { activateSchedule } from './active-schedule';
-import type { FaultSchedule } from './fault-schedule';
-import { createFaultStats } from './fault-stats';
-import { createSocketFaultPipeline } from './socket-fault-pipeline';
+import type { ServerEvent } from '../../src/protocol/index.js';
+import { activateSchedule } from './active-schedule.js';
+import type { FaultSchedule } from './fault-schedule.js';
+import { createFaultStats } from './fault-stats.js';
+import { createSocketFaultPipeline } from './socket-fault-pipeline.js';
 
 const frame = (seq: number, threadId = 't') => ({ type: 'text-delta', id: `e-${seq}`, seq, threadId, turnId: 'u', ts: 0, messageId: 'm', delta: 'x' }) as ServerEvent;
 

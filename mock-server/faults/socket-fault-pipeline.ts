@@ -1,8 +1,8 @@
-import type { ServerEvent } from '../../src/protocol';
-import type { ActiveSchedule, ArmedFault } from './active-schedule';
-import type { Fault, FaultOf } from './fault-schedule';
-import type { CountedFault } from './fault-stats';
-import { createRandomDropClaims } from './random-drop-claims';
+import type { ServerEvent } from '../../src/protocol/index.js';
+import type { ActiveSchedule, ArmedFault } from './active-schedule.js';
+import type { Fault, FaultOf } from './fault-schedule.js';
+import type { CountedFault } from './fault-stats.js';
+import { createRandomDropClaims } from './random-drop-claims.js';
 
 /** `half-open`: connected but deaf and mute. `cut`: the transport is closing or closed. */
 export type PipelineState = 'live' | 'half-open' | 'cut';

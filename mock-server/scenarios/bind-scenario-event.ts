@@ -1,5 +1,5 @@
-import type { EventPayload, EventType } from '../../src/protocol';
-import type { ScenarioEvent } from './scenario-types';
+import type { EventPayload, EventType } from '../../src/protocol/index.js';
+import type { ScenarioEvent } from './scenario-types.js';
 
 /** A full event without its envelope. */
 export type EventBody = { [T in EventType]: { type: T } & EventPayload<T> }[EventType];

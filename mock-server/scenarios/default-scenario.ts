@@ -1,7 +1,7 @@
-import { DEFAULT_BODY_TEXT, DEFAULT_INTRO_TEXT, DEFAULT_OUTRO_TEXT } from './default-text';
-import type { ScenarioContext, ScenarioStep } from './scenario-types';
-import { approvalSteps, backgroundRunSteps, toolCallSteps } from './step-builders';
-import { streamText } from './stream-text';
+import { DEFAULT_BODY_TEXT, DEFAULT_INTRO_TEXT, DEFAULT_OUTRO_TEXT } from './default-text.js';
+import type { ScenarioContext, ScenarioStep } from './scenario-types.js';
+import { approvalSteps, backgroundRunSteps, toolCallSteps } from './step-builders.js';
+import { streamText } from './stream-text.js';
 
 const ARTIFACT_V1 = `# Summary\n\n- validate frames\n`;
 const ARTIFACT_DELTA = `- deduplicate by id\n`;

@@ -1,5 +1,5 @@
-import type { ScenarioStep } from './scenario-types';
-import { streamText } from './stream-text';
+import type { ScenarioStep } from './scenario-types.js';
+import { streamText } from './stream-text.js';
 
 const SECTION_COUNT = 12;
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { EVENT_TYPES, eventSchemas, type EventType } from '../../src/protocol';
-import type { ScenarioStep } from './scenario-types';
-import { issueText } from '../valibot-issue';
+import { EVENT_TYPES, eventSchemas, type EventType } from '../../src/protocol/index.js';
+import type { ScenarioStep } from './scenario-types.js';
+import { issueText } from '../valibot-issue.js';
 
 const envelopeKeys = ['id', 'seq', 'threadId', 'turnId', 'ts'] as const;
 const serverFilledKeys: Partial<Record<EventType, string[]>> = {

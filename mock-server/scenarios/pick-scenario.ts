@@ -1,9 +1,9 @@
-import { defaultScenario } from './default-scenario';
-import { hostileScenario, type HostileCorpus } from './hostile-scenario';
-import { longScenario } from './long-scenario';
-import type { Scenario } from './scenario-types';
-import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from './simple-scenarios';
-import { toolsScenario } from './tools-scenario';
+import { defaultScenario } from './default-scenario.js';
+import { hostileScenario, type HostileCorpus } from './hostile-scenario.js';
+import { longScenario } from './long-scenario.js';
+import type { Scenario } from './scenario-types.js';
+import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from './simple-scenarios.js';
+import { toolsScenario } from './tools-scenario.js';
 
 /** Scenarios chosen by the first word of the message; anything else gets `default`. */
 export const scenariosByFirstWord = {

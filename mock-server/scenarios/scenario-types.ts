@@ -1,4 +1,4 @@
-import type { EventPayload, EventType } from '../../src/protocol';
+import type { EventPayload, EventType } from '../../src/protocol/index.js';
 
 /** What a scenario sees of the message it answers. */
 export interface ScenarioContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerEvent } from '../../src/protocol';
+import { parseServerEvent } from '../../src/protocol/index.js';
 import {
   bindScenarioEvent,
   DEFAULT_SCENARIO_TEXT,
@@ -12,7 +12,7 @@ import {
   streamText,
   type ApprovalOutcome,
   type ScenarioStep,
-} from './index';
+} from './index.js';
 
 const context = { userText: 'hello there', turnIndex: 0 };
 const binding = { turnId: 'turn-1', messageId: 'turn-1.assistant', now: 2_000, startedAt: 1_000 };

@@ -1,6 +1,6 @@
-import type { ApprovalOutcome, ScenarioContext, ScenarioStep } from './scenario-types';
-import { approvalSteps, backgroundRunSteps } from './step-builders';
-import { streamText } from './stream-text';
+import type { ApprovalOutcome, ScenarioContext, ScenarioStep } from './scenario-types.js';
+import { approvalSteps, backgroundRunSteps } from './step-builders.js';
+import { streamText } from './stream-text.js';
 
 const usage = { inputTokens: 20, outputTokens: 10 };
 

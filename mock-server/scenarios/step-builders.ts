@@ -1,5 +1,5 @@
-import type { ScenarioStep } from './scenario-types';
-import { splitIntoFragments } from './stream-text';
+import type { ScenarioStep } from './scenario-types.js';
+import { splitIntoFragments } from './stream-text.js';
 
 export interface ToolCallOptions {
   toolCallId: string;

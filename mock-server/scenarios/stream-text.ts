@@ -1,4 +1,4 @@
-import type { ScenarioStep } from './scenario-types';
+import type { ScenarioStep } from './scenario-types.js';
 
 /** About 60 tokens per second. */
 export const TOKEN_INTERVAL_MS = 16;

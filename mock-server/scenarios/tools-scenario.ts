@@ -1,6 +1,6 @@
-import type { ScenarioStep } from './scenario-types';
-import { toolCallSteps } from './step-builders';
-import { streamText } from './stream-text';
+import type { ScenarioStep } from './scenario-types.js';
+import { toolCallSteps } from './step-builders.js';
+import { streamText } from './stream-text.js';
 
 const cities = ['Lisbon', 'Oslo', 'Nairobi'];
 

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io-client';
-import type { HistoryResponse, ServerEvent } from '../../src/protocol';
-import { parseEventId } from '../../src/protocol';
-import { connectSocket, connected, okCommand, recordEvents, type EventRecorder } from './mock-server-harness';
+import type { HistoryResponse, ServerEvent } from '../../src/protocol/index.js';
+import { parseEventId } from '../../src/protocol/index.js';
+import { connectSocket, connected, okCommand, recordEvents, type EventRecorder } from './mock-server-harness.js';
 
 /** A message whose `echo` turn has exactly `eventCount` events: turn-start, one text-delta per word, finish. */
 export function echoWithEvents(eventCount: number): string {

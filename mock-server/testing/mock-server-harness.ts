@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_PATH, type Ack, type CommandAck, type CommandName, type CommandRequest, type ServerEvent } from '../../src/protocol';
+import { SOCKET_PATH, type Ack, type CommandAck, type CommandName, type CommandRequest, type ServerEvent } from '../../src/protocol/index.js';
 
 export interface TestSocketOptions {
   namespace?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelay } from './backoff';
+import { fullJitterDelay } from './backoff.js';
 
 const policy = { baseMs: 100, factor: 3, capMs: 2_000 };
 

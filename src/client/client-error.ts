@@ -1,4 +1,4 @@
-import type { ClientError } from './types';
+import type { ClientError } from './types.js';
 
 /** The Error thrown by client calls; `code` is stable, `message` is for people. */
 export class PlatosClientError extends Error implements ClientError {

@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io-client';
-import type { FrameLimits } from '../protocol';
-import type { BackoffPolicy } from './backoff';
-import type { NetworkSignals } from './connection-manager';
-import type { LivenessOptions } from './liveness';
-import type { RejectReason } from './reject-reason';
+import type { FrameLimits } from '../protocol/index.js';
+import type { BackoffPolicy } from './backoff.js';
+import type { NetworkSignals } from './connection-manager.js';
+import type { LivenessOptions } from './liveness.js';
+import type { RejectReason } from './reject-reason.js';
 
 /** The part of a socket.io-client Socket the client uses; tests inject a fake. */
 export type ClientSocket = Pick<Socket, 'on' | 'off' | 'onAny' | 'offAny' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'connected' | 'active' | 'io'>;

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryResponse, ServerEvent } from '../protocol';
-import { createEventFactory } from '../test-support/event-factory';
-import { createFakeSocket, type FakeSocket } from '../test-support/fake-socket';
-import type { PlatosClientOptions } from './client-options';
-import { createPlatosClient } from './create-platos-client';
-import type { ConnectionState, ThreadUpdate } from './types';
+import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createFakeSocket, type FakeSocket } from '../../test/support/fake-socket.js';
+import type { PlatosClientOptions } from './client-options.js';
+import { createPlatosClient } from './create-platos-client.js';
+import type { ConnectionState, ThreadUpdate } from './types.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,5 +1,5 @@
-import { REJECT_REASONS, type RejectReason } from './reject-reason';
-import type { ClientStats } from './types';
+import { REJECT_REASONS, type RejectReason } from './reject-reason.js';
+import type { ClientStats } from './types.js';
 
 export function emptyClientStats(): ClientStats {
   return {

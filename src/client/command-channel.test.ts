@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSocket } from '../test-support/fake-socket';
-import { createCommandChannel } from './command-channel';
-import { PlatosClientError } from './client-error';
+import { createFakeSocket } from '../../test/support/fake-socket.js';
+import { createCommandChannel } from './command-channel.js';
+import { PlatosClientError } from './client-error.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,6 +1,6 @@
-import type { CommandName, CommandRequest, Commands } from '../protocol';
-import { PlatosClientError, toClientError } from './client-error';
-import type { ClientSocket } from './client-options';
+import type { CommandName, CommandRequest, Commands } from '../protocol/index.js';
+import { PlatosClientError, toClientError } from './client-error.js';
+import type { ClientSocket } from './client-options.js';
 
 export interface CommandChannelOptions {
   ackTimeoutMs: number;

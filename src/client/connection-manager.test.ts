@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSocket } from '../test-support/fake-socket';
-import { createConnectionManager, type NetworkSignals, type SocketState } from './connection-manager';
+import { createFakeSocket } from '../../test/support/fake-socket.js';
+import { createConnectionManager, type NetworkSignals, type SocketState } from './connection-manager.js';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,5 +1,5 @@
-import { fullJitterDelay, type BackoffPolicy } from './backoff';
-import type { ClientSocket } from './client-options';
+import { fullJitterDelay, type BackoffPolicy } from './backoff.js';
+import type { ClientSocket } from './client-options.js';
 
 /** The socket's own lifecycle; the client adds `resyncing` on top of `open`. */
 export type SocketState = 'connecting' | 'open' | 'reconnecting' | 'offline' | 'unauthorized' | 'closed';

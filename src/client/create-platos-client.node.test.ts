@@ -1,11 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer } from '../../mock-server/create-mock-server';
-import { EVENT_TYPES, parseEventId, type ServerEvent } from '../protocol';
-import { createPlatosClient } from './create-platos-client';
-import { emptyClientStats } from './client-stats';
-import type { PlatosClientOptions } from './client-options';
-import type { PlatosClient, ThreadUpdate } from './types';
+import { createMockServer } from '../../mock-server/create-mock-server.js';
+import { EVENT_TYPES, parseEventId, type ServerEvent } from '../protocol/index.js';
+import { createPlatosClient } from './create-platos-client.js';
+import { emptyClientStats } from './client-stats.js';
+import type { PlatosClientOptions } from './client-options.js';
+import type { PlatosClient, ThreadUpdate } from './types.js';
 
 type MockServer = Awaited<ReturnType<typeof createMockServer>>;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HistoryResponse, ServerEvent } from '../protocol';
-import { createEventFactory } from '../test-support/event-factory';
-import { createFakeSocket, type FakeSocket } from '../test-support/fake-socket';
-import { createPlatosClient } from './create-platos-client';
-import type { PlatosClientOptions } from './client-options';
-import type { ThreadUpdate } from './types';
+import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createFakeSocket, type FakeSocket } from '../../test/support/fake-socket.js';
+import { createPlatosClient } from './create-platos-client.js';
+import type { PlatosClientOptions } from './client-options.js';
+import type { ThreadUpdate } from './types.js';
 
 function setup(overrides: Partial<PlatosClientOptions> = {}) {
   const fake = createFakeSocket();

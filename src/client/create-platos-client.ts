@@ -1,18 +1,18 @@
 import { io } from 'socket.io-client';
-import { agentNamespace, resolveFrameLimits, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol';
-import { defaultBackoff, fullJitterDelay } from './backoff';
-import { PlatosClientError } from './client-error';
-import { emptyClientStats } from './client-stats';
-import type { ClientSocket, PlatosClientOptions } from './client-options';
-import { createCommandChannel, type CommandOptions } from './command-channel';
-import { browserNetworkSignals, createConnectionManager } from './connection-manager';
-import { routeFrame } from './frame-router';
-import { fetchHistory } from './history-fetch';
-import { createLivenessMonitor, defaultLiveness } from './liveness';
-import { createStateCell } from './state-cell';
-import { createThreadSession, type ThreadSession } from './thread-session';
-import { createTurnStream } from './turn-stream';
-import type { ClientCounter, ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types';
+import { agentNamespace, resolveFrameLimits, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol/index.js';
+import { defaultBackoff, fullJitterDelay } from './backoff.js';
+import { PlatosClientError } from './client-error.js';
+import { emptyClientStats } from './client-stats.js';
+import type { ClientSocket, PlatosClientOptions } from './client-options.js';
+import { createCommandChannel, type CommandOptions } from './command-channel.js';
+import { browserNetworkSignals, createConnectionManager } from './connection-manager.js';
+import { routeFrame } from './frame-router.js';
+import { fetchHistory } from './history-fetch.js';
+import { createLivenessMonitor, defaultLiveness } from './liveness.js';
+import { createStateCell } from './state-cell.js';
+import { createThreadSession, type ThreadSession } from './thread-session.js';
+import { createTurnStream } from './turn-stream.js';
+import type { ClientCounter, ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types.js';
 
 const newClientMessageId = () =>
   globalThis.crypto?.randomUUID?.() ?? `cm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;

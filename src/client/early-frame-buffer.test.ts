@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFactory } from '../test-support/event-factory';
-import { createEarlyFrameBuffer } from './early-frame-buffer';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createEarlyFrameBuffer } from './early-frame-buffer.js';
 
 describe('earlyFrameBuffer', () => {
   it('hands back frames in arrival order, once', () => {

@@ -1,4 +1,4 @@
-import type { ServerEvent } from '../protocol';
+import type { ServerEvent } from '../protocol/index.js';
 
 /**
  * Frames of a thread that arrived while the thread was not ready for them (subscription ack or history fetch

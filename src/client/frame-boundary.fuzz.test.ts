@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultFrameLimits, EVENT_TYPES, eventSchemas, type ServerEvent } from '../protocol';
-import { createFakeSocket } from '../test-support/fake-socket';
-import { randomEventSequence } from '../test-support/random-events';
-import { createPlatosClient } from './create-platos-client';
-import { REJECT_REASONS, type RejectReason } from './reject-reason';
+import { defaultFrameLimits, EVENT_TYPES, eventSchemas, type ServerEvent } from '../protocol/index.js';
+import { createFakeSocket } from '../../test/support/fake-socket.js';
+import { randomEventSequence } from '../../test/support/random-events.js';
+import { createPlatosClient } from './create-platos-client.js';
+import { REJECT_REASONS, type RejectReason } from './reject-reason.js';
 
 const RUNS = 200;
 const NEIGHBOURS_PER_RUN = 20;

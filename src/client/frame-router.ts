@@ -1,5 +1,5 @@
-import { EVENT_TYPES, parseServerEvent, type FrameLimits, type ServerEvent } from '../protocol';
-import type { RejectReason } from './reject-reason';
+import { EVENT_TYPES, parseServerEvent, type FrameLimits, type ServerEvent } from '../protocol/index.js';
+import type { RejectReason } from './reject-reason.js';
 
 const knownEventNames = new Set<string>(EVENT_TYPES);
 const longestNameShown = 64;

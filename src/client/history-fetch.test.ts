@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryResponse } from '../protocol';
-import { defaultFrameLimits } from '../protocol';
-import { fetchHistory } from './history-fetch';
+import type { HistoryResponse } from '../protocol/index.js';
+import { defaultFrameLimits } from '../protocol/index.js';
+import { fetchHistory } from './history-fetch.js';
 
 const history: HistoryResponse = {
   threadId: 'thread-1',

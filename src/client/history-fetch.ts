@@ -1,5 +1,5 @@
-import { defaultFrameLimits, parseHistoryResponse, type FrameLimits, type HistoryResponse } from '../protocol';
-import { PlatosClientError } from './client-error';
+import { defaultFrameLimits, parseHistoryResponse, type FrameLimits, type HistoryResponse } from '../protocol/index.js';
+import { PlatosClientError } from './client-error.js';
 
 export interface HistoryFetchOptions {
   baseUrl: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFactory } from '../test-support/event-factory';
-import { createSequenceGuard } from './sequence-guard';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createSequenceGuard } from './sequence-guard.js';
 
 const deltas = (epoch: string, count: number) => {
   const event = createEventFactory('thread-1', epoch);

@@ -1,4 +1,4 @@
-import { parseEventId, type ServerEvent } from '../protocol';
+import { parseEventId, type ServerEvent } from '../protocol/index.js';
 
 export type GuardVerdict =
   /** Apply these events, in this order (the one offered, then any held ones it unblocked). */

@@ -1,8 +1,8 @@
-import type { HistoryResponse, ServerEvent } from '../protocol';
-import { toClientError } from './client-error';
-import { createEarlyFrameBuffer } from './early-frame-buffer';
-import { createSequenceGuard } from './sequence-guard';
-import type { ClientCounter, ClientError, ThreadListener, ThreadSyncState, ThreadUpdate } from './types';
+import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import { toClientError } from './client-error.js';
+import { createEarlyFrameBuffer } from './early-frame-buffer.js';
+import { createSequenceGuard } from './sequence-guard.js';
+import type { ClientCounter, ClientError, ThreadListener, ThreadSyncState, ThreadUpdate } from './types.js';
 
 export interface ThreadSessionDeps {
   threadId: string;

@@ -1,7 +1,7 @@
-import type { ServerEvent } from '../protocol';
-import { createAsyncQueue } from './async-queue';
-import { PlatosClientError, toClientError } from './client-error';
-import type { ThreadListener, TurnStream } from './types';
+import type { ServerEvent } from '../protocol/index.js';
+import { createAsyncQueue } from './async-queue.js';
+import { PlatosClientError, toClientError } from './client-error.js';
+import type { ThreadListener, TurnStream } from './types.js';
 
 export interface TurnStreamDeps {
   threadId: string;

@@ -1,7 +1,7 @@
-import type { HistoryResponse, ServerEvent } from '../protocol';
-import type { RejectReason } from './reject-reason';
+import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import type { RejectReason } from './reject-reason.js';
 
-export type { RejectReason } from './reject-reason';
+export type { RejectReason } from './reject-reason.js';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'resyncing' | 'offline' | 'unauthorized' | 'closed';
 

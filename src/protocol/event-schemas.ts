@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { entityId, nonEmpty, positiveInt, usage } from './schema-pieces';
+import { entityId, nonEmpty, positiveInt, usage } from './schema-pieces.js';
 
 /** Fields every server-to-client event carries. */
 export const envelopeEntries = {

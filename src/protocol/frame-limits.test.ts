@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFrameLimits, defaultFrameLimits, resolveFrameLimits, type FrameLimits } from './frame-limits';
+import { checkFrameLimits, defaultFrameLimits, resolveFrameLimits, type FrameLimits } from './frame-limits.js';
 
 const limits: FrameLimits = { ...defaultFrameLimits, frameBytes: 1_000, depth: 4, stringLength: 100, idLength: 10, payloadBytes: 200, entries: 20 };
 const nested = (levels: number): unknown => (levels === 0 ? 'leaf' : { child: nested(levels - 1) });

@@ -1,8 +1,8 @@
 import type * as v from 'valibot';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { historyResponseSchema } from './history-schema';
-import { parseHistoryResponse } from './parse-history';
-import type { HistoryMessage, HistoryPart, HistoryResponse } from './view-types';
+import { historyResponseSchema } from './history-schema.js';
+import { parseHistoryResponse } from './parse-history.js';
+import type { HistoryMessage, HistoryPart, HistoryResponse } from './view-types.js';
 
 type SchemaHistory = v.InferOutput<typeof historyResponseSchema>;
 type SchemaMessage = SchemaHistory['messages'][number];

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { eventSchemas } from './event-schemas';
-import { entityId, nonEmpty, positiveInt, usage } from './schema-pieces';
+import { eventSchemas } from './event-schemas.js';
+import { entityId, nonEmpty, positiveInt, usage } from './schema-pieces.js';
 
 const events = eventSchemas;
 const optionalUsage = v.optional(usage);

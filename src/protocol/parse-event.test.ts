@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, type EventType } from './event-schemas';
-import { formatEventId, parseEventId } from './event-id';
-import { parseServerEvent } from './parse-event';
+import { EVENT_TYPES, type EventType } from './event-schemas.js';
+import { formatEventId, parseEventId } from './event-id.js';
+import { parseServerEvent } from './parse-event.js';
 
 const envelope = { id: 'e1-7', seq: 7, threadId: 't1', turnId: 'turn-1', ts: 1_700_000_000_000 };
 

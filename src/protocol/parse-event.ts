@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { serverEventSchema, type ServerEvent } from './event-schemas';
-import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits';
-import { describeIssue } from './describe-issue';
+import { serverEventSchema, type ServerEvent } from './event-schemas.js';
+import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits.js';
+import { describeIssue } from './describe-issue.js';
 
 export type ParseEventResult =
   /** `droppedKeys` counts the `__proto__`, `constructor` and `prototype` keys left out of the event. */

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import { describeIssue } from './describe-issue';
-import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits';
-import { historyResponseSchema } from './history-schema';
-import type { HistoryResponse } from './view-types';
+import { describeIssue } from './describe-issue.js';
+import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits.js';
+import { historyResponseSchema } from './history-schema.js';
+import type { HistoryResponse } from './view-types.js';
 
 export type ParseHistoryResult = { ok: true; history: HistoryResponse } | { ok: false; reason: FrameLimitReason | 'invalid'; detail: string };
 

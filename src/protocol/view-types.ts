@@ -1,4 +1,4 @@
-import type { EventPayload } from './event-schemas';
+import type { EventPayload } from './event-schemas.js';
 
 /** Derived, view-ready shapes. The history endpoint returns them, and the store derives the same ones from events. */
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDeferredResource } from './deferred-disposal';
+import { createDeferredResource } from './deferred-disposal.js';
 
 describe('createDeferredResource', () => {
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { createContext } from 'react';
-import type { PlatosClient } from '../client/types';
-import type { PlatosStore } from '../store/types';
+import type { PlatosClient } from '../client/types.js';
+import type { PlatosStore } from '../store/types.js';
 
 export interface PlatosContextValue {
   client: PlatosClient;

@@ -1,12 +1,12 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClient } from '../test-support/fake-client';
-import type { PlatosStore } from '../store/types';
-import { PlatosProvider } from './platos-provider';
-import { PlatosThread } from './platos-thread';
-import { usePlatosClient } from './use-platos-client';
-import { usePlatosStore } from './use-platos-store';
+import { createFakeClient } from '../../test/support/fake-client.js';
+import type { PlatosStore } from '../store/types.js';
+import { PlatosProvider } from './platos-provider.js';
+import { PlatosThread } from './platos-thread.js';
+import { usePlatosClient } from './use-platos-client.js';
+import { usePlatosStore } from './use-platos-store.js';
 
 afterEach(cleanup);
 
@@ -104,7 +104,7 @@ describe('PlatosProvider', () => {
 
   it('uses a given store as is and never destroys it', async () => {
     const client = createFakeClient();
-    const { createPlatosStore } = await import('../store/create-platos-store');
+    const { createPlatosStore } = await import('../store/create-platos-store.js');
     const store = createPlatosStore({ client });
     let provided: PlatosStore | null = null;
     const { unmount } = render(

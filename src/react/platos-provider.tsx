@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { PlatosClient } from '../client/types';
-import { createPlatosStore } from '../store/create-platos-store';
-import type { PlatosStore } from '../store/types';
-import { createDeferredResource, type DeferredResource } from './deferred-disposal';
-import { PlatosContext, type PlatosContextValue } from './platos-context';
+import type { PlatosClient } from '../client/types.js';
+import { createPlatosStore } from '../store/create-platos-store.js';
+import type { PlatosStore } from '../store/types.js';
+import { createDeferredResource, type DeferredResource } from './deferred-disposal.js';
+import { PlatosContext, type PlatosContextValue } from './platos-context.js';
 
 export interface PlatosProviderProps {
   client: PlatosClient;
@@ -31,5 +31,5 @@ export function PlatosProvider({ client, store: givenStore, children }: PlatosPr
   }, [client, givenStore]);
 
   const value = useMemo<PlatosContextValue>(() => ({ client, store }), [client, store]);
-  return <PlatosContext value={value}>{children}</PlatosContext>;
+  return <PlatosContext.Provider value={value}>{children}</PlatosContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { PlatosThreadContext } from './platos-context';
-import { useWatchThread } from './use-watch-thread';
+import { PlatosThreadContext } from './platos-context.js';
+import { useWatchThread } from './use-watch-thread.js';
 
 export interface PlatosThreadProps {
   threadId: string;
@@ -14,5 +14,5 @@ export interface PlatosThreadProps {
  */
 export function PlatosThread({ threadId, children }: PlatosThreadProps) {
   useWatchThread(threadId);
-  return <PlatosThreadContext value={threadId}>{children}</PlatosThreadContext>;
+  return <PlatosThreadContext.Provider value={threadId}>{children}</PlatosThreadContext.Provider>;
 }

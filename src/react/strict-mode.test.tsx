@@ -1,11 +1,11 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosClient } from '../client/create-platos-client';
-import { createEventFactory } from '../test-support/event-factory';
-import { createFakeSocket } from '../test-support/fake-socket';
-import { PlatosProvider } from './platos-provider';
-import { usePlatosStream } from './use-platos-stream';
+import { createPlatosClient } from '../client/create-platos-client.js';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createFakeSocket } from '../../test/support/fake-socket.js';
+import { PlatosProvider } from './platos-provider.js';
+import { usePlatosStream } from './use-platos-stream.js';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createThreadState } from '../store/thread-state';
-import type { ThreadState } from '../store/types';
-import { threadStatus } from './thread-status';
+import { createThreadState } from '../store/thread-state.js';
+import type { ThreadState } from '../store/types.js';
+import { threadStatus } from './thread-status.js';
 
 function withView(patch: Partial<ThreadState['view']>, sync: ThreadState['sync'] = 'live'): ThreadState {
   const state = createThreadState('t');

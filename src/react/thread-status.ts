@@ -1,4 +1,4 @@
-import type { ThreadState } from '../store/types';
+import type { ThreadState } from '../store/types.js';
 
 export type ThreadStatus = 'idle' | 'streaming' | 'error';
 

@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useApproval } from './use-approval';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useApproval } from './use-approval.js';
 
 afterEach(cleanup);
 

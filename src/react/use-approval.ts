@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import type { ApprovalView } from '../protocol';
-import type { ApprovalResponse, PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { ApprovalView } from '../protocol/index.js';
+import type { ApprovalResponse, PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
-export type { ApprovalResponse } from '../store/types';
+export type { ApprovalResponse } from '../store/types.js';
 
 export interface ApprovalSelection {
   approval: ApprovalView | undefined;

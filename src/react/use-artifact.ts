@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
-import type { ArtifactView } from '../protocol';
-import type { PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { ArtifactView } from '../protocol/index.js';
+import type { PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 /**
  * One artifact of the thread, every version included; re-renders only when that one changes.

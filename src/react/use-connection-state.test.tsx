@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useConnectionState } from './use-connection-state';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useConnectionState } from './use-connection-state.js';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
-import type { ConnectionState } from '../client/types';
-import type { PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
+import type { ConnectionState } from '../client/types.js';
+import type { PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
 
 const selectConnection = (state: PlatosState) => state.connection;
 

@@ -1,5 +1,5 @@
-import type { PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
+import type { PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
 
 /** Commands go out now when the socket is connected, whether or not a thread is resyncing. */
 const selectIsConnected = (state: PlatosState) => state.connection === 'open' || state.connection === 'resyncing';

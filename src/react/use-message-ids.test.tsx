@@ -1,7 +1,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useMessageIds } from './use-message-ids';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useMessageIds } from './use-message-ids.js';
 
 afterEach(cleanup);
 

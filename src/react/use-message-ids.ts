@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import type { PlatosState } from '../store/types';
-import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { PlatosState } from '../store/types.js';
+import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 const noIds: readonly string[] = [];
 

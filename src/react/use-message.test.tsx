@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { PlatosProvider } from './platos-provider';
-import { useMessage } from './use-message';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { PlatosProvider } from './platos-provider.js';
+import { useMessage } from './use-message.js';
 
 afterEach(cleanup);
 

@@ -1,15 +1,15 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeClient, type FakeClient } from '../test-support/fake-client';
-import type { PlatosClientOptions } from '../client/client-options';
-import { useOwnedClient, type OwnedClientOptions } from './use-owned-client';
+import { createFakeClient, type FakeClient } from '../../test/support/fake-client.js';
+import type { PlatosClientOptions } from '../client/client-options.js';
+import { useOwnedClient, type OwnedClientOptions } from './use-owned-client.js';
 
 afterEach(cleanup);
 
 const created: { options: PlatosClientOptions; client: FakeClient }[] = [];
 
-vi.mock('../client/create-platos-client', () => ({
+vi.mock('../client/create-platos-client.js', () => ({
   createPlatosClient: (options: PlatosClientOptions) => {
     const client = createFakeClient(options.agentId);
     created.push({ options, client });

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { createPlatosClient } from '../client/create-platos-client';
-import type { PlatosClient } from '../client/types';
-import { createDeferredResource, type DeferredResource } from './deferred-disposal';
+import { createPlatosClient } from '../client/create-platos-client.js';
+import type { PlatosClient } from '../client/types.js';
+import { createDeferredResource, type DeferredResource } from './deferred-disposal.js';
 
 export interface OwnedClientOptions {
   url: string;

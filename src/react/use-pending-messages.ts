@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import type { PendingMessage, PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { PendingMessage, PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 const noPendingMessages: readonly PendingMessage[] = [];
 
@@ -15,4 +15,4 @@ export function usePendingMessages(options?: ThreadOption): readonly PendingMess
   return usePlatosSelector<readonly PendingMessage[]>(select);
 }
 
-export type { PendingMessage } from '../store/types';
+export type { PendingMessage } from '../store/types.js';

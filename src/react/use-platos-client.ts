@@ -1,5 +1,5 @@
-import type { PlatosClient } from '../client/types';
-import { usePlatosContext } from './use-platos-context';
+import type { PlatosClient } from '../client/types.js';
+import { usePlatosContext } from './use-platos-context.js';
 
 /** The client of the nearest `<PlatosProvider>`; throws outside one. */
 export function usePlatosClient(): PlatosClient {

@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { PlatosContext, type PlatosContextValue } from './platos-context';
+import { PlatosContext, type PlatosContextValue } from './platos-context.js';
 
 export function usePlatosContext(hookName: string): PlatosContextValue {
   const value = useContext(PlatosContext);

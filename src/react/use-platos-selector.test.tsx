@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlatosState } from '../store/types';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector';
+import type { PlatosState } from '../store/types.js';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector.js';
 
 afterEach(cleanup);
 

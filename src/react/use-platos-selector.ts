@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { PlatosState } from '../store/types';
-import { usePlatosStore } from './use-platos-store';
+import type { PlatosState } from '../store/types.js';
+import { usePlatosStore } from './use-platos-store.js';
 
 interface SelectionCache<T> {
   state: PlatosState;

@@ -1,9 +1,9 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { PlatosProvider } from './platos-provider';
-import { usePlatosStream } from './use-platos-stream';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { PlatosProvider } from './platos-provider.js';
+import { usePlatosStream } from './use-platos-stream.js';
 
 afterEach(cleanup);
 

@@ -1,12 +1,12 @@
 import { useCallback, useMemo } from 'react';
-import type { ConnectionState, ThreadSyncState } from '../client/types';
-import type { CommandError, MessageView, ServerEvent } from '../protocol';
-import type { PendingMessage, PlatosState } from '../store/types';
-import { threadStatus, type ThreadStatus } from './thread-status';
-import { useConnectionState } from './use-connection-state';
-import { usePlatosSelector } from './use-platos-selector';
-import { useThreadActions, type ThreadActions } from './use-thread-actions';
-import { useWatchThread } from './use-watch-thread';
+import type { ConnectionState, ThreadSyncState } from '../client/types.js';
+import type { CommandError, MessageView, ServerEvent } from '../protocol/index.js';
+import type { PendingMessage, PlatosState } from '../store/types.js';
+import { threadStatus, type ThreadStatus } from './thread-status.js';
+import { useConnectionState } from './use-connection-state.js';
+import { usePlatosSelector } from './use-platos-selector.js';
+import { useThreadActions, type ThreadActions } from './use-thread-actions.js';
+import { useWatchThread } from './use-watch-thread.js';
 
 export interface PlatosStreamOptions {
   threadId: string;

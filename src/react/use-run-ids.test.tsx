@@ -1,7 +1,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useRunIds } from './use-run-ids';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useRunIds } from './use-run-ids.js';
 
 afterEach(cleanup);
 

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
-import type { RunView } from '../protocol';
-import type { PlatosState, ThreadView } from '../store/types';
-import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { RunView } from '../protocol/index.js';
+import type { PlatosState, ThreadView } from '../store/types.js';
+import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 export interface RunIdsOptions extends ThreadOption {
   /**

@@ -1,7 +1,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useRun } from './use-run';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useRun } from './use-run.js';
 
 afterEach(cleanup);
 

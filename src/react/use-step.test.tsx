@@ -1,7 +1,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useStep } from './use-step';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useStep } from './use-step.js';
 
 afterEach(cleanup);
 

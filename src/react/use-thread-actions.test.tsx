@@ -1,10 +1,10 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { usePendingMessages } from './use-pending-messages';
-import { useThreadActions } from './use-thread-actions';
-import { useThreadStatus } from './use-thread-status';
-import { useThreadSync } from './use-thread-sync';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { usePendingMessages } from './use-pending-messages.js';
+import { useThreadActions } from './use-thread-actions.js';
+import { useThreadStatus } from './use-thread-status.js';
+import { useThreadSync } from './use-thread-sync.js';
 
 afterEach(cleanup);
 

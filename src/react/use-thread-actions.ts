@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { SendResult } from '../store/types';
-import { usePlatosStore } from './use-platos-store';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { SendResult } from '../store/types.js';
+import { usePlatosStore } from './use-platos-store.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 export interface ThreadActions {
   /** Sends a message; it shows as pending until the server echoes it. */

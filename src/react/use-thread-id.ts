@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { PlatosThreadContext } from './platos-context';
+import { PlatosThreadContext } from './platos-context.js';
 
 export interface ThreadOption {
   /** Overrides the thread of the surrounding `<PlatosThread>`. */

@@ -1,9 +1,9 @@
 import { useCallback, useMemo } from 'react';
-import type { ThreadSyncState } from '../client/types';
-import type { CommandError } from '../protocol';
-import type { PlatosState } from '../store/types';
-import { usePlatosSelector } from './use-platos-selector';
-import { useThreadId, type ThreadOption } from './use-thread-id';
+import type { ThreadSyncState } from '../client/types.js';
+import type { CommandError } from '../protocol/index.js';
+import type { PlatosState } from '../store/types.js';
+import { usePlatosSelector } from './use-platos-selector.js';
+import { useThreadId, type ThreadOption } from './use-thread-id.js';
 
 export interface ThreadSyncSelection {
   sync: ThreadSyncState | 'idle';

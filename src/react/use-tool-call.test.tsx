@@ -1,7 +1,7 @@
 import { cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosHarness } from '../test-support/platos-test-harness';
-import { useToolCall } from './use-tool-call';
+import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
+import { useToolCall } from './use-tool-call.js';
 
 afterEach(cleanup);
 

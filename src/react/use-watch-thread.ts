@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlatosStore } from './use-platos-store';
+import { usePlatosStore } from './use-platos-store.js';
 
 /** Keeps the store receiving a thread's updates while the calling component is mounted. */
 export function useWatchThread(threadId: string): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFactory } from '../test-support/event-factory';
-import { coalesceDeltas } from './coalesce-deltas';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { coalesceDeltas } from './coalesce-deltas.js';
 
 describe('coalesceDeltas', () => {
   it('merges consecutive deltas of one message, keeping the last envelope', () => {

@@ -1,4 +1,4 @@
-import type { ServerEvent } from '../protocol';
+import type { ServerEvent } from '../protocol/index.js';
 
 /**
  * Merges each run of consecutive `text-delta` events of one message into a single event carrying the joined text

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventFactory } from '../test-support/event-factory';
-import { createFakeClient } from '../test-support/fake-client';
-import { createPlatosStore } from './create-platos-store';
-import { createManualScheduler } from './frame-scheduler';
-import { viewToHistory } from './view/history';
-import { applyEvent } from './view/apply-event';
-import { createThreadView } from './view/create-thread-view';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createFakeClient } from '../../test/support/fake-client.js';
+import { createPlatosStore } from './create-platos-store.js';
+import { createManualScheduler } from './frame-scheduler.js';
+import { viewToHistory } from './view/history.js';
+import { applyEvent } from './view/apply-event.js';
+import { createThreadView } from './view/create-thread-view.js';
 
 const nextMicrotask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 

@@ -1,19 +1,19 @@
 import { createStore } from 'zustand/vanilla';
-import type { PlatosClient, ThreadUpdate } from '../client/types';
-import { createClientMessageId } from './client-message-id';
-import { createAnimationFrameScheduler } from './frame-scheduler';
+import type { PlatosClient, ThreadUpdate } from '../client/types.js';
+import { createClientMessageId } from './client-message-id.js';
+import { createAnimationFrameScheduler } from './frame-scheduler.js';
 import {
   addPendingMessage,
   findPendingMessage,
   markPendingFailed,
   markPendingSending,
   removeFailedPending,
-} from './pending-messages';
-import { createStallWatch } from './stall-watch';
-import { applyThreadUpdates, createThreadState } from './thread-state';
-import { toCommandError } from './to-command-error';
-import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types';
-import { createWatchRegistry } from './watch-registry';
+} from './pending-messages.js';
+import { createStallWatch } from './stall-watch.js';
+import { applyThreadUpdates, createThreadState } from './thread-state.js';
+import { toCommandError } from './to-command-error.js';
+import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types.js';
+import { createWatchRegistry } from './watch-registry.js';
 
 export interface PlatosStoreOptions {
   client: PlatosClient;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAnimationFrameScheduler, createManualScheduler } from './frame-scheduler';
+import { createAnimationFrameScheduler, createManualScheduler } from './frame-scheduler.js';
 
 describe('createManualScheduler', () => {
   it('runs scheduled flushes only on runFrame, once each', () => {

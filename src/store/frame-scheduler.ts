@@ -1,4 +1,4 @@
-import type { FrameScheduler } from './types';
+import type { FrameScheduler } from './types.js';
 
 export interface AnimationFrameSchedulerOptions {
   /**

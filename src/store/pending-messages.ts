@@ -1,5 +1,5 @@
-import type { CommandError } from '../protocol';
-import type { PendingMessage, ThreadState } from './types';
+import type { CommandError } from '../protocol/index.js';
+import type { PendingMessage, ThreadState } from './types.js';
 
 export function addPendingMessage(thread: ThreadState, clientMessageId: string, text: string): ThreadState {
   return { ...thread, pendingMessages: [...thread.pendingMessages, { clientMessageId, text, state: 'sending' }] };

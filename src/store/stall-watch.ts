@@ -1,4 +1,4 @@
-import type { ThreadState } from './types';
+import type { ThreadState } from './types.js';
 
 export interface StallWatchOptions {
   timeoutMs: number;

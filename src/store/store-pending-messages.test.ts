@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createEventFactory } from '../test-support/event-factory';
-import { createFakeClient } from '../test-support/fake-client';
-import { createPlatosStore } from './create-platos-store';
-import { createManualScheduler } from './frame-scheduler';
+import { createEventFactory } from '../../test/support/event-factory.js';
+import { createFakeClient } from '../../test/support/fake-client.js';
+import { createPlatosStore } from './create-platos-store.js';
+import { createManualScheduler } from './frame-scheduler.js';
 
 function setup() {
   const client = createFakeClient();

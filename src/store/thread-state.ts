@@ -1,11 +1,11 @@
-import type { HistoryResponse, ServerEvent } from '../protocol';
-import type { ThreadUpdate } from '../client/types';
-import { assertNever } from './assert-never';
-import { coalesceDeltas } from './coalesce-deltas';
-import type { PendingMessage, ThreadState } from './types';
-import { applyEvent } from './view/apply-event';
-import { createThreadView } from './view/create-thread-view';
-import { viewFromHistory } from './view/history';
+import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import type { ThreadUpdate } from '../client/types.js';
+import { assertNever } from './assert-never.js';
+import { coalesceDeltas } from './coalesce-deltas.js';
+import type { PendingMessage, ThreadState } from './types.js';
+import { applyEvent } from './view/apply-event.js';
+import { createThreadView } from './view/create-thread-view.js';
+import { viewFromHistory } from './view/history.js';
 
 export function createThreadState(threadId: string): ThreadState {
   return { view: createThreadView(threadId), events: [], sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };

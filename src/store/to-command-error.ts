@@ -1,4 +1,4 @@
-import type { CommandError } from '../protocol';
+import type { CommandError } from '../protocol/index.js';
 
 /** Turns whatever a failed command rejected with into the `{ code, message }` shape the state keeps. */
 export function toCommandError(error: unknown, fallbackCode = 'command_failed'): CommandError {

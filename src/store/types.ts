@@ -8,8 +8,8 @@ import type {
   ServerEvent,
   StepView,
   ToolCallView,
-} from '../protocol';
-import type { ConnectionState, ThreadSyncState } from '../client/types';
+} from '../protocol/index.js';
+import type { ConnectionState, ThreadSyncState } from '../client/types.js';
 
 /** The view of one thread, derived from its event log by pure handlers. Entities are keyed by id. */
 export interface ThreadView {

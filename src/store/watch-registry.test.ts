@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWatchRegistry } from './watch-registry';
+import { createWatchRegistry } from './watch-registry.js';
 
 const nextMicrotask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 

@@ -1,9 +1,9 @@
 import { ws, type AnyHandler } from 'msw';
-import type { EventType } from '../../src/protocol';
-import { runMockCommand } from './mock-commands';
-import { mockHistoryHandler } from './mock-history-handler';
-import { startMockSocketSession } from './mock-socket-session';
-import { createMockWorld, disposeMockWorld, type MockWorld } from './mock-world';
+import type { EventType } from '../../src/protocol/index.js';
+import { runMockCommand } from './mock-commands.js';
+import { mockHistoryHandler } from './mock-history-handler.js';
+import { startMockSocketSession } from './mock-socket-session.js';
+import { createMockWorld, disposeMockWorld, type MockWorld } from './mock-world.js';
 
 export interface MockAgentOptions {
   /** Origin the client is pointed at, e.g. `http://mock-agent.test`. */

@@ -1,7 +1,7 @@
-import type { Ack } from '../../src/protocol';
-import { runCommand } from '../../mock-server/command-handlers';
-import type { MockSubscriber, MockWorld } from './mock-world';
-import { turnRunnerFor } from './play-turn';
+import type { Ack } from '../../src/protocol/index.js';
+import { runCommand } from '../../mock-server/command-handlers.js';
+import type { MockSubscriber, MockWorld } from './mock-world.js';
+import { turnRunnerFor } from './play-turn.js';
 
 const replayWindowMs = 30_000;
 

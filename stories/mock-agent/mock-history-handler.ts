@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw';
-import type { ThreadRecord } from '../../mock-server/thread-store';
-import type { HistoryResponse } from '../../src/protocol';
-import { applyEvent } from '../../src/store/view/apply-event';
-import { createThreadView } from '../../src/store/view/create-thread-view';
-import { viewToHistory } from '../../src/store/view/history';
-import type { MockWorld } from './mock-world';
+import type { ThreadRecord } from '../../mock-server/thread-store.js';
+import type { HistoryResponse } from '../../src/protocol/index.js';
+import { applyEvent } from '../../src/store/view/apply-event.js';
+import { createThreadView } from '../../src/store/view/create-thread-view.js';
+import { viewToHistory } from '../../src/store/view/history.js';
+import type { MockWorld } from './mock-world.js';
 
 export interface MockHistoryOptions {
   baseUrl: string;

@@ -1,6 +1,6 @@
 import type { WebSocketHandlerConnection } from 'msw';
-import { runMockCommand } from './mock-commands';
-import type { MockSubscriber, MockWorld } from './mock-world';
+import { runMockCommand } from './mock-commands.js';
+import type { MockSubscriber, MockWorld } from './mock-world.js';
 import {
   ackFrame,
   connectErrorFrame,
@@ -11,7 +11,7 @@ import {
   eventFrame,
   PacketType,
   type Packet,
-} from './socket-io-frames';
+} from './socket-io-frames.js';
 
 const PING_INTERVAL_MS = 25_000;
 const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;

@@ -1,6 +1,6 @@
-import { pickScenario } from '../../mock-server/scenarios';
-import type { TurnRunnerDeps } from '../../mock-server/turn-runner';
-import type { MockWorld } from './mock-world';
+import { pickScenario } from '../../mock-server/scenarios/index.js';
+import type { TurnRunnerDeps } from '../../mock-server/turn-runner.js';
+import type { MockWorld } from './mock-world.js';
 
 /** The mock server's turn runner, fed by the in-browser world. */
 export function turnRunnerFor(world: MockWorld): TurnRunnerDeps {

@@ -1,5 +1,5 @@
 import { PlatosChat, useOwnedClient } from '@platosdev/client/react';
-import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from '../mock-agent/mock-agent-config';
+import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from '../mock-agent/mock-agent-config.js';
 
 export interface MockAgentChatProps {
   threadId: string;

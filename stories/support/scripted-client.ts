@@ -1,7 +1,7 @@
 import type { ConnectionState, PlatosClient, ThreadListener, TurnStream } from '@platosdev/client';
 import { emptyClientStats } from '@platosdev/client';
-import type { ServerEvent } from '../../src/protocol';
-import { nextEvent } from './thread-script';
+import type { ServerEvent } from '../../src/protocol/index.js';
+import { nextEvent } from './thread-script.js';
 
 /** What the scripted client was asked to do, for a story's play function to check. */
 export interface ScriptedCall {

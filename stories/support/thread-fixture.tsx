@@ -2,9 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { createPlatosStore } from '@platosdev/client';
 import { PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import type { Decorator } from '@storybook/react-vite';
-import type { EventBody } from '../../mock-server/scenarios';
-import { createScriptedClient } from './scripted-client';
-import { threadScript } from './thread-script';
+import type { EventBody } from '../../mock-server/scenarios/index.js';
+import { createScriptedClient } from './scripted-client.js';
+import { threadScript } from './thread-script.js';
 
 export interface ThreadFixtureProps {
   threadId: string;

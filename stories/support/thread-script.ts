@@ -1,5 +1,5 @@
-import type { EventBody } from '../../mock-server/scenarios';
-import type { ServerEvent } from '../../src/protocol';
+import type { EventBody } from '../../mock-server/scenarios/index.js';
+import type { ServerEvent } from '../../src/protocol/index.js';
 
 /** Ids of the one turn every component story's thread has. */
 export const STORY_TURN = { turnId: 'turn-1', messageId: 'turn-1.assistant', userMessageId: 'turn-1.user' } as const;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { ArtifactHtmlFrame } from '../artifact-html-frame';
-import { useContentPolicy } from '../policy/content-policy';
+import { ArtifactHtmlFrame } from './artifact-html-frame.js';
+import { useContentPolicy } from '../policy/content-policy.js';
 
 export interface ArtifactHtmlLabels {
   artifactHtmlFrame: string;

@@ -1,7 +1,7 @@
 // @ts-expect-error jsdom ships no types (and @types/jsdom is not installed); only its constructor is used.
 import { JSDOM as UntypedJsdom } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
-import { artifactReadyReplyOrigin, artifactSandboxPageHtml, artifactSandboxPageUrl } from './artifact-sandbox-page';
+import { artifactReadyReplyOrigin, artifactSandboxPageHtml, artifactSandboxPageUrl } from './artifact-sandbox-page.js';
 
 interface JsdomOptions {
   runScripts: 'dangerously';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { artifactCsp, artifactCspWithScripts, buildArtifactDocument } from './build-artifact-document';
+import { artifactCsp, artifactCspWithScripts, buildArtifactDocument } from './build-artifact-document.js';
 
 const options = { title: 'Sandboxed preview: Chart', lang: 'en', scripts: false };
 const build = (html: string, overrides: Partial<typeof options> = {}) => buildArtifactDocument(html, { ...options, ...overrides });

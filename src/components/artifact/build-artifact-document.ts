@@ -1,4 +1,4 @@
-import { sanitizeArtifactDocument, type ArtifactRemoval } from './sanitize-artifact-document';
+import { sanitizeArtifactDocument, type ArtifactRemoval } from './sanitize-artifact-document.js';
 
 /**
  * What an artifact document may load: nothing from the network. Styles and images only inline or as data: URLs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeArtifactCss } from './sanitize-artifact-css';
+import { sanitizeArtifactCss } from './sanitize-artifact-css.js';
 
 const clean = (css: string) => sanitizeArtifactCss(css)?.css;
 const png = 'data:image/png;base64,iVBORw0KGgo=';

@@ -8,7 +8,7 @@ import {
   preprocessCss,
   startsIdentifier,
   startsNumber,
-} from './css-syntax';
+} from './css-syntax.js';
 
 /** Functions whose argument is a URL, quoted or not. */
 const urlFunctions = new Set(['url', 'src']);

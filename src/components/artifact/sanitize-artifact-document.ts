@@ -1,5 +1,5 @@
-import { sanitizeArtifactCss } from './sanitize-artifact-css';
-import { sanitizeResourceAttributes, urlAsParsed } from './sanitize-artifact-resources';
+import { sanitizeArtifactCss } from './sanitize-artifact-css.js';
+import { sanitizeResourceAttributes, urlAsParsed } from './sanitize-artifact-resources.js';
 
 /** A kind of thing taken out of an artifact's document. */
 export type ArtifactRemoval =

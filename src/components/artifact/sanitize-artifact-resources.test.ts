@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInertSrcset, isInertUrlAttribute, sanitizeResourceAttributes } from './sanitize-artifact-resources';
+import { isInertSrcset, isInertUrlAttribute, sanitizeResourceAttributes } from './sanitize-artifact-resources.js';
 
 const png = 'data:image/png;base64,AA==';
 const element = (html: string) => new DOMParser().parseFromString(html, 'text/html').body.firstElementChild!;

@@ -1,4 +1,4 @@
-import { isInertUrl, sanitizeArtifactCss } from './sanitize-artifact-css';
+import { isInertUrl, sanitizeArtifactCss } from './sanitize-artifact-css.js';
 
 /**
  * Attributes whose URL the browser loads by itself, on any element. Form targets are not here: the frame's sandbox

@@ -1,10 +1,10 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectAccessible } from '../../test-support/expect-accessible';
-import { ChatCustomizationProvider } from '../chat-customization';
-import { CodeBlock } from './code-block';
-import { loadLowlight } from './load-lowlight';
+import { expectAccessible } from '../../../test/support/expect-accessible.js';
+import { ChatCustomizationProvider } from '../chat/chat-customization.js';
+import { CodeBlock } from './code-block.js';
+import { loadLowlight } from './load-lowlight.js';
 
 afterEach(() => {
   cleanup();

@@ -1,14 +1,14 @@
-import { memo, useEffect, useState, type ComponentProps } from 'react';
-import { useLabels } from '../chat-customization';
-import { classNames } from '../class-names';
-import { useHighlightedCode } from './use-highlighted-code';
+import { memo, useEffect, useState, type ComponentPropsWithoutRef } from 'react';
+import { useLabels } from '../chat/chat-customization.js';
+import { classNames } from '../shared/class-names.js';
+import { useHighlightedCode } from './use-highlighted-code.js';
 
 export const codeBlockLabels = { copyCode: 'Copy code', codeCopied: 'Copied', copyFailed: 'Copy failed' } as const;
 
 export type CodeBlockState = 'streaming' | 'complete';
 type CopyState = 'idle' | 'copied' | 'failed';
 
-export interface CodeBlockProps extends Omit<ComponentProps<'div'>, 'children'> {
+export interface CodeBlockProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   code: string;
   /** The fence's info string's first word, e.g. `ts`. */
   language?: string | undefined;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Token } from 'marked';
-import { renderBlockToken } from '../markdown-blocks';
+import { renderBlockToken } from './markdown-blocks.js';
 
 export interface MarkdownBlockProps {
   token: Token;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { advanceBlockStream, type BlockStream } from './block-stream';
+import { advanceBlockStream, type BlockStream } from '../../text/block-stream.js';
 
 /** How long the text must stay unchanged to count as resting: anything held back is then parsed. */
 export const settleDelayMs = 120;

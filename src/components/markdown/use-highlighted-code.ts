@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { hastToReact } from './hast-to-react';
-import { loadLowlight } from './load-lowlight';
+import { hastToReact } from './hast-to-react.js';
+import { loadLowlight } from './load-lowlight.js';
 
 interface Highlighted {
   code: string;

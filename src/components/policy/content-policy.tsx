@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { ImageGateContext, useImageGateFor } from './image-gate';
+import { ImageGateContext, useImageGateFor } from './image-gate.js';
 
 /**
  * Where images in model output may load from. Anything else shows a placeholder with its host and a

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { classifyImageSource, compileImageAllowList, isImageUrlAllowed, parseImageAllowEntry } from './image-allow-list';
+import { classifyImageSource, compileImageAllowList, isImageUrlAllowed, parseImageAllowEntry } from './image-allow-list.js';
 
 const cdn = ['https://cdn.example.com/img/'];
 

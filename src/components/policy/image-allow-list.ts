@@ -1,4 +1,4 @@
-import { parseUrlWithScheme, readModelUrl } from '../safe-url';
+import { parseUrlWithScheme, readModelUrl } from './safe-url.js';
 
 /** Where images may load from: URL prefixes (`'https://cdn.example.com/img/'`) or a function of the parsed URL. */
 export type ImageAllow = readonly string[] | ((url: URL) => boolean);

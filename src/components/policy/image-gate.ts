@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useState } from 'react';
-import type { ImagePolicy } from './content-policy';
-import { classifyImageSource, compileImageAllowList, type ImageSource } from './image-allow-list';
-import { createImageOriginStore, type ImageOriginStore } from './image-origin-store';
+import type { ImagePolicy } from './content-policy.js';
+import { classifyImageSource, compileImageAllowList, type ImageSource } from './image-allow-list.js';
+import { createImageOriginStore, type ImageOriginStore } from './image-origin-store.js';
 
 /** An image policy made ready for rendering: the allow test compiled, and the origins the user chose to load. */
 export interface ImageGate {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createImageOriginStore, imageOriginsStorageKey } from './image-origin-store';
+import { createImageOriginStore, imageOriginsStorageKey } from './image-origin-store.js';
 
 afterEach(() => sessionStorage.clear());
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useLabels } from '../chat-customization';
+import { useLabels } from '../chat/chat-customization.js';
 import '../styles/tokens.css';
 import '../styles/policy.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLinkTarget } from './link-target';
+import { readLinkTarget } from './link-target.js';
 
 describe('readLinkTarget', () => {
   it.each([

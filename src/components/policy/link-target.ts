@@ -1,4 +1,4 @@
-import { safeLinkUrl } from '../safe-url';
+import { safeLinkUrl } from './safe-url.js';
 
 /** Where a link from model output goes, as a reader should see it. */
 export interface LinkTarget {

@@ -1,13 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ArtifactKind } from '../../protocol';
-import { PlatosProvider } from '../../react/platos-provider';
-import { expectAccessible } from '../../test-support/expect-accessible';
-import { createPlatosHarness } from '../../test-support/platos-test-harness';
-import { ArtifactView } from '../artifact-view';
-import { MessageText } from '../message-text';
-import { PlatosChat } from '../platos-chat';
-import { ContentPolicyProvider, type ImagePolicy, type LinkPolicy } from './content-policy';
+import type { ArtifactKind } from '../../protocol/index.js';
+import { PlatosProvider } from '../../react/platos-provider.js';
+import { expectAccessible } from '../../../test/support/expect-accessible.js';
+import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
+import { ArtifactView } from '../artifact/artifact-view.js';
+import { MessageText } from '../message/message-text.js';
+import { PlatosChat } from '../chat/platos-chat.js';
+import { ContentPolicyProvider, type ImagePolicy, type LinkPolicy } from './content-policy.js';
 
 afterEach(() => {
   cleanup();

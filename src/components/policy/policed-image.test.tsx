@@ -1,11 +1,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectAccessible } from '../../test-support/expect-accessible';
-import { ChatCustomizationProvider } from '../chat-customization';
-import { ContentPolicyProvider, type ImagePolicy } from './content-policy';
-import { imageOriginsStorageKey } from './image-origin-store';
-import { PolicedImage } from './policed-image';
+import { expectAccessible } from '../../../test/support/expect-accessible.js';
+import { ChatCustomizationProvider } from '../chat/chat-customization.js';
+import { ContentPolicyProvider, type ImagePolicy } from './content-policy.js';
+import { imageOriginsStorageKey } from './image-origin-store.js';
+import { PolicedImage } from './policed-image.js';
 
 afterEach(() => {
   cleanup();

@@ -1,9 +1,9 @@
 import { forwardRef, useState, useSyncExternalStore, type HTMLAttributes, type MouseEvent, type Ref } from 'react';
-import { useLabels } from '../chat-customization';
-import { classNames } from '../class-names';
-import { formatLabel } from '../format-label';
-import { useImageGate } from './image-gate';
-import type { ImageOriginStore } from './image-origin-store';
+import { useLabels } from '../chat/chat-customization.js';
+import { classNames } from '../shared/class-names.js';
+import { formatLabel } from '../shared/format-label.js';
+import { useImageGate } from './image-gate.js';
+import type { ImageOriginStore } from './image-origin-store.js';
 import '../styles/tokens.css';
 import '../styles/policy.css';
 

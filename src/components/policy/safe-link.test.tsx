@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { expectAccessible } from '../../test-support/expect-accessible';
-import { ContentPolicyProvider, type LinkPolicy } from './content-policy';
-import { SafeLink } from './safe-link';
+import { expectAccessible } from '../../../test/support/expect-accessible.js';
+import { ContentPolicyProvider, type LinkPolicy } from './content-policy.js';
+import { SafeLink } from './safe-link.js';
 
 afterEach(() => {
   cleanup();

@@ -1,8 +1,8 @@
 import { forwardRef, useCallback, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef, type MouseEvent } from 'react';
-import { classNames } from '../class-names';
-import { useContentPolicy, type LinkPolicy } from './content-policy';
-import { LinkConfirm } from './link-confirm';
-import { readLinkTarget } from './link-target';
+import { classNames } from '../shared/class-names.js';
+import { useContentPolicy, type LinkPolicy } from './content-policy.js';
+import { LinkConfirm } from './link-confirm.js';
+import { readLinkTarget } from './link-target.js';
 import '../styles/tokens.css';
 import '../styles/policy.css';
 

@@ -1,14 +1,14 @@
-import type { ServerEvent } from '../../protocol';
-import { assertNever } from '../assert-never';
-import type { ThreadView } from '../types';
-import { applyApprovalPending, applyApprovalResolved } from './approval-handlers';
-import { applyArtifactCreated, applyArtifactUpdated } from './artifact-handlers';
-import { applyMemoryRecallResult, applyMemoryWrite } from './memory-handlers';
-import { applyRunUpdate } from './run-handlers';
-import { applyStepFinish, applyStepStart } from './step-handlers';
-import { applyTextDelta } from './text-handlers';
-import { applyToolCallArgs, applyToolCallError, applyToolCallResult, applyToolCallStart } from './tool-call-handlers';
-import { applyError, applyFinish, applyTurnStart } from './turn-handlers';
+import type { ServerEvent } from '../../protocol/index.js';
+import { assertNever } from '../assert-never.js';
+import type { ThreadView } from '../types.js';
+import { applyApprovalPending, applyApprovalResolved } from './approval-handlers.js';
+import { applyArtifactCreated, applyArtifactUpdated } from './artifact-handlers.js';
+import { applyMemoryRecallResult, applyMemoryWrite } from './memory-handlers.js';
+import { applyRunUpdate } from './run-handlers.js';
+import { applyStepFinish, applyStepStart } from './step-handlers.js';
+import { applyTextDelta } from './text-handlers.js';
+import { applyToolCallArgs, applyToolCallError, applyToolCallResult, applyToolCallStart } from './tool-call-handlers.js';
+import { applyError, applyFinish, applyTurnStart } from './turn-handlers.js';
 
 /**
  * Derives the next view from one event. Pure and immutable: only what changed gets a new object, so selectors by

@@ -1,8 +1,8 @@
-import type { ApprovalView, EventOf } from '../../protocol';
-import type { ThreadView } from '../types';
-import { pushPart, resolveAssistantMessage } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { ApprovalView, EventOf } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { pushPart, resolveAssistantMessage } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 export function applyApprovalPending(view: ThreadView, event: EventOf<'approval-pending'>): ThreadView {
   if (ownEntry(view.approvals, event.approvalId)) return view;

@@ -1,8 +1,8 @@
-import type { ArtifactView, EventOf } from '../../protocol';
-import type { ThreadView } from '../types';
-import { pushPart, resolveAssistantMessage } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { ArtifactView, EventOf } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { pushPart, resolveAssistantMessage } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 export function applyArtifactCreated(view: ThreadView, event: EventOf<'artifact-created'>): ThreadView {
   if (ownEntry(view.artifacts, event.artifactId)) return view;

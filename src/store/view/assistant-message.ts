@@ -1,6 +1,6 @@
-import type { AssistantMessageView, MessagePart, ServerEvent } from '../../protocol';
-import type { ThreadView } from '../types';
-import { ownEntry } from './own-entries';
+import type { AssistantMessageView, MessagePart, ServerEvent } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { ownEntry } from './own-entries.js';
 
 export interface AssistantTarget {
   view: ThreadView;

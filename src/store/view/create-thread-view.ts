@@ -1,4 +1,4 @@
-import type { ThreadView } from '../types';
+import type { ThreadView } from '../types.js';
 
 /** An empty view of a thread nothing is known about yet. */
 export function createThreadView(threadId: string): ThreadView {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../protocol';
-import { createEventFactory } from '../../test-support/event-factory';
-import { randomEventSequence } from '../../test-support/random-events';
-import { applyEvent } from './apply-event';
-import { createThreadView } from './create-thread-view';
-import { viewFromHistory, viewToHistory } from './history';
+import type { ServerEvent } from '../../protocol/index.js';
+import { createEventFactory } from '../../../test/support/event-factory.js';
+import { randomEventSequence } from '../../../test/support/random-events.js';
+import { applyEvent } from './apply-event.js';
+import { createThreadView } from './create-thread-view.js';
+import { viewFromHistory, viewToHistory } from './history.js';
 
 const fold = (events: ServerEvent[]) => events.reduce(applyEvent, createThreadView('thread-1'));
 

@@ -1,9 +1,9 @@
-import type { AssistantMessageView, HistoryMessage, HistoryPart, HistoryResponse, MessagePart, MessageView } from '../../protocol';
-import { assertNever } from '../assert-never';
-import type { ThreadView } from '../types';
-import { createThreadView } from './create-thread-view';
-import { findActiveTurnId } from './assistant-message';
-import { ownEntry, setOwnEntry } from './own-entries';
+import type { AssistantMessageView, HistoryMessage, HistoryPart, HistoryResponse, MessagePart, MessageView } from '../../protocol/index.js';
+import { assertNever } from '../assert-never.js';
+import type { ThreadView } from '../types.js';
+import { createThreadView } from './create-thread-view.js';
+import { findActiveTurnId } from './assistant-message.js';
+import { ownEntry, setOwnEntry } from './own-entries.js';
 
 /**
  * The view as the history endpoint sends it: messages in order, entities inline in their parts.

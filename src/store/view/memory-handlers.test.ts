@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFactory } from '../../test-support/event-factory';
-import { applyEvent } from './apply-event';
-import { createThreadView } from './create-thread-view';
+import { createEventFactory } from '../../../test/support/event-factory.js';
+import { applyEvent } from './apply-event.js';
+import { createThreadView } from './create-thread-view.js';
 
 describe('memory', () => {
   it('writes and recall results become parts in order', () => {

@@ -1,7 +1,7 @@
-import type { EventOf } from '../../protocol';
-import type { ThreadView } from '../types';
-import { pushPartForEvent } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
+import type { EventOf } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { pushPartForEvent } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
 
 export function applyMemoryWrite(view: ThreadView, event: EventOf<'memory-write'>): ThreadView {
   const { memoryId, content, scope } = event;

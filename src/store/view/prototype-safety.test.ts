@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatosClient } from '../../client/create-platos-client';
-import type { ServerEvent } from '../../protocol';
-import { createEventFactory } from '../../test-support/event-factory';
-import { createFakeSocket } from '../../test-support/fake-socket';
-import { createPlatosStore } from '../create-platos-store';
-import { createManualScheduler } from '../frame-scheduler';
-import { applyEvent } from './apply-event';
-import { createThreadView } from './create-thread-view';
-import { viewFromHistory, viewToHistory } from './history';
+import { createPlatosClient } from '../../client/create-platos-client.js';
+import type { ServerEvent } from '../../protocol/index.js';
+import { createEventFactory } from '../../../test/support/event-factory.js';
+import { createFakeSocket } from '../../../test/support/fake-socket.js';
+import { createPlatosStore } from '../create-platos-store.js';
+import { createManualScheduler } from '../frame-scheduler.js';
+import { applyEvent } from './apply-event.js';
+import { createThreadView } from './create-thread-view.js';
+import { viewFromHistory, viewToHistory } from './history.js';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const polluted = () => ({}) as { polluted?: unknown };

@@ -1,8 +1,8 @@
-import type { EventOf, RunView } from '../../protocol';
-import type { ThreadView } from '../types';
-import { pushPart, resolveAssistantMessage } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { EventOf, RunView } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { pushPart, resolveAssistantMessage } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 /**
  * The first update of a run creates it and shows it in the message; later ones replace its status and progress.

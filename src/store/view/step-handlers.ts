@@ -1,8 +1,8 @@
-import type { EventOf, StepView } from '../../protocol';
-import type { ThreadView } from '../types';
-import { pushPart, resolveAssistantMessage } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { EventOf, StepView } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { pushPart, resolveAssistantMessage } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 export function applyStepStart(view: ThreadView, event: EventOf<'step-start'>): ThreadView {
   if (ownEntry(view.steps, event.stepId)) return view;

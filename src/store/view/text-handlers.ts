@@ -1,6 +1,6 @@
-import type { EventOf } from '../../protocol';
-import type { ThreadView } from '../types';
-import { replaceAssistantMessage, resolveAssistantMessage } from './assistant-message';
+import type { EventOf } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { replaceAssistantMessage, resolveAssistantMessage } from './assistant-message.js';
 
 /** Appends to the message's last part when it is text, otherwise starts a new text part. */
 export function applyTextDelta(view: ThreadView, event: EventOf<'text-delta'>): ThreadView {

@@ -1,8 +1,8 @@
-import type { EventOf, ToolCallView } from '../../protocol';
-import type { ThreadView } from '../types';
-import { resolveAssistantMessage, pushPart } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { EventOf, ToolCallView } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { resolveAssistantMessage, pushPart } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 export function applyToolCallStart(view: ThreadView, event: EventOf<'tool-call-start'>): ThreadView {
   if (ownEntry(view.toolCalls, event.toolCallId)) return view;

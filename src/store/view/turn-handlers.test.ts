@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AssistantMessageView } from '../../protocol';
-import { createEventFactory } from '../../test-support/event-factory';
-import { applyEvent } from './apply-event';
-import { createThreadView } from './create-thread-view';
+import type { AssistantMessageView } from '../../protocol/index.js';
+import { createEventFactory } from '../../../test/support/event-factory.js';
+import { applyEvent } from './apply-event.js';
+import { createThreadView } from './create-thread-view.js';
 
 const usage = { inputTokens: 3, outputTokens: 5 };
 

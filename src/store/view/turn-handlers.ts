@@ -1,8 +1,8 @@
-import type { AssistantMessageView, EventOf, TurnStatus, UserMessageView } from '../../protocol';
-import type { ThreadView } from '../types';
-import { findActiveTurnId, replaceAssistantMessage, resolveAssistantMessage } from './assistant-message';
-import { withoutUndefined } from './without-undefined';
-import { ownEntry } from './own-entries';
+import type { AssistantMessageView, EventOf, TurnStatus, UserMessageView } from '../../protocol/index.js';
+import type { ThreadView } from '../types.js';
+import { findActiveTurnId, replaceAssistantMessage, resolveAssistantMessage } from './assistant-message.js';
+import { withoutUndefined } from './without-undefined.js';
+import { ownEntry } from './own-entries.js';
 
 /** Adds the user's message and an empty streaming assistant message, and makes the turn the active one. */
 export function applyTurnStart(view: ThreadView, event: EventOf<'turn-start'>): ThreadView {

@@ -1,0 +1,158 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { auditDelivery } from './delivery-audit.js';
+import type { FaultCounts } from './faults.js';
+import type { SimulationOutcome } from './run-simulation.js';
+
+/** Captured before any test fakes the clock: an afterAll may run while a timed-out test still has it faked. */
+const RealDate = globalThis.Date;
+
+export const PROPERTY_REPORT_PATH = resolve('test-results/property-report.json');
+
+/** Counts for one property across every run fast-check made of it, shrinking included. */
+export interface PropertyTally {
+  requestedRuns: number;
+  executions: number;
+  outcome: 'passed' | 'failed' | 'not run';
+  counterexample?: string;
+  faults: FaultCounts;
+  eventsDelivered: number;
+  eventsLost: number;
+  eventsDoubled: number;
+  stuckRuns: number;
+  /** Messages sent through the store, those sent while disconnected, and server turns missing or extra for them. */
+  sends: { total: number; whileDisconnected: number; lost: number; doubled: number };
+}
+
+interface ReportFile {
+  generatedAt: string;
+  totals: {
+    properties: number;
+    failedProperties: string[];
+    executions: number;
+    eventsDelivered: number;
+    eventsLost: number;
+    eventsDoubled: number;
+    stuckRuns: number;
+    faults: FaultCounts;
+    sends: PropertyTally['sends'];
+  };
+  files: Record<string, { runAt: string; properties: Record<string, PropertyTally> }>;
+}
+
+/** Collects one test file's tallies; `write` merges them into the shared report under a lock (files run in parallel workers). */
+export function createPropertyReport(testFile: string) {
+  const properties: Record<string, PropertyTally> = {};
+  return {
+    property(name: string, requestedRuns: number): PropertyTally {
+      properties[name] = { requestedRuns, executions: 0, outcome: 'not run', faults: {}, eventsDelivered: 0, eventsLost: 0, eventsDoubled: 0, stuckRuns: 0, sends: { total: 0, whileDisconnected: 0, lost: 0, doubled: 0 } };
+      return properties[name];
+    },
+    write() {
+      withLock(`${PROPERTY_REPORT_PATH}.lock`, () => {
+        const previous = readReport();
+        const files = { ...previous?.files, [testFile]: { runAt: new RealDate().toISOString(), properties } };
+        writeAtomically(PROPERTY_REPORT_PATH, JSON.stringify({ generatedAt: new RealDate().toISOString(), totals: totalsOf(files), files }, null, 2));
+      });
+    },
+  };
+}
+
+/** Adds one run's faults and delivery counts to the tally. */
+export function tallyRun(tally: PropertyTally, outcome: SimulationOutcome): void {
+  tally.executions += 1;
+  if (!outcome.settled) tally.stuckRuns += 1;
+  for (const [kind, count] of Object.entries(outcome.faults)) {
+    tally.faults[kind as keyof FaultCounts] = (tally.faults[kind as keyof FaultCounts] ?? 0) + (count ?? 0);
+  }
+  for (const thread of outcome.threads) {
+    const audit = auditDelivery(thread.updates, thread.finalLog);
+    tally.eventsDelivered += audit.delivered;
+    tally.eventsLost += audit.lost.length;
+    tally.eventsDoubled += audit.doubled.length;
+  }
+  for (const send of outcome.sends) {
+    const serverTurns = outcome.agentTurns.filter((turn) => turn.threadId === send.threadId && turn.text === send.text).length;
+    tally.sends.total += 1;
+    if (send.whileDisconnected) tally.sends.whileDisconnected += 1;
+    if (serverTurns === 0) tally.sends.lost += 1;
+    if (serverTurns > 1) tally.sends.doubled += serverTurns - 1;
+  }
+}
+
+/** Runs `check` (an `fc.assert`) and records whether it held, with fast-check's counterexample when it did not. */
+export async function recordOutcome(tally: PropertyTally, check: () => Promise<void>): Promise<void> {
+  try {
+    await check();
+    tally.outcome = 'passed';
+  } catch (error) {
+    tally.outcome = 'failed';
+    tally.counterexample = String((error as Error).message ?? error).split('\n').slice(0, 60).join('\n');
+    throw error;
+  }
+}
+
+function totalsOf(files: ReportFile['files']): ReportFile['totals'] {
+  const totals: ReportFile['totals'] = { properties: 0, failedProperties: [], executions: 0, eventsDelivered: 0, eventsLost: 0, eventsDoubled: 0, stuckRuns: 0, faults: {}, sends: { total: 0, whileDisconnected: 0, lost: 0, doubled: 0 } };
+  for (const [file, { properties }] of Object.entries(files)) {
+    for (const [name, tally] of Object.entries(properties)) {
+      totals.properties += 1;
+      if (tally.outcome === 'failed') totals.failedProperties.push(`${file} > ${name}`);
+      totals.executions += tally.executions;
+      totals.eventsDelivered += tally.eventsDelivered;
+      totals.eventsLost += tally.eventsLost;
+      totals.eventsDoubled += tally.eventsDoubled;
+      totals.stuckRuns += tally.stuckRuns;
+      for (const key of ['total', 'whileDisconnected', 'lost', 'doubled'] as const) totals.sends[key] += tally.sends?.[key] ?? 0;
+      for (const [kind, count] of Object.entries(tally.faults)) {
+        totals.faults[kind as keyof FaultCounts] = (totals.faults[kind as keyof FaultCounts] ?? 0) + (count ?? 0);
+      }
+    }
+  }
+  return totals;
+}
+
+function readReport(): ReportFile | null {
+  try {
+    return JSON.parse(readFileSync(PROPERTY_REPORT_PATH, 'utf8')) as ReportFile;
+  } catch {
+    return null;
+  }
+}
+
+function writeAtomically(path: string, text: string) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${text}\n`);
+  renameSync(temporary, path);
+}
+
+/** A directory as a lock: `mkdir` either creates it or fails, atomically. A lock older than 10 s is a crashed writer's. */
+function withLock(lockPath: string, body: () => void) {
+  mkdirSync(dirname(lockPath), { recursive: true });
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      mkdirSync(lockPath);
+      break;
+    } catch {
+      if (attempt > 500 || RealDate.now() - statMtime(lockPath) > 10_000) {
+        rmSync(lockPath, { recursive: true, force: true });
+        continue;
+      }
+      Atomics.wait(sleeper, 0, 0, 10);
+    }
+  }
+  try {
+    body();
+  } finally {
+    rmSync(lockPath, { recursive: true, force: true });
+  }
+}
+
+function statMtime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return RealDate.now();
+  }
+}
