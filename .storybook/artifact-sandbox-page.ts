@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { artifactSandboxPageHtml, artifactSandboxPagePath } from '../src/components/artifact/artifact-sandbox-page.js';
+import { artifactSandboxPageHtml, artifactSandboxPagePath } from '../src/components/artifact/artifact-sandbox-page';
 
 /**
  * Serves the artifact sandbox page the way an app would on its sandbox origin: a static page without the

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { StorybookConfig } from '@storybook/react-vite';
-import { serveArtifactSandboxPage } from './artifact-sandbox-page.js';
-import { cspMetaTag, dropInlineLoadErrorHandler } from './strict-csp.js';
+import { serveArtifactSandboxPage } from './artifact-sandbox-page';
+import { cspMetaTag, dropInlineLoadErrorHandler } from './strict-csp';
 
 const root = resolve(import.meta.dirname, '..');
 

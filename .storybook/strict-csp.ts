@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { MOCK_AGENT_URL } from '../stories/mock-agent/mock-agent-config.js';
+import { MOCK_AGENT_URL } from '../stories/mock-agent/mock-agent-config';
 
 const agentOrigin = new URL(MOCK_AGENT_URL);
 
