@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import type { ApprovalView } from '../protocol/index.js';
-import type { ApprovalResponse, PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ApprovalResponse, ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 export type { ApprovalResponse } from '../store/types.js';
 
@@ -18,16 +18,15 @@ export interface ApprovalSelection {
  * const { approval, response } = useApproval(id);
  */
 export function useApproval(approvalId: string, options?: ThreadOption): ApprovalSelection {
-  const threadId = useThreadId(options);
   const selectApproval = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.approvals[approvalId],
-    [threadId, approvalId],
+    (thread: ThreadState | undefined) => thread?.view.approvals[approvalId],
+    [approvalId],
   );
   const selectResponse = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.approvalResponses[approvalId],
-    [threadId, approvalId],
+    (thread: ThreadState | undefined) => thread?.approvalResponses[approvalId],
+    [approvalId],
   );
-  const approval = usePlatosSelector(selectApproval);
-  const response = usePlatosSelector(selectResponse);
+  const approval = useThreadSelector(selectApproval, options);
+  const response = useThreadSelector(selectResponse, options);
   return useMemo(() => ({ approval, response }), [approval, response]);
 }

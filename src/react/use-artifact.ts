@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { ArtifactView } from '../protocol/index.js';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /**
  * One artifact of the thread, every version included; re-renders only when that one changes.
@@ -10,10 +10,9 @@ import { useThreadId, type ThreadOption } from './use-thread-id.js';
  * const artifact = useArtifact(id);
  */
 export function useArtifact(artifactId: string, options?: ThreadOption): ArtifactView | undefined {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.artifacts[artifactId],
-    [threadId, artifactId],
+    (thread: ThreadState | undefined) => thread?.view.artifacts[artifactId],
+    [artifactId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select, options);
 }

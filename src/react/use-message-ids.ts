@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import type { PlatosState } from '../store/types.js';
-import { shallowEqualArrays, usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { shallowEqualArrays } from './use-platos-selector.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 const noIds: readonly string[] = [];
 
@@ -10,7 +11,6 @@ const noIds: readonly string[] = [];
  * so a streamed token does not re-render the list.
  */
 export function useMessageIds(options?: ThreadOption): readonly string[] {
-  const threadId = useThreadId(options);
-  const select = useCallback((state: PlatosState) => state.threads[threadId]?.view.messageIds ?? noIds, [threadId]);
-  return usePlatosSelector<readonly string[]>(select, shallowEqualArrays);
+  const select = useCallback((thread: ThreadState | undefined) => thread?.view.messageIds ?? noIds, []);
+  return useThreadSelector<readonly string[]>(select, { ...options, isEqual: shallowEqualArrays });
 }

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { MessageView } from '../protocol/index.js';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /**
  * One message of the thread; re-renders only when that one changes.
@@ -10,10 +10,9 @@ import { useThreadId, type ThreadOption } from './use-thread-id.js';
  * const message = useMessage(id);
  */
 export function useMessage(messageId: string, options?: ThreadOption): MessageView | undefined {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.messages[messageId],
-    [threadId, messageId],
+    (thread: ThreadState | undefined) => thread?.view.messages[messageId],
+    [messageId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select, options);
 }

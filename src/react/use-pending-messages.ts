@@ -1,18 +1,17 @@
 import { useCallback } from 'react';
-import type { PendingMessage, PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { PendingMessage, ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 const noPendingMessages: readonly PendingMessage[] = [];
 
 /** Messages sent from here that the server has not echoed yet: 'sending' or 'failed'. */
 export function usePendingMessages(options?: ThreadOption): readonly PendingMessage[] {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.pendingMessages ?? noPendingMessages,
-    [threadId],
+    (thread: ThreadState | undefined) => thread?.pendingMessages ?? noPendingMessages,
+    [],
   );
-  return usePlatosSelector<readonly PendingMessage[]>(select);
+  return useThreadSelector<readonly PendingMessage[]>(select, options);
 }
 
 export type { PendingMessage } from '../store/types.js';

@@ -88,7 +88,7 @@ describe('usePlatosStream', () => {
     await act(async () => {
       result = await hook.result.current.retry(clientMessageId);
     });
-    expect(result).toEqual({ ok: true, turnId: 'turn-9' });
+    expect(result).toEqual({ ok: true, clientMessageId, turnId: 'turn-9' });
     expect(client.calls.filter((call) => call.command === 'send').map((call) => call.command === 'send' && call.clientMessageId)).toEqual([
       clientMessageId,
       clientMessageId,

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { RunView } from '../protocol/index.js';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /**
  * One background run of the thread; re-renders only when that one changes.
@@ -10,10 +10,9 @@ import { useThreadId, type ThreadOption } from './use-thread-id.js';
  * const run = useRun(id);
  */
 export function useRun(runId: string, options?: ThreadOption): RunView | undefined {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.runs[runId],
-    [threadId, runId],
+    (thread: ThreadState | undefined) => thread?.view.runs[runId],
+    [runId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select, options);
 }

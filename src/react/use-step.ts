@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { StepView } from '../protocol/index.js';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /**
  * One agent step of the thread; re-renders only when that one changes.
@@ -10,10 +10,9 @@ import { useThreadId, type ThreadOption } from './use-thread-id.js';
  * const step = useStep(id);
  */
 export function useStep(stepId: string, options?: ThreadOption): StepView | undefined {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.steps[stepId],
-    [threadId, stepId],
+    (thread: ThreadState | undefined) => thread?.view.steps[stepId],
+    [stepId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select, options);
 }

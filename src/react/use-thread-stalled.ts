@@ -1,11 +1,10 @@
 import { useCallback } from 'react';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /** Whether the thread's running turn has stopped hearing from the server (see `stallTimeoutMs`). */
 export function useThreadStalled(options?: ThreadOption): boolean {
-  const threadId = useThreadId(options);
-  const select = useCallback((state: PlatosState) => (state.threads[threadId]?.stalledTurnId ?? null) !== null, [threadId]);
-  return usePlatosSelector(select);
+  const select = useCallback((thread: ThreadState | undefined) => (thread?.stalledTurnId ?? null) !== null, []);
+  return useThreadSelector(select, options);
 }

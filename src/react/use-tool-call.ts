@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { ToolCallView } from '../protocol/index.js';
-import type { PlatosState } from '../store/types.js';
-import { usePlatosSelector } from './use-platos-selector.js';
-import { useThreadId, type ThreadOption } from './use-thread-id.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
+import type { ThreadOption } from './use-thread-id.js';
 
 /**
  * One tool call of the thread; re-renders only when that one changes.
@@ -10,10 +10,9 @@ import { useThreadId, type ThreadOption } from './use-thread-id.js';
  * const toolCall = useToolCall(id);
  */
 export function useToolCall(toolCallId: string, options?: ThreadOption): ToolCallView | undefined {
-  const threadId = useThreadId(options);
   const select = useCallback(
-    (state: PlatosState) => state.threads[threadId]?.view.toolCalls[toolCallId],
-    [threadId, toolCallId],
+    (thread: ThreadState | undefined) => thread?.view.toolCalls[toolCallId],
+    [toolCallId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select, options);
 }

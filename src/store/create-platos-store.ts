@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PlatosClient, ThreadUpdate } from '../client/types.js';
 import { createClientMessageId } from './client-message-id.js';
 import { createAnimationFrameScheduler } from './frame-scheduler.js';
@@ -41,6 +41,14 @@ interface QueuedUpdate {
  * const stop = store.watchThread('thread-1');
  */
 export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
+  return createWritablePlatosStore(options).store;
+}
+
+/**
+ * The store and the setter the store writes with. Not part of the public API: tests use it to stage states the
+ * protocol cannot produce.
+ */
+export function createWritablePlatosStore(options: PlatosStoreOptions): { store: PlatosStore; setState: StoreApi<PlatosState>['setState'] } {
   const { client, scheduler = createAnimationFrameScheduler(), stallTimeoutMs = 45_000 } = options;
   const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState() }));
   /** Client updates received since the last frame, applied together by `flush`. */
@@ -104,11 +112,11 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
   async function deliver(threadId: string, clientMessageId: string, text: string): Promise<SendResult> {
     try {
       const { turnId } = await client.threads.send(threadId, text, { clientMessageId });
-      return { ok: true, turnId };
+      return { ok: true, clientMessageId, turnId };
     } catch (error) {
       const commandError = toCommandError(error, 'send_failed');
       updateThread(threadId, (thread) => markPendingFailed(thread, clientMessageId, commandError));
-      return { ok: false, error: commandError };
+      return { ok: false, clientMessageId, error: commandError };
     }
   }
 
@@ -119,8 +127,10 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
     }));
   }
 
-  return {
-    ...api,
+  const store: PlatosStore = {
+    getState: api.getState,
+    getInitialState: api.getInitialState,
+    subscribe: api.subscribe,
     watchThread: (threadId) => watches.watch(threadId),
     flush,
     send(threadId, text) {
@@ -131,7 +141,7 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
     async retry(threadId, clientMessageId) {
       const pending = findPendingMessage(api.getState().threads[threadId], clientMessageId);
       if (pending?.state !== 'failed') {
-        return { ok: false, error: { code: 'not_retryable', message: 'Only a failed pending message can be retried' } };
+        return { ok: false, clientMessageId, error: { code: 'not_retryable', message: 'Only a failed pending message can be retried' } };
       }
       updateThread(threadId, (thread) => markPendingSending(thread, clientMessageId));
       return deliver(threadId, clientMessageId, pending.text);
@@ -170,6 +180,7 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
       watches.closeAll();
     },
   };
+  return { store, setState: api.setState };
 }
 
 function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly QueuedUpdate[]): PlatosState['threads'] {

@@ -27,7 +27,7 @@ describe('send', () => {
     const [clientMessageId] = sentIds(client);
     expect(pending()).toEqual([{ clientMessageId, text: 'hello', state: 'sending' }]);
 
-    await expect(sending).resolves.toEqual({ ok: true, turnId: expect.any(String) });
+    await expect(sending).resolves.toEqual({ ok: true, clientMessageId, turnId: expect.any(String) });
     expect(pending()).toHaveLength(1);
 
     client.emitEvent(event('turn-start', 't1', { messageId: 'a1', userMessage: { id: 'u1', text: 'hello', clientMessageId } }));
@@ -47,7 +47,7 @@ describe('send', () => {
     const { client, store, pending } = setup();
     client.reply = async () => Promise.reject({ code: 'offline', message: 'no connection' });
     const result = await store.send('thread-1', 'keep me');
-    expect(result).toEqual({ ok: false, error: { code: 'offline', message: 'no connection' } });
+    expect(result).toEqual({ ok: false, clientMessageId: sentIds(client)[0], error: { code: 'offline', message: 'no connection' } });
     expect(pending()).toEqual([
       { clientMessageId: sentIds(client)[0], text: 'keep me', state: 'failed', error: { code: 'offline', message: 'no connection' } },
     ]);
@@ -56,7 +56,7 @@ describe('send', () => {
   it('turns an Error rejection into a command error', async () => {
     const { client, store } = setup();
     client.reply = async () => Promise.reject(new Error('boom'));
-    await expect(store.send('thread-1', 'x')).resolves.toEqual({ ok: false, error: { code: 'send_failed', message: 'boom' } });
+    await expect(store.send('thread-1', 'x')).resolves.toEqual({ ok: false, clientMessageId: sentIds(client)[0], error: { code: 'send_failed', message: 'boom' } });
   });
 });
 
@@ -69,7 +69,7 @@ describe('retry', () => {
 
     const retrying = store.retry('thread-1', sentIds(client)[0] ?? '');
     expect(pending()[0]).toEqual({ clientMessageId: sentIds(client)[0], text: 'again', state: 'sending' });
-    await expect(retrying).resolves.toEqual({ ok: true, turnId: 'turn-9' });
+    await expect(retrying).resolves.toEqual({ ok: true, clientMessageId: sentIds(client)[0], turnId: 'turn-9' });
 
     const [first, second] = client.calls;
     expect(second).toEqual({ ...first, command: 'send', text: 'again' });

@@ -58,9 +58,16 @@ export interface PlatosState {
   connection: ConnectionState;
 }
 
-export type SendResult = { ok: true; turnId: string } | { ok: false; error: CommandError };
+/** How a send ended; both outcomes name the message by the idempotency key it was sent with. */
+export type SendResult =
+  | { ok: true; clientMessageId: string; turnId: string }
+  | { ok: false; clientMessageId: string; error: CommandError };
 
-export interface PlatosStore extends StoreApi<PlatosState> {
+/** What apps read from the store: its state and its subscription, without a way to write it. */
+export type ReadonlyPlatosStore = Pick<StoreApi<PlatosState>, 'getState' | 'getInitialState' | 'subscribe'>;
+
+/** The store apps get: read it (it works with zustand's `useStore`), and act through its commands. */
+export interface PlatosStore extends ReadonlyPlatosStore {
   /** Starts receiving a thread's updates (ref-counted); returns the stop function. */
   watchThread(threadId: string): () => void;
   /** Sends a message; it shows as pending until the server echoes it, and stays (as failed) if the send fails. */

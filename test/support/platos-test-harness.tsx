@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { act } from '@testing-library/react';
 import type { ServerEvent } from '../../src/protocol/index.js';
-import { createPlatosStore } from '../../src/store/create-platos-store.js';
+import { createWritablePlatosStore } from '../../src/store/create-platos-store.js';
 import { createManualScheduler } from '../../src/store/frame-scheduler.js';
 import { createEventFactory } from './event-factory.js';
 import { createFakeClient } from './fake-client.js';
@@ -15,7 +15,7 @@ import { PlatosThread } from '../../src/react/platos-thread.js';
 export function createPlatosHarness(threadId = 'thread-1') {
   const client = createFakeClient();
   const scheduler = createManualScheduler();
-  const store = createPlatosStore({ client, scheduler });
+  const { store, setState } = createWritablePlatosStore({ client, scheduler });
   const event = createEventFactory(threadId);
 
   function Wrapper({ children }: { children?: ReactNode }) {
@@ -50,7 +50,7 @@ export function createPlatosHarness(threadId = 'thread-1') {
     push(event('finish', turnId, { finishReason, usage: { inputTokens: 10, outputTokens: 5 }, durationMs: 1500 }));
   }
 
-  return { client, scheduler, store, event, threadId, Wrapper, push, startTurn, finishTurn };
+  return { client, scheduler, store, setState, event, threadId, Wrapper, push, startTurn, finishTurn };
 }
 
 export type PlatosHarness = ReturnType<typeof createPlatosHarness>;

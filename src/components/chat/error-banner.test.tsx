@@ -52,10 +52,10 @@ describe('ErrorBanner', () => {
   });
 
   it('says when the running turn stalled, and resyncs the thread on Try again', () => {
-    const { Wrapper, client, store, startTurn, threadId } = createPlatosHarness();
+    const { Wrapper, client, setState, startTurn, threadId } = createPlatosHarness();
     render(<ErrorBanner />, { wrapper: Wrapper });
     startTurn();
-    act(() => store.setState((state) => ({ threads: { ...state.threads, [threadId]: { ...state.threads[threadId]!, stalledTurnId: 'turn-1' } } })));
+    act(() => setState((state) => ({ threads: { ...state.threads, [threadId]: { ...state.threads[threadId]!, stalledTurnId: 'turn-1' } } })));
     expect(screen.getByRole('alert').getAttribute('data-state')).toBe('stalled');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(client.calls).toEqual([{ command: 'resync', threadId }]);

@@ -1,9 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type FormEvent, type KeyboardEvent } from 'react';
 import type { ConnectionState } from '../../client/types.js';
 import { useConnectionState } from '../../react/use-connection-state.js';
-import { usePlatosStore } from '../../react/use-platos-store.js';
 import { useThreadActions } from '../../react/use-thread-actions.js';
-import { useThreadId } from '../../react/use-thread-id.js';
 import { useThreadStatus } from '../../react/use-thread-status.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
@@ -43,8 +41,6 @@ type ComposerState = 'idle' | 'sending' | 'streaming' | 'stopping' | 'disabled';
 export function Composer({ placeholder, disabled = false, disabledReason, className, ...rest }: ComposerProps) {
   const labels = useLabels(composerLabels);
   const { send, cancel, discard } = useThreadActions();
-  const store = usePlatosStore();
-  const threadId = useThreadId();
   const status = useThreadStatus();
   const connection = useConnectionState();
   const [draft, setDraft] = useState('');
@@ -68,23 +64,19 @@ export function Composer({ placeholder, disabled = false, disabledReason, classN
   const canSend = draft.trim() !== '' && !isSending && !isStreaming && !isBlocked;
   const hint = isBlocked ? blockedReason : sendError;
 
-  const failedPendingIds = () =>
-    new Set((store.getState().threads[threadId]?.pendingMessages ?? []).filter((message) => message.state === 'failed').map((message) => message.clientMessageId));
-
   const submit = async () => {
     if (!canSend) return;
     const text = draft;
-    const failedBefore = failedPendingIds();
     setDraft('');
     setSendError(null);
     setIsSending(true);
-    const result = await send(text).catch((error: unknown) => ({ ok: false as const, error: { message: String(error) } }));
+    const result = await send(text).catch((error: unknown) => ({ ok: false as const, clientMessageId: null, error: { message: String(error) } }));
     setIsSending(false);
     if (result.ok) return;
     setSendError(labels.composerNotSent.replace('{error}', result.error.message));
     // One copy of a failed message: back in an empty box, or (if a new draft was started) in the list with Retry.
     if (draftRef.current !== '') return;
-    for (const id of failedPendingIds()) if (!failedBefore.has(id)) discard(id);
+    if (result.clientMessageId !== null) discard(result.clientMessageId);
     setDraft(text);
     inputRef.current?.focus();
   };

@@ -1,10 +1,9 @@
+import type { ThreadState } from '../../react/use-thread-selector.js';
 import { memo, useCallback, useState, type ComponentPropsWithoutRef } from 'react';
 import type { MessagePart } from '../../protocol/index.js';
-import type { PlatosState } from '../../store/types.js';
 import { useMessage } from '../../react/use-message.js';
-import { usePlatosSelector } from '../../react/use-platos-selector.js';
+import { useThreadSelector } from '../../react/use-thread-selector.js';
 import { useThreadActions } from '../../react/use-thread-actions.js';
-import { useThreadId } from '../../react/use-thread-id.js';
 import { useThreadStatus } from '../../react/use-thread-status.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
@@ -90,15 +89,14 @@ function RetryableTitle({ messageId }: { messageId: string }) {
 }
 
 function useTurnUserText(turnId: string | undefined): string | undefined {
-  const threadId = useThreadId();
   const select = useCallback(
-    (state: PlatosState) => {
-      const view = state.threads[threadId]?.view;
+    (thread: ThreadState | undefined) => {
+      const view = thread?.view;
       const userMessageId = turnId === undefined ? undefined : view?.turns[turnId]?.userMessageId;
       const userMessage = userMessageId === undefined ? undefined : view?.messages[userMessageId];
       return userMessage?.role === 'user' ? userMessage.text : undefined;
     },
-    [threadId, turnId],
+    [turnId],
   );
-  return usePlatosSelector(select);
+  return useThreadSelector(select);
 }

@@ -60,11 +60,11 @@ describe('RunProgress', () => {
   });
 
   it('is indeterminate when the progress is unknown', () => {
-    const { store, threadId, push, event, turnId } = renderRun();
+    const { setState, threadId, push, event, turnId } = renderRun();
     push(event('run-update', turnId, { runId: 'run-1', status: 'running', progress: 10 }));
     // The protocol requires a number; a view from elsewhere (history, a custom store) may still hold NaN.
     act(() => {
-      store.setState((state) => {
+      setState((state) => {
         const thread = state.threads[threadId]!;
         const run = thread.view.runs['run-1']!;
         return { threads: { ...state.threads, [threadId]: { ...thread, view: { ...thread.view, runs: { 'run-1': { ...run, progress: Number.NaN } } } } } };
