@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore, type ThreadListener } from '@platosdev/client';
-import { ApprovalPrompt, PlatosProvider, PlatosThread } from '@platosdev/client/react';
+import { Approval, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios/index.js';
 import { createScriptedClient } from './support/scripted-client.js';
@@ -63,10 +63,10 @@ function ResolvedWhileWaiting({ threadId, decision, resolvedBy, story }: { threa
 
 const meta = {
   title: 'Components/ApprovalPrompt',
-  component: ApprovalPrompt,
+  component: Approval.Prompt,
   tags: ['autodocs'],
   args: { id: approvalId },
-} satisfies Meta<typeof ApprovalPrompt>;
+} satisfies Meta<typeof Approval.Prompt>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore, type PlatosClient, type ServerEvent, type ThreadListener } from '@platosdev/client';
-import { ArtifactView, ContentPolicyProvider, PlatosProvider, PlatosThread } from '@platosdev/client/react';
+import { Artifact, Policy, PlatosProvider, PlatosThread } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios/index.js';
 import { createScriptedClient } from './support/scripted-client.js';
@@ -24,10 +24,10 @@ const created = (kind: 'markdown' | 'code' | 'json' | 'image' | 'html', title: s
 
 const meta = {
   title: 'Components/ArtifactView',
-  component: ArtifactView,
+  component: Artifact.View,
   tags: ['autodocs'],
   args: { id: artifactId },
-} satisfies Meta<typeof ArtifactView>;
+} satisfies Meta<typeof Artifact.View>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -243,9 +243,9 @@ export const HtmlFromArtifactOrigin: Story = {
       created('html', 'Remote', `${widgetHtml}<script>parent.postMessage({ platosFrame: \`sandbox page: \${document.title}, origin \${window.origin}\` }, "*");</script>`),
     ]),
     (Story) => (
-      <ContentPolicyProvider artifactOrigin={window.location.origin} artifacts={{ html: { scripts: 'always' } }}>
+      <Policy.Provider artifactOrigin={window.location.origin} artifacts={{ html: { scripts: 'always' } }}>
         <Story />
-      </ContentPolicyProvider>
+      </Policy.Provider>
     ),
   ],
   play: async ({ canvasElement }) => {
@@ -314,7 +314,7 @@ function StreamingChat({ thread }: { thread: ReturnType<typeof createStreamingTh
       <PlatosThread threadId={streamThreadId}>
         <div style={{ maxWidth: 640, display: 'grid', gap: 12 }}>
           <p>Text before the artifact.</p>
-          <ArtifactView id={artifactId} />
+          <Artifact.View id={artifactId} />
           <p data-testid="after-artifact">Text after the artifact.</p>
         </div>
       </PlatosThread>

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ContentPolicyProvider, MessageText } from '@platosdev/client/react';
+import { Message, Policy } from '@platosdev/client/react';
 import { expect, spyOn, userEvent, waitFor, within } from 'storybook/test';
 
 const meta = {
   title: 'Components/MessageText',
-  component: MessageText,
+  component: Message.Text,
   tags: ['autodocs'],
   decorators: [(Story) => <div style={{ maxWidth: 640 }}>{Story()}</div>],
-} satisfies Meta<typeof MessageText>;
+} satisfies Meta<typeof Message.Text>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -122,7 +122,7 @@ function StreamingMessage({ text, charactersPerFrame }: { text: string; characte
     const timer = setInterval(() => setLength((shown) => Math.min(text.length, shown + charactersPerFrame)), 16);
     return () => clearInterval(timer);
   }, [text, charactersPerFrame]);
-  return <MessageText text={text.slice(0, length)} streaming={length < text.length} />;
+  return <Message.Text text={text.slice(0, length)} streaming={length < text.length} />;
 }
 
 /**
@@ -177,7 +177,7 @@ const hostileImageMarkdown = [
  */
 export const HostileImage: Story = {
   args: { text: hostileImageMarkdown.replace('/images/allowed.png', `${location.origin}/images/allowed.png`) },
-  decorators: [(Story) => <ContentPolicyProvider imagePolicy={{ allow: [`${location.origin}/images/`] }}>{Story()}</ContentPolicyProvider>],
+  decorators: [(Story) => <Policy.Provider imagePolicy={{ allow: [`${location.origin}/images/`] }}>{Story()}</Policy.Provider>],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     expect(canvasElement.querySelectorAll('img')).toHaveLength(1);
@@ -207,7 +207,7 @@ const disguisedLinkMarkdown = [
  */
 export const DisguisedLink: Story = {
   args: { text: disguisedLinkMarkdown },
-  decorators: [(Story) => <ContentPolicyProvider linkPolicy={{ confirm: 'external' }}>{Story()}</ContentPolicyProvider>],
+  decorators: [(Story) => <Policy.Provider linkPolicy={{ confirm: 'external' }}>{Story()}</Policy.Provider>],
   beforeEach: () => {
     const open = spyOn(window, 'open').mockImplementation(() => null);
     return () => open.mockRestore();

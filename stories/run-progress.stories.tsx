@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { RunProgress } from '@platosdev/client/react';
+import { Run } from '@platosdev/client/react';
 import { expect, waitFor, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios/index.js';
 // Not exported from the package entry yet.
@@ -18,10 +18,10 @@ const update = (status: 'queued' | 'running' | 'succeeded' | 'failed', progress:
 
 const meta = {
   title: 'Components/RunProgress',
-  component: RunProgress,
+  component: Run.Progress,
   tags: ['autodocs'],
   args: { id: runId },
-} satisfies Meta<typeof RunProgress>;
+} satisfies Meta<typeof Run.Progress>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

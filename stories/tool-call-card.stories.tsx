@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { ToolCallCard } from '@platosdev/client/react';
+import { ToolCall } from '@platosdev/client/react';
 import { expect, userEvent, within } from 'storybook/test';
 import type { EventBody } from '../mock-server/scenarios/index.js';
 import { ChatCustomizationProvider, type ToolRendererProps } from '../src/components/chat/chat-customization.js';
@@ -14,10 +14,10 @@ const hits = Array.from({ length: 40 }, (_, index) => ({ title: `Resume and repl
 
 const meta = {
   title: 'Components/ToolCallCard',
-  component: ToolCallCard,
+  component: ToolCall.Card,
   tags: ['autodocs'],
   args: { id: toolCallId },
-} satisfies Meta<typeof ToolCallCard>;
+} satisfies Meta<typeof ToolCall.Card>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

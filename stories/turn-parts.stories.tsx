@@ -15,7 +15,7 @@ const finish = (finishReason: 'stop' | 'error'): EventBody => ({
 
 /** The assistant message of the story's one turn, with every part it holds. */
 function AssistantMessage() {
-  return <Message id={STORY_TURN.messageId} />;
+  return <Message.Root id={STORY_TURN.messageId} />;
 }
 
 const meta = {
@@ -78,7 +78,7 @@ export const FatalError: Story = {
 
 /** The composer of a thread whose turn is still streaming: Stop instead of Send. */
 export const ComposerWhileStreaming: Story = {
-  render: () => <Composer />,
+  render: () => <Composer.Root />,
   decorators: [withThreadEvents([text('Still writing…')])],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

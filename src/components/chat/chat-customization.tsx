@@ -1,5 +1,6 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { MessagePart, ToolCallView } from '../../protocol/index.js';
+import type { PlatosLabelKey, PlatosLabels } from './platos-labels.js';
 import type { ComposerProps } from '../composer/composer.js';
 import type { ConnectionStatusProps } from './connection-status.js';
 import type { ErrorBannerProps } from './error-banner.js';
@@ -14,8 +15,8 @@ export interface ToolRendererProps {
 /** Renderers by tool name, e.g. `{ search: SearchCard }`; tools without one get the default card. */
 export type ToolRenderers = Readonly<Record<string, ComponentType<ToolRendererProps>>>;
 
-/** Text shown by the components, by key (see each component's `...Labels` for its keys and defaults), for i18n. */
-export type ChatLabels = Readonly<Partial<Record<string, string>>>;
+/** Texts to show instead of the defaults, by key (`platosLabels` lists every key with its English default). */
+export type ChatLabels = Partial<PlatosLabels>;
 
 /** What a custom message part receives: the part as the store has it now. */
 export interface MessagePartRendererProps<T extends MessagePart['type'] = MessagePart['type']> {
@@ -64,7 +65,7 @@ export function useChatComponents(): ChatComponents {
 }
 
 /** A component's labels with the chat's overrides applied. */
-export function useLabels<K extends string>(defaults: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
+export function useLabels<K extends PlatosLabelKey>(defaults: Readonly<Record<K, string>>): Readonly<Record<K, string>> {
   const { labels } = useChatCustomization();
   const merged = { ...defaults } as Record<K, string>;
   for (const key of Object.keys(defaults) as K[]) merged[key] = labels[key] ?? defaults[key];

@@ -12,18 +12,31 @@ export interface ConnectionStatusProps extends Omit<ComponentPropsWithoutRef<'sp
 
 type ShownState = Exclude<ConnectionState, 'open'> | ThreadSyncState | 'idle';
 
-export const connectionStatusLabels: Readonly<Record<ShownState, string>> = {
-  connecting: 'Connecting',
-  reconnecting: 'Reconnecting',
-  offline: 'Offline',
-  unauthorized: 'Unauthorized',
-  closed: 'Disconnected',
-  idle: 'Connected',
-  subscribing: 'Syncing',
-  resyncing: 'Resyncing',
-  live: 'Live',
-  error: 'Sync failed',
-};
+export const connectionStatusLabels = {
+  connectionConnecting: 'Connecting',
+  connectionReconnecting: 'Reconnecting',
+  connectionOffline: 'Offline',
+  connectionUnauthorized: 'Unauthorized',
+  connectionClosed: 'Disconnected',
+  connectionIdle: 'Connected',
+  connectionSubscribing: 'Syncing',
+  connectionResyncing: 'Resyncing',
+  connectionLive: 'Live',
+  connectionError: 'Sync failed',
+} as const satisfies Record<`connection${Capitalize<ShownState>}`, string>;
+
+const labelKeys = {
+  connecting: 'connectionConnecting',
+  reconnecting: 'connectionReconnecting',
+  offline: 'connectionOffline',
+  unauthorized: 'connectionUnauthorized',
+  closed: 'connectionClosed',
+  idle: 'connectionIdle',
+  subscribing: 'connectionSubscribing',
+  resyncing: 'connectionResyncing',
+  live: 'connectionLive',
+  error: 'connectionError',
+} as const satisfies Record<ShownState, keyof typeof connectionStatusLabels>;
 
 /** A small pill: the connection state while not open, else the thread's sync state. */
 export function ConnectionStatus({ threadId, className, ...rest }: ConnectionStatusProps) {
@@ -41,7 +54,7 @@ export function ConnectionStatus({ threadId, className, ...rest }: ConnectionSta
       {...rest}
     >
       <span className="platos-connection-dot" aria-hidden="true" />
-      {labels[shown]}
+      {labels[labelKeys[shown]]}
     </span>
   );
 }

@@ -1,0 +1,2 @@
+// The markdown family, exported as `Markdown` from `@platosdev/client/react`.
+export { CodeBlock, type CodeBlockProps, type CodeBlockState } from './code-block.js';
