@@ -21,7 +21,9 @@ export default defineConfig<ConsumerOptions>({
   retries: 0,
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: '../../test-results/consumer.json' }]],
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // No trace: several of these tests fail until fixes to the package land, and recording costs seconds of CPU
+  // each; the messages, error-context.md and the screenshots say what went wrong.
+  use: { trace: 'off', screenshot: 'only-on-failure' },
   projects: [
     { name: 'package', testMatch: 'package.spec.ts' },
     ...apps.flatMap((app) => [
