@@ -88,8 +88,8 @@ test('on a host page that centres text and sets a serif font, with no height on 
   openChat,
 }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await openChat({ host: 'styled' });
   try {
+    await openChat({ host: 'styled' });
     await Promise.race([fullTurn(page), problems.crashed]);
   } finally {
     await page.screenshot({ path: join(screenshotsDir, `${app}-styled-host-light.png`), fullPage: true, animations: 'disabled' });
