@@ -39,6 +39,20 @@ function demoContentSecurityPolicy(mockOrigin: string): string {
 
 const demoPage = resolve(import.meta.dirname, 'index.html');
 
+/** The stylesheet is built from its own entry (`src/styles-entry.ts`), whose JS output is empty and not shipped. */
+function withoutStylesheetEntryChunk(): Plugin {
+  return {
+    name: 'platos:without-stylesheet-entry-chunk',
+    enforce: 'post',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type === 'chunk' && output.isEntry && output.name === 'styles') delete bundle[fileName];
+      }
+    },
+  };
+}
+
 /**
  * Drops the inline `<script type="module">` preamble that @vitejs/plugin-react adds to the demo's index.html in dev,
  * which `script-src 'self'` would refuse; `demo/main.tsx` imports the same code as the virtual module
@@ -63,9 +77,10 @@ function withoutInlineRefreshPreamble(plugins: PluginOption[]): PluginOption[] {
 export default defineConfig(({ command, mode }) => {
   const contentSecurityPolicy = demoContentSecurityPolicy(mockServerOrigin(loadEnv(mode, import.meta.dirname, 'VITE_')));
   return {
-    plugins: withoutInlineRefreshPreamble(react()),
+    plugins: [...withoutInlineRefreshPreamble(react()), withoutStylesheetEntryChunk()],
     resolve: {
       alias: [
+        { find: /^@platosdev\/client\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/components/styles/index.css') },
         { find: /^@platosdev\/client\/react$/, replacement: resolve(import.meta.dirname, 'src/react-entry.ts') },
         { find: /^@platosdev\/client$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
       ],
@@ -81,7 +96,11 @@ export default defineConfig(({ command, mode }) => {
               copyPublicDir: false,
               cssCodeSplit: false,
               lib: {
-                entry: { index: resolve(import.meta.dirname, 'src/index.ts'), react: resolve(import.meta.dirname, 'src/react-entry.ts') },
+                entry: {
+                  index: resolve(import.meta.dirname, 'src/index.ts'),
+                  react: resolve(import.meta.dirname, 'src/react-entry.ts'),
+                  styles: resolve(import.meta.dirname, 'src/styles-entry.ts'),
+                },
                 formats: ['es'],
                 cssFileName: 'platos',
               },

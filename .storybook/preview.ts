@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import { setupWorker } from 'msw/browser';
+import '@platosdev/client/styles.css';
 import { INTERACTIVE_SPEED, STORY_TEST_SPEED } from '../stories/mock-agent/mock-agent-config.js';
 import { storyAgent } from '../stories/mock-agent/story-agent.js';
 

@@ -3,6 +3,7 @@ import '@vitejs/plugin-react/preamble';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoApp } from './demo-app.js';
+import '@platosdev/client/styles.css';
 import './demo.css';
 
 createRoot(document.getElementById('root')!).render(

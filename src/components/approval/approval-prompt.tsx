@@ -10,9 +10,6 @@ import { formatJson } from '../shared/format-json.js';
 import { useHasPassed } from './use-countdown.js';
 import { countHidden, revealHiddenCharacters } from '../../text/visible-characters.js';
 import { VisibleText } from '../message/visible-text.js';
-import '../styles/tokens.css';
-import '../styles/cards.css';
-import '../styles/approval.css';
 
 export { approvalPromptLabels } from './approval-labels.js';
 

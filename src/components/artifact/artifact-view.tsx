@@ -5,9 +5,6 @@ import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { formatLabel } from '../shared/format-label.js';
 import { jsonTreeLabels } from '../tool-call/json-tree.js';
-import '../styles/tokens.css';
-import '../styles/cards.css';
-import '../styles/artifact.css';
 
 /** Labels of ArtifactView, overridable through `<PlatosChat labels>`. */
 export const artifactLabels = {

@@ -8,8 +8,6 @@ import { useThreadSync } from '../../react/use-thread-sync.js';
 import type { ThreadOption } from '../../react/use-thread-id.js';
 import { useLabels } from './chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/chat.css';
 
 export interface ErrorBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'>, ThreadOption {}
 

@@ -19,8 +19,6 @@ import { ErrorBanner } from './error-banner.js';
 import { MessageList } from '../message/message-list.js';
 import { ContentPolicyProvider, useContentPolicy, type ArtifactPolicy, type ImagePolicy, type LinkPolicy } from '../policy/content-policy.js';
 import { RunTray } from '../run/run-tray.js';
-import '../styles/tokens.css';
-import '../styles/chat.css';
 
 export interface PlatosChatProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'title'> {
   threadId: string;

@@ -5,8 +5,6 @@ import { useThreadActions } from '../../react/use-thread-actions.js';
 import { useThreadStatus } from '../../react/use-thread-status.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/chat.css';
 
 export interface ComposerProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit'> {
   /** Defaults to the `composerPlaceholder` label. */

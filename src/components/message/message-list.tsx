@@ -7,8 +7,6 @@ import { classNames } from '../shared/class-names.js';
 import { Message } from './message.js';
 import { PendingMessage } from './pending-message.js';
 import { bottomTolerancePx, useStickToBottom } from '../chat/use-stick-to-bottom.js';
-import '../styles/tokens.css';
-import '../styles/message.css';
 
 export interface MessageListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Shown while the thread has no messages. */

@@ -2,8 +2,6 @@ import type { ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../shared/class-names.js';
 import { MarkdownBlock } from '../markdown/markdown-block.js';
 import { useBlockStream } from '../markdown/use-block-stream.js';
-import '../styles/tokens.css';
-import '../styles/markdown.css';
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Markdown source; raw HTML in it is shown as text. */

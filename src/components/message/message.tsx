@@ -4,8 +4,6 @@ import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { MessageFooter } from './message-footer.js';
 import { MessagePart, messagePartKey } from './message-part.js';
-import '../styles/tokens.css';
-import '../styles/message.css';
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
   id: string;

@@ -4,8 +4,6 @@ import type { PendingMessage as PendingMessageData } from '../../react/use-pendi
 import { useThreadActions } from '../../react/use-thread-actions.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/message.css';
 
 export interface PendingMessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'children'> {
   message: PendingMessageData;

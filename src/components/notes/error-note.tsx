@@ -7,8 +7,6 @@ import { useThreadActions } from '../../react/use-thread-actions.js';
 import { useThreadStatus } from '../../react/use-thread-status.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/error-note.css';
 
 export interface ErrorNoteProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'part'> {
   part: Extract<MessagePart, { type: 'error' }>;

@@ -2,8 +2,6 @@ import { memo, type ComponentPropsWithoutRef } from 'react';
 import type { MessagePart } from '../../protocol/index.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/memory.css';
 
 type MemoryPart = Extract<MessagePart, { type: 'memory-write' | 'memory-recall' }>;
 

@@ -2,8 +2,6 @@ import { memo, type ComponentPropsWithoutRef } from 'react';
 import { useStep } from '../../react/use-step.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
-import '../styles/tokens.css';
-import '../styles/step.css';
 
 export interface StepMarkerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   id: string;

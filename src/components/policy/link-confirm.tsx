@@ -1,7 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
 import { useLabels } from '../chat/chat-customization.js';
-import '../styles/tokens.css';
-import '../styles/policy.css';
 
 /** Labels of SafeLink's confirmation, overridable through `<PlatosChat labels>`. */
 export const linkLabels = {

@@ -4,8 +4,6 @@ import { classNames } from '../shared/class-names.js';
 import { formatLabel } from '../shared/format-label.js';
 import { useImageGate } from './image-gate.js';
 import type { ImageOriginStore } from './image-origin-store.js';
-import '../styles/tokens.css';
-import '../styles/policy.css';
 
 /** Labels of PolicedImage, overridable through `<PlatosChat labels>`; `{host}` is the image's host. */
 export const imageLabels = {

@@ -3,8 +3,6 @@ import { classNames } from '../shared/class-names.js';
 import { useContentPolicy, type LinkPolicy } from './content-policy.js';
 import { LinkConfirm } from './link-confirm.js';
 import { readLinkTarget } from './link-target.js';
-import '../styles/tokens.css';
-import '../styles/policy.css';
 
 export interface SafeLinkProps extends Omit<ComponentPropsWithoutRef<'a'>, 'href' | 'target' | 'rel' | 'referrerPolicy'> {
   /** The address as the model wrote it; only http(s) and mailto become a link. */

@@ -1,9 +1,6 @@
 import { memo, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../shared/class-names.js';
 import { RunBar, useRunDisplay } from './run-bar.js';
-import '../styles/tokens.css';
-import '../styles/cards.css';
-import '../styles/run.css';
 
 export interface RunProgressProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   id: string;

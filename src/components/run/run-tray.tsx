@@ -2,8 +2,6 @@ import { memo, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useRunIds } from '../../react/use-run-ids.js';
 import { classNames } from '../shared/class-names.js';
 import { RunBar, useRunDisplay, useRunLabels } from './run-bar.js';
-import '../styles/tokens.css';
-import '../styles/run.css';
 
 export interface RunTrayProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** Shown when the thread has no runs; nothing is rendered when omitted. */

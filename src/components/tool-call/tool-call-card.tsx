@@ -6,9 +6,6 @@ import { classNames } from '../shared/class-names.js';
 import { formatJson, formatJsonText } from '../shared/format-json.js';
 import { createPartialJsonReader, formatPartialJson } from '../../text/partial-json.js';
 import { TruncatedCode } from './truncated-code.js';
-import '../styles/tokens.css';
-import '../styles/cards.css';
-import '../styles/tool-call.css';
 
 /** Text of the tool-call card, by label key; override through `<PlatosChat labels>`. */
 export const toolCallCardLabels = {
