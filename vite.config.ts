@@ -4,15 +4,6 @@ import react from '@vitejs/plugin-react';
 
 const peers = ['react', 'react-dom', 'react/jsx-runtime', 'zustand', 'zustand/vanilla', 'socket.io-client'];
 
-/**
- * The browsers the stylesheets (the library's `platos.css`, and the demo's, so it runs the same CSS) are minified for:
- * the first versions with `light-dark()`, which then stays as written. For Vite's default, older targets lightningcss
- * lowers every `light-dark()` into `--lightningcss-light`/`--lightningcss-dark` switch variables that only the same
- * build's `color-scheme` rules set, which leaves the colour tokens declared on `:root` invalid on a page that does not
- * set `color-scheme` itself: cards, borders and buttons lose their colours. `e2e/bare-page.spec.ts` checks the build.
- */
-const cssTarget = ['chrome123', 'edge123', 'firefox120', 'safari17.5', 'ios17.5'];
-
 /** Where the demo's client connects (same order as `demo/demo-config.ts`, without the page's `?server=`). */
 function mockServerOrigin(env: Record<string, string>): string {
   return new URL(env['VITE_PLATOS_URL'] || `http://127.0.0.1:${env['VITE_PLATOS_MOCK_PORT'] || '4000'}`).origin;
@@ -99,12 +90,11 @@ export default defineConfig(({ command, mode }) => {
     // `--mode demo` builds (and previews) the demo app from index.html; any other build is the library.
     build:
       mode === 'demo'
-        ? { outDir: 'dist-demo', emptyOutDir: true, copyPublicDir: true, cssTarget }
+        ? { outDir: 'dist-demo', emptyOutDir: true, copyPublicDir: true }
         : command === 'build'
           ? {
               copyPublicDir: false,
               cssCodeSplit: false,
-              cssTarget,
               lib: {
                 entry: {
                   index: resolve(import.meta.dirname, 'src/index.ts'),
