@@ -67,6 +67,7 @@ export default defineConfig(({ command, mode }) => {
     resolve: {
       alias: [
         { find: /^@platosdev\/client\/react$/, replacement: resolve(import.meta.dirname, 'src/react-entry.ts') },
+        { find: /^@platosdev\/client\/testing$/, replacement: resolve(import.meta.dirname, 'src/testing/index.ts') },
         { find: /^@platosdev\/client$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
       ],
     },
@@ -81,7 +82,7 @@ export default defineConfig(({ command, mode }) => {
               copyPublicDir: false,
               cssCodeSplit: false,
               lib: {
-                entry: { index: resolve(import.meta.dirname, 'src/index.ts'), react: resolve(import.meta.dirname, 'src/react-entry.ts') },
+                entry: { index: resolve(import.meta.dirname, 'src/index.ts'), react: resolve(import.meta.dirname, 'src/react-entry.ts'), testing: resolve(import.meta.dirname, 'src/testing/index.ts') },
                 formats: ['es'],
                 cssFileName: 'platos',
               },
