@@ -82,6 +82,7 @@ export default defineConfig(({ command, mode }) => {
       alias: [
         { find: /^@platosdev\/client\/styles\.css$/, replacement: resolve(import.meta.dirname, 'src/components/styles/index.css') },
         { find: /^@platosdev\/client\/react$/, replacement: resolve(import.meta.dirname, 'src/react-entry.ts') },
+        { find: /^@platosdev\/client\/testing$/, replacement: resolve(import.meta.dirname, 'src/testing/index.ts') },
         { find: /^@platosdev\/client$/, replacement: resolve(import.meta.dirname, 'src/index.ts') },
       ],
     },
@@ -99,6 +100,7 @@ export default defineConfig(({ command, mode }) => {
                 entry: {
                   index: resolve(import.meta.dirname, 'src/index.ts'),
                   react: resolve(import.meta.dirname, 'src/react-entry.ts'),
+                  testing: resolve(import.meta.dirname, 'src/testing/index.ts'),
                   styles: resolve(import.meta.dirname, 'src/styles-entry.ts'),
                 },
                 formats: ['es'],

@@ -3,7 +3,7 @@ import { parseServerEvent, type ServerEvent } from '../src/protocol/index.js';
 import { createPlatosStore } from '../src/store/create-platos-store.js';
 import { createManualScheduler } from '../src/store/frame-scheduler.js';
 import { createEventFactory } from '../test/support/event-factory.js';
-import { createFakeClient } from '../test/support/fake-client.js';
+import { createFakeClient } from '../src/testing/index.js';
 import { createPlatosClient } from '../src/client/create-platos-client.js';
 import { createFakeSocket } from '../test/support/fake-socket.js';
 

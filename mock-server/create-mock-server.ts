@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { SOCKET_PATH } from '../src/protocol/index.js';
-import { createApprovalRegistry } from './approval-registry.js';
+import { createApprovalRegistry } from '../src/testing/agent/approval-registry.js';
 import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors.js';
 import { createFaultInjector, type FaultControls } from './faults/fault-injector.js';
 import type { FaultSchedule } from './faults/fault-schedule.js';
@@ -16,9 +16,9 @@ import { loadScenarioChoice } from './load-scenario-choice.js';
 import type { EventBody } from './scenarios/index.js';
 import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
 import { createThreadMembership } from './thread-membership.js';
-import { createThreadStore, type ThreadRecord } from './thread-store.js';
+import { createThreadStore, type ThreadRecord } from '../src/testing/agent/thread-store.js';
 import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler.js';
-import type { TurnRunnerDeps } from './turn-runner.js';
+import type { TurnRunnerDeps } from '../src/testing/agent/turn-runner.js';
 
 export interface MockServerOptions {
   /** @default 0 (any free port) */

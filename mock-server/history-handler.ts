@@ -1,11 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HistoryResponse } from '../src/protocol/index.js';
-import { applyEvent } from '../src/store/view/apply-event.js';
-import { createThreadView } from '../src/store/view/create-thread-view.js';
-import { viewToHistory } from '../src/store/view/history.js';
+import { threadHistory } from '../src/testing/agent/thread-history.js';
+import type { ThreadStore } from '../src/testing/agent/thread-store.js';
 import { allowCorsOrigin } from './cors.js';
 import { sendJson } from './http-json.js';
-import type { ThreadRecord, ThreadStore } from './thread-store.js';
 
 const historyPath = /^\/api\/threads\/([^/]+)\/messages$/;
 
@@ -44,10 +41,4 @@ export function createHistoryHandler(options: HistoryHandlerOptions) {
     const thread = options.store.thread(agentId, decodeURIComponent(match[1]));
     sendJson(response, 200, threadHistory(thread));
   };
-}
-
-/** The thread as a fold of its full event log. */
-export function threadHistory(thread: ThreadRecord): HistoryResponse {
-  const view = thread.log.reduce((current, stored) => applyEvent(current, stored.event), createThreadView(thread.threadId));
-  return viewToHistory(view);
 }

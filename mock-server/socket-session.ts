@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol/index.js';
-import { runCommand, type CommandContext } from './command-handlers.js';
+import { runCommand, type CommandContext } from '../src/testing/agent/command-handlers.js';
 import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
 import { handshakeToken } from './handshake-token.js';
 import type { createThreadMembership } from './thread-membership.js';

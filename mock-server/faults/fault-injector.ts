@@ -1,4 +1,4 @@
-import type { ThreadStore } from '../thread-store.js';
+import type { ThreadStore } from '../../src/testing/agent/thread-store.js';
 import { activateSchedule, affectsThread, type ActiveSchedule, type ArmedFault } from './active-schedule.js';
 import { parseFaultSchedule, type FaultKind, type FaultOf, type FaultSchedule } from './fault-schedule.js';
 import { createFaultStats, type FaultStats } from './fault-stats.js';

@@ -1,5 +1,5 @@
 import { parseEventId } from '../../src/protocol/index.js';
-import type { ThreadStore } from '../thread-store.js';
+import type { ThreadStore } from '../../src/testing/agent/thread-store.js';
 
 /**
  * The store as commands see it: a resumed replay starts `by` events before the requested id when

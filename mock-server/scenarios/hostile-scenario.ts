@@ -1,4 +1,4 @@
-import type { Scenario, ScenarioStep } from './scenario-types.js';
+import type { Scenario, ScenarioStep } from '../../src/testing/scenarios/scenario-types.js';
 
 /** Hostile scenarios by name, as read from `mock-server/scenarios/hostile/NAME.json`. */
 export type HostileCorpus = ReadonlyMap<string, readonly ScenarioStep[]>;

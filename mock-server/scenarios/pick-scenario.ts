@@ -1,9 +1,9 @@
-import { defaultScenario } from './default-scenario.js';
+import { defaultScenario } from '../../src/testing/scenarios/default-scenario.js';
 import { hostileScenario, type HostileCorpus } from './hostile-scenario.js';
-import { longScenario } from './long-scenario.js';
-import type { Scenario } from './scenario-types.js';
-import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from './simple-scenarios.js';
-import { toolsScenario } from './tools-scenario.js';
+import { longScenario } from '../../src/testing/scenarios/long-scenario.js';
+import type { Scenario } from '../../src/testing/scenarios/scenario-types.js';
+import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from '../../src/testing/scenarios/simple-scenarios.js';
+import { toolsScenario } from '../../src/testing/scenarios/tools-scenario.js';
 
 /** Scenarios chosen by the first word of the message; anything else gets `default`. */
 export const scenariosByFirstWord = {

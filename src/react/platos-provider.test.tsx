@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, cleanup, render, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFakeClient } from '../../test/support/fake-client.js';
+import { createFakeClient } from '../testing/index.js';
 import type { PlatosStore } from '../store/types.js';
 import { PlatosProvider } from './platos-provider.js';
 import { PlatosThread } from './platos-thread.js';

@@ -1,7 +1,7 @@
 import { StrictMode, type ReactNode } from 'react';
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeClient, type FakeClient } from '../../test/support/fake-client.js';
+import { createFakeClient, type FakeClient } from '../testing/index.js';
 import type { PlatosClientOptions } from '../client/client-options.js';
 import { useOwnedClient, type OwnedClientOptions } from './use-owned-client.js';
 
@@ -11,7 +11,7 @@ const created: { options: PlatosClientOptions; client: FakeClient }[] = [];
 
 vi.mock('../client/create-platos-client.js', () => ({
   createPlatosClient: (options: PlatosClientOptions) => {
-    const client = createFakeClient(options.agentId);
+    const client = createFakeClient({ agentId: options.agentId });
     created.push({ options, client });
     return client;
   },

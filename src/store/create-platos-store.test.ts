@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEventFactory } from '../../test/support/event-factory.js';
-import { createFakeClient } from '../../test/support/fake-client.js';
+import { createFakeClient } from '../testing/index.js';
 import { createPlatosStore } from './create-platos-store.js';
 import { createManualScheduler } from './frame-scheduler.js';
 import { viewToHistory } from './view/history.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { createEventFactory } from '../../test/support/event-factory.js';
-import { createFakeClient } from '../../test/support/fake-client.js';
+import { createFakeClient } from '../testing/index.js';
 import { createPlatosStore } from './create-platos-store.js';
 import { createManualScheduler } from './frame-scheduler.js';
 

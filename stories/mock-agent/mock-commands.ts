@@ -1,5 +1,5 @@
 import type { Ack } from '../../src/protocol/index.js';
-import { runCommand } from '../../mock-server/command-handlers.js';
+import { runCommand } from '../../src/testing/agent/command-handlers.js';
 import type { MockSubscriber, MockWorld } from './mock-world.js';
 import { turnRunnerFor } from './play-turn.js';
 

@@ -1,9 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { ThreadRecord } from '../../mock-server/thread-store.js';
-import type { HistoryResponse } from '../../src/protocol/index.js';
-import { applyEvent } from '../../src/store/view/apply-event.js';
-import { createThreadView } from '../../src/store/view/create-thread-view.js';
-import { viewToHistory } from '../../src/store/view/history.js';
+import { threadHistory } from '../../src/testing/agent/thread-history.js';
 import type { MockWorld } from './mock-world.js';
 
 export interface MockHistoryOptions {
@@ -23,10 +19,4 @@ export function mockHistoryHandler({ baseUrl, world, tokens }: MockHistoryOption
     const thread = world().store.thread(agentId, String(params['threadId']));
     return HttpResponse.json(threadHistory(thread), { headers: { 'Cache-Control': 'no-store' } });
   });
-}
-
-/** The thread as a fold of its whole event log. */
-export function threadHistory(thread: ThreadRecord): HistoryResponse {
-  const view = thread.log.reduce((current, stored) => applyEvent(current, stored.event), createThreadView(thread.threadId));
-  return viewToHistory(view);
 }

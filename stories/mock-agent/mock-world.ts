@@ -1,7 +1,7 @@
 import type { ServerEvent } from '../../src/protocol/index.js';
-import { createApprovalRegistry, type ApprovalRegistry } from '../../mock-server/approval-registry.js';
+import { createApprovalRegistry, type ApprovalRegistry } from '../../src/testing/agent/approval-registry.js';
 import type { EventBody } from '../../mock-server/scenarios/index.js';
-import { createThreadStore, type ThreadRecord, type ThreadStore } from '../../mock-server/thread-store.js';
+import { createThreadStore, type ThreadRecord, type ThreadStore } from '../../src/testing/agent/thread-store.js';
 
 /** A namespace connection of one socket, as the mock sees it. */
 export interface MockSubscriber {

@@ -1,5 +1,5 @@
 import { pickScenario } from '../../mock-server/scenarios/index.js';
-import type { TurnRunnerDeps } from '../../mock-server/turn-runner.js';
+import type { TurnRunnerDeps } from '../../src/testing/agent/turn-runner.js';
 import type { MockWorld } from './mock-world.js';
 
 /** The mock server's turn runner, fed by the in-browser world. */

@@ -4,7 +4,7 @@ import type { ServerEvent } from '../../src/protocol/index.js';
 import { createWritablePlatosStore } from '../../src/store/create-platos-store.js';
 import { createManualScheduler } from '../../src/store/frame-scheduler.js';
 import { createEventFactory } from './event-factory.js';
-import { createFakeClient } from './fake-client.js';
+import { createFakeClient } from '../../src/testing/index.js';
 import { PlatosProvider } from '../../src/react/platos-provider.js';
 import { PlatosThread } from '../../src/react/platos-thread.js';
 

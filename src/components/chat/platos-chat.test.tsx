@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlatosClientOptions } from '../../client/client-options.js';
-import { createFakeClient, type FakeClient } from '../../../test/support/fake-client.js';
+import { createFakeClient, type FakeClient } from '../../testing/index.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { PlatosProvider } from '../../react/platos-provider.js';
 import { PlatosChat } from './platos-chat.js';
@@ -13,7 +13,7 @@ const created: { options: PlatosClientOptions; client: FakeClient }[] = [];
 
 vi.mock('../../client/create-platos-client.js', () => ({
   createPlatosClient: (options: PlatosClientOptions) => {
-    const client = createFakeClient(options.agentId);
+    const client = createFakeClient({ agentId: options.agentId });
     created.push({ options, client });
     return client;
   },

@@ -53,7 +53,7 @@ export function createSimThread(threadId: string, initialEpoch: string) {
     eventsAfter(seq: number): ServerEvent[] {
       return log.slice(Math.max(0, seq)).map((stored) => stored.event);
     },
-    /** What the history endpoint answers: the fold of the whole log, as mock-server/history-handler.ts builds it. */
+    /** What the history endpoint answers: the fold of the whole log, as src/testing/agent/thread-history.ts builds it. */
     history(): HistoryResponse {
       return viewToHistory(log.reduce((view, stored) => applyEvent(view, stored.event), createThreadView(threadId)));
     },

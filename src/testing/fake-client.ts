@@ -1,33 +1,58 @@
-import type { ServerEvent } from '../../src/protocol/index.js';
-import type { ConnectionState, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../../src/client/types.js';
-import { emptyClientStats } from '../../src/client/client-stats.js';
+import type { ServerEvent } from '../protocol/index.js';
+import { emptyClientStats } from '../client/client-stats.js';
+import type { ConnectionState, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types.js';
 
-type Call =
+/** A command the app made through a `FakeClient`, in the order it was made. */
+export type FakeClientCall =
   | { command: 'send'; threadId: string; text: string; clientMessageId: string }
   | { command: 'cancel'; threadId: string; turnId: string }
   | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string }
   | { command: 'reconnect' }
   | { command: 'resync'; threadId: string };
 
-/** An in-memory PlatosClient for tests: push updates with `emit`, script replies with `reply`. */
+/** A `PlatosClient` with no server behind it: the test pushes what the server would send and decides every answer. */
 export interface FakeClient extends PlatosClient {
-  calls: Call[];
+  /** Every command the app made, oldest first. */
+  calls: FakeClientCall[];
+  /** Hands an update to the thread's watchers, as the real client does for each frame it accepts. */
   emit(threadId: string, update: ThreadUpdate): void;
+  /** `emit` of one event to its thread's watchers. */
   emitEvent(event: ServerEvent): void;
+  /** Sets the connection state and tells its subscribers. */
   setConnection(state: ConnectionState): void;
+  /** How many watchers the thread has. */
   watcherCount(threadId: string): number;
-  /** Replaces how commands answer; the default accepts everything. */
-  reply: (call: Call) => Promise<{ turnId?: string }>;
+  /**
+   * How commands are answered: resolve to accept (a send may name its `turnId`), reject to fail the command.
+   * @default accepts everything, with turn ids `turn-1`, `turn-2`, ...
+   */
+  reply: (call: FakeClientCall) => Promise<{ turnId?: string }>;
 }
 
-export function createFakeClient(agentId = 'default'): FakeClient {
+export interface FakeClientOptions {
+  /** @default 'default' */
+  agentId?: string;
+  /** @default 'open' */
+  connection?: ConnectionState;
+}
+
+/**
+ * An in-memory `PlatosClient` for tests of code that takes a client: no socket, no timers, nothing sent anywhere.
+ * `threads.stream` is not implemented; use `createTestServer` for code that streams.
+ * @example
+ * const client = createFakeClient();
+ * client.reply = async (call) => { if (call.command === 'send') throw new PlatosClientError('rate_limited', 'Slow down'); return {}; };
+ * render(<PlatosChat client={client} threadId="t1" />);
+ * client.setConnection('reconnecting');
+ */
+export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const watchers = new Map<string, Set<ThreadListener>>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
-  let connection: ConnectionState = 'open';
+  let connection: ConnectionState = options.connection ?? 'open';
   let nextId = 0;
 
   const client: FakeClient = {
-    agentId,
+    agentId: options.agentId ?? 'default',
     calls: [],
     reply: async () => ({ turnId: `turn-${++nextId}` }),
     emit(threadId, update) {
@@ -43,7 +68,7 @@ export function createFakeClient(agentId = 'default'): FakeClient {
     watcherCount: (threadId) => watchers.get(threadId)?.size ?? 0,
     threads: {
       stream(): TurnStream {
-        throw new Error('FakeClient.threads.stream is not implemented');
+        throw new Error('FakeClient.threads.stream is not implemented: use createTestServer() for code that streams turns');
       },
       watch(threadId, listener) {
         const set = watchers.get(threadId) ?? new Set();
@@ -53,14 +78,14 @@ export function createFakeClient(agentId = 'default'): FakeClient {
           set.delete(listener);
         };
       },
-      async send(threadId, text, options) {
-        const call: Call = { command: 'send', threadId, text, clientMessageId: options?.clientMessageId ?? `cm-${++nextId}` };
+      async send(threadId, text, sendOptions) {
+        const call: FakeClientCall = { command: 'send', threadId, text, clientMessageId: sendOptions?.clientMessageId ?? `cm-${++nextId}` };
         client.calls.push(call);
         const { turnId = `turn-${++nextId}` } = await client.reply(call);
         return { turnId, clientMessageId: call.clientMessageId };
       },
       async cancel(threadId, turnId) {
-        const call: Call = { command: 'cancel', threadId, turnId };
+        const call: FakeClientCall = { command: 'cancel', threadId, turnId };
         client.calls.push(call);
         await client.reply(call);
       },
@@ -68,7 +93,7 @@ export function createFakeClient(agentId = 'default'): FakeClient {
       lastEventId: () => null,
     },
     async respondToApproval(approvalId, decision, note) {
-      const call: Call = { command: 'approval', approvalId, decision, ...(note === undefined ? {} : { note }) };
+      const call: FakeClientCall = { command: 'approval', approvalId, decision, ...(note === undefined ? {} : { note }) };
       client.calls.push(call);
       await client.reply(call);
     },

@@ -1,4 +1,4 @@
-import type { EventPayload, EventType } from '../../src/protocol/index.js';
+import type { EventPayload, EventType } from '../../protocol/index.js';
 import type { ScenarioEvent } from './scenario-types.js';
 
 /** A full event without its envelope. */

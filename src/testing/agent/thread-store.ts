@@ -1,5 +1,5 @@
-import { formatEventId, parseEventId, type ServerEvent } from '../src/protocol/index.js';
-import type { EventBody } from './scenarios/index.js';
+import { formatEventId, parseEventId, type ServerEvent } from '../../protocol/index.js';
+import type { EventBody } from '../scenarios/bind-scenario-event.js';
 
 export interface TurnRecord {
   turnId: string;
@@ -8,7 +8,7 @@ export interface TurnRecord {
   userMessageId: string;
   messageId: string;
   turnIndex: number;
-  state: 'queued' | 'running' | 'finished';
+  state: 'queued' | 'running' | 'awaiting-approval' | 'finished';
   /** Aborted by `turn:cancel`; the runner then ends the turn with `finish { finishReason: 'cancelled' }`. */
   cancellation: AbortController;
 }

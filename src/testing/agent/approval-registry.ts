@@ -1,5 +1,6 @@
-import type { ApprovalState } from '../src/protocol/index.js';
-import type { ApprovalOutcome, EventBody } from './scenarios/index.js';
+import type { ApprovalState } from '../../protocol/index.js';
+import type { EventBody } from '../scenarios/bind-scenario-event.js';
+import type { ApprovalOutcome } from '../scenarios/scenario-types.js';
 import type { ThreadRecord } from './thread-store.js';
 
 interface ApprovalRecord {

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { EVENT_TYPES, eventSchemas, type EventType } from '../../src/protocol/index.js';
+import { EVENT_TYPES, eventSchemas, type EventType } from '../../protocol/index.js';
+import { describeIssue } from '../../protocol/describe-issue.js';
 import type { ScenarioStep } from './scenario-types.js';
-import { issueText } from '../valibot-issue.js';
 
 const envelopeKeys = ['id', 'seq', 'threadId', 'turnId', 'ts'] as const;
 const serverFilledKeys: Partial<Record<EventType, string[]>> = {
@@ -37,6 +37,8 @@ export function parseScenarioFile(json: unknown): ParseScenarioFileResult {
   }
   return { ok: true, steps };
 }
+
+const issueText = (result: v.SafeParseResult<v.GenericSchema>) => (result.success ? null : describeIssue(result.issues));
 
 function stepProblem(item: unknown): string | null {
   if (typeof item !== 'object' || item === null) return 'must be an object';

@@ -1,6 +1,7 @@
-import type { ServerEvent } from '../src/protocol/index.js';
+import type { ServerEvent } from '../../protocol/index.js';
 import type { ApprovalRegistry } from './approval-registry.js';
-import { bindScenarioEvent, isApprovalWait, scopeId, type ApprovalOutcome, type EventBody, type Scenario, type ScenarioStep } from './scenarios/index.js';
+import { bindScenarioEvent, scopeId, type EventBody } from '../scenarios/bind-scenario-event.js';
+import { isApprovalWait, type ApprovalOutcome, type Scenario, type ScenarioStep } from '../scenarios/scenario-types.js';
 import { sleep } from './sleep.js';
 import type { ThreadRecord, TurnRecord } from './thread-store.js';
 
@@ -13,6 +14,12 @@ export interface TurnRunnerDeps {
   now(): number;
   /** Aborted when the server closes: turns stop without emitting anything more. */
   shutdown: AbortSignal;
+  /** Waits between steps. @default `sleep`, a timer even for 0 ms */
+  pause?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Told whenever a turn changes state. */
+  onTurnState?: (turn: TurnRecord) => void;
+  /** A scenario that threw. @default logs it */
+  onTurnError?: (turn: TurnRecord, error: unknown) => void;
 }
 
 const zeroUsage = { inputTokens: 0, outputTokens: 0 };
@@ -23,21 +30,27 @@ const terminalRunStatuses = new Set(['succeeded', 'failed', 'cancelled']);
 /** Queues the turn behind the thread's earlier turns; resolves once it is over. */
 export function enqueueTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRecord): Promise<void> {
   thread.turnQueue = thread.turnQueue.then(() => runTurn(deps, thread, turn)).catch((error: unknown) => {
-    console.error(`turn ${turn.turnId} failed`, error);
+    if (deps.onTurnError) deps.onTurnError(turn, error);
+    else console.error(`turn ${turn.turnId} failed`, error);
   });
   return thread.turnQueue;
 }
 
 async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRecord): Promise<void> {
   if (deps.shutdown.aborted) return;
-  turn.state = 'running';
+  const setState = (state: TurnRecord['state']) => {
+    turn.state = state;
+    deps.onTurnState?.(turn);
+  };
+  const pause = deps.pause ?? sleep;
+  setState('running');
   const startedAt = deps.now();
   const emit = (body: EventBody) => deps.publish(thread, turn.turnId, body);
   const finish = (finishReason: 'stop' | 'cancelled' | 'error') =>
     emit({ type: 'finish', finishReason, usage: zeroUsage, durationMs: Math.max(0, deps.now() - startedAt) });
   const signal = AbortSignal.any([turn.cancellation.signal, deps.shutdown]);
   const openRuns = new Map<string, EventBody & { type: 'run-update' }>();
-  const steps = stepsOf(deps.scenarioFor(turn.userText)({ userText: turn.userText, turnIndex: turn.turnIndex, random: Math.random }));
+  let steps: ReturnType<typeof stepsOf> | undefined;
 
   emit({
     type: 'turn-start',
@@ -46,6 +59,7 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
   });
   let owedDelayMs = 0;
   try {
+    steps = stepsOf(deps.scenarioFor(turn.userText)({ userText: turn.userText, turnIndex: turn.turnIndex, random: Math.random }));
     let outcome: ApprovalOutcome | undefined;
     while (!signal.aborted) {
       const next = await steps.next(outcome);
@@ -54,12 +68,14 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
       const step = next.value;
       owedDelayMs += scaledDelay(step.delayMs, deps.speed);
       if (owedDelayMs >= minPauseMs || owedDelayMs === 0) {
-        await sleep(owedDelayMs, signal);
+        await pause(owedDelayMs, signal);
         owedDelayMs = 0;
       }
       if (signal.aborted) break;
       if (isApprovalWait(step)) {
+        setState('awaiting-approval');
         outcome = (await deps.approvals.waitFor(thread.agentId, scopeId(turn.turnId, step.approvalId), signal)) ?? undefined;
+        setState('running');
         continue;
       }
       const body = emit(bindScenarioEvent(step, { turnId: turn.turnId, messageId: turn.messageId, now: deps.now(), startedAt }));
@@ -88,8 +104,8 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
     }
     finish('cancelled');
   } finally {
-    turn.state = 'finished';
-    await steps.return?.(undefined);
+    setState('finished');
+    await steps?.return?.(undefined);
   }
 }
 

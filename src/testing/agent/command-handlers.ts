@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Ack, CommandAck, CommandName, CommandRequest, ServerEvent } from '../src/protocol/index.js';
+import type { Ack, CommandAck, CommandName, CommandRequest, ServerEvent } from '../../protocol/index.js';
 import type { ApprovalRegistry } from './approval-registry.js';
 import { commandSchemas, isCommandName } from './command-schemas.js';
 import type { ThreadStore, TurnRecord } from './thread-store.js';

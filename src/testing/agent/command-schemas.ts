@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CommandName } from '../src/protocol/index.js';
+import type { CommandName } from '../../protocol/index.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 

@@ -1,4 +1,4 @@
-import type { EventPayload, EventType } from '../../src/protocol/index.js';
+import type { EventPayload, EventType } from '../../protocol/index.js';
 
 /** What a scenario sees of the message it answers. */
 export interface ScenarioContext {
@@ -34,9 +34,8 @@ export type ScenarioStep = (ScenarioEvent & { delayMs?: number }) | ApprovalWait
 /** The outcome of an approval wait, handed back to a generator scenario as the value of its `yield`. */
 export type ApprovalOutcome = 'approved' | 'denied' | 'expired' | 'cancelled';
 
-export type Scenario =
-  | ((context: ScenarioContext) => ScenarioStep[])
-  | ((context: ScenarioContext) => AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined>);
+/** Plays one turn: its steps, or an async generator of them that learns each approval's outcome from its `yield`. */
+export type Scenario = (context: ScenarioContext) => ScenarioStep[] | AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined>;
 
 export function isApprovalWait(step: ScenarioStep): step is ApprovalWaitStep {
   return 'wait' in step;

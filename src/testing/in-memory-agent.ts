@@ -1,0 +1,130 @@
+import type { CommandRequest, ServerEvent } from '../protocol/index.js';
+import type { Activity } from './activity.js';
+import { createApprovalRegistry } from './agent/approval-registry.js';
+import { runCommand, type CommandContext } from './agent/command-handlers.js';
+import { sleep } from './agent/sleep.js';
+import { threadHistory } from './agent/thread-history.js';
+import { createThreadStore, type ThreadRecord, type TurnRecord } from './agent/thread-store.js';
+import type { TurnRunnerDeps } from './agent/turn-runner.js';
+import type { EventBody } from './scenarios/bind-scenario-event.js';
+import type { Scenario } from './scenarios/scenario-types.js';
+import type { ServerConnection } from './in-memory-socket.js';
+
+/** A message the test server received. */
+export interface SentMessage {
+  threadId: string;
+  text: string;
+  clientMessageId: string;
+  /** The turn it started. */
+  turnId: string;
+}
+
+interface Member {
+  agentId: string;
+  /** Threads this connection subscribed to. */
+  threadIds: Set<string>;
+  deliver(event: ServerEvent): void;
+}
+
+const replayWindowMs = 30_000;
+
+/**
+ * The mock server's agent (commands, turns, approvals, replay) with connections in memory instead of Socket.IO.
+ * Every change to its turns is reported to `activity`.
+ */
+export function createInMemoryAgent(options: { scenario: Scenario; speed: number; activity: Activity }) {
+  const { activity } = options;
+  const store = createThreadStore({ now: () => Date.now() });
+  const members = new Set<Member>();
+  const shutdown = new AbortController();
+  /** Turns that have not finished, whether playing or waiting for an approval. */
+  const openTurns = new Set<TurnRecord>();
+  const turnErrors: unknown[] = [];
+  const sent: SentMessage[] = [];
+  let playedTurns = 0;
+
+  const publish = (thread: ThreadRecord, turnId: string, body: EventBody) => {
+    const event = store.append(thread, turnId, body);
+    for (const member of members) {
+      if (member.agentId === thread.agentId && member.threadIds.has(thread.threadId)) member.deliver(event);
+    }
+    return event;
+  };
+  const approvals = createApprovalRegistry(publish);
+  const turnRunner: TurnRunnerDeps = {
+    approvals,
+    publish,
+    scenarioFor: () => options.scenario,
+    speed: options.speed,
+    now: () => Date.now(),
+    shutdown: shutdown.signal,
+    // Without delays a turn moves on in microtasks, so it needs no clock at all, fake or real.
+    pause: (ms, signal) => (ms === 0 ? Promise.resolve() : sleep(ms, signal)),
+    onTurnState(turn) {
+      if (turn.state === 'finished') openTurns.delete(turn);
+      activity.changed();
+    },
+    onTurnError(_turn, error) {
+      turnErrors.push(error);
+      activity.changed();
+    },
+  };
+
+  const contextOf = (member: Member): CommandContext => ({
+    agentId: member.agentId,
+    store,
+    approvals,
+    turnRunner,
+    replayWindowMs,
+    join(threadId, replayed) {
+      for (const event of replayed) member.deliver(event);
+      member.threadIds.add(threadId);
+    },
+    leave: (threadId) => void member.threadIds.delete(threadId),
+  });
+
+  const run = (member: Member, name: string, request: unknown) => {
+    const ack = runCommand(contextOf(member), name, request);
+    if (name === 'message:send' && ack.ok && 'turnId' in ack) noteTurn(member.agentId, request as CommandRequest<'message:send'>, String(ack.turnId));
+    return ack;
+  };
+
+  function noteTurn(agentId: string, request: CommandRequest<'message:send'>, turnId: string) {
+    const turn = store.thread(agentId, request.threadId).turns.get(turnId);
+    if (!turn) return;
+    if (!sent.some((message) => message.turnId === turnId)) {
+      sent.push({ threadId: request.threadId, text: turn.userText, clientMessageId: turn.clientMessageId, turnId });
+    }
+    if (turn.state !== 'finished') openTurns.add(turn);
+  }
+
+  return {
+    sent: sent as readonly SentMessage[],
+    connect(agentId: string, deliver: (event: ServerEvent) => void): ServerConnection {
+      const member: Member = { agentId, threadIds: new Set(), deliver };
+      members.add(member);
+      return { command: (name, request) => run(member, name, request), close: () => void members.delete(member) };
+    },
+    /** Sends a message from no connection, as another device would. */
+    send(agentId: string, threadId: string, text: string): string {
+      const nobody: Member = { agentId, threadIds: new Set(), deliver: () => {} };
+      const ack = run(nobody, 'message:send', { threadId, clientMessageId: `played-${++playedTurns}`, text });
+      if (!ack.ok || !('turnId' in ack)) throw new Error(`The test server refused the message: ${JSON.stringify(ack)}`);
+      return String(ack.turnId);
+    },
+    /** True while a turn plays; a turn waiting for an approval is not playing. */
+    isPlaying: () => [...openTurns].some((turn) => turn.state === 'queued' || turn.state === 'running'),
+    /** The first error a scenario threw that was not taken yet. */
+    takeTurnError: (): { error: unknown } | null => (turnErrors.length > 0 ? { error: turnErrors.shift() } : null),
+    events: (agentId: string, threadId: string) => store.thread(agentId, threadId).log.map(({ event }) => structuredClone(event)),
+    history: (agentId: string, threadId: string) => threadHistory(store.thread(agentId, threadId)),
+    restartEpoch: () => store.restartEpoch(),
+    dispose() {
+      shutdown.abort();
+      approvals.dispose();
+      members.clear();
+    },
+  };
+}
+
+export type InMemoryAgent = ReturnType<typeof createInMemoryAgent>;

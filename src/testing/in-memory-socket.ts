@@ -1,0 +1,162 @@
+import type { ClientSocket, SocketFactoryOptions } from '../client/client-options.js';
+import type { Activity } from './activity.js';
+
+/** The server's side of one connection. */
+export interface ServerConnection {
+  /** Runs a command and returns its acknowledgement. */
+  command(name: string, request: unknown): unknown;
+  close(): void;
+}
+
+/** Where an in-memory socket connects to. */
+export interface InMemoryEndpoint {
+  /** A handshake: the connection, or the message of the `connect_error` that refuses it. */
+  accept(agentId: string, token: string, toClient: (name: string, payload: unknown) => void): ServerConnection | { refused: string };
+  activity: Activity;
+}
+
+type Handler = (...args: any[]) => void;
+
+const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;
+
+/**
+ * A socket.io-client Socket over an in-memory link: it connects at once, as `io()` does, and both directions are
+ * ordered queues delivered a microtask later, so nothing arrives inside the call that sent it. Payloads are copied
+ * through JSON, as on the wire.
+ */
+export function createInMemorySocket(namespaceUrl: string, options: SocketFactoryOptions, endpoint: InMemoryEndpoint) {
+  const agentId = agentIdOf(new URL(namespaceUrl).pathname);
+  const handlers = new Map<string, Set<Handler>>();
+  const anyHandlers = new Set<Handler>();
+  const { activity } = endpoint;
+  let connection: ServerConnection | null = null;
+  /** Bumped by every connect and disconnect, so a late handshake or frame of an old link is dropped. */
+  let link = 0;
+
+  const fire = (name: string, ...args: unknown[]) => {
+    for (const handler of [...(handlers.get(name) ?? [])]) handler(...args);
+  };
+
+  /** Runs `task` a microtask later, in order with everything else in transit, unless the link changed meanwhile. */
+  const inTransit = (task: (current: boolean) => void) => {
+    const sentOn = link;
+    const done = activity.start();
+    queueMicrotask(() => {
+      try {
+        task(sentOn === link);
+      } finally {
+        done();
+      }
+    });
+  };
+
+  const drop = (reason: string) => {
+    if (!connection) return;
+    connection.close();
+    connection = null;
+    link += 1;
+    socket.connected = false;
+    fire('disconnect', reason);
+  };
+
+  const socket = {
+    connected: false,
+    active: true,
+    on(name: string, handler: Handler) {
+      handlers.set(name, (handlers.get(name) ?? new Set()).add(handler));
+      return socket;
+    },
+    off(name: string, handler: Handler) {
+      handlers.get(name)?.delete(handler);
+      return socket;
+    },
+    onAny(handler: Handler) {
+      anyHandlers.add(handler);
+      return socket;
+    },
+    offAny(handler: Handler) {
+      anyHandlers.delete(handler);
+      return socket;
+    },
+    emit(name: string, request: unknown) {
+      if (connection) void send(name, request).catch(() => {});
+      return socket;
+    },
+    timeout() {
+      return { emitWithAck: send };
+    },
+    connect() {
+      if (connection) return socket;
+      socket.active = true;
+      const attempt = ++link;
+      const done = activity.start();
+      options.auth((data) => {
+        inTransit(() => {
+          done();
+          if (attempt !== link) return;
+          const token = String((data as { token?: unknown }).token ?? '');
+          const accepted = endpoint.accept(agentId, token, (name, payload) => deliver(name, payload));
+          if ('refused' in accepted) return fire('connect_error', new Error(accepted.refused));
+          connection = accepted;
+          socket.connected = true;
+          fire('connect');
+        });
+      });
+      return socket;
+    },
+    disconnect() {
+      socket.active = false;
+      link += 1;
+      drop('io client disconnect');
+      return socket;
+    },
+    io: { on() {} },
+  };
+
+  function send(name: string, request: unknown): Promise<unknown> {
+    if (!connection) return Promise.reject(new Error('socket has been disconnected'));
+    const server = connection;
+    const payload = copy(request);
+    return new Promise((resolve, reject) => {
+      inTransit((current) => {
+        if (!current) return reject(new Error('socket has been disconnected'));
+        let ack: unknown;
+        try {
+          ack = copy(server.command(name, payload));
+        } catch (error) {
+          return reject(error);
+        }
+        inTransit((stillCurrent) => (stillCurrent ? resolve(ack) : reject(new Error('socket has been disconnected'))));
+      });
+    });
+  }
+
+  function deliver(name: string, payload: unknown) {
+    const frame = copy(payload);
+    inTransit((current) => {
+      if (!current) return;
+      for (const handler of [...anyHandlers]) handler(name, frame);
+    });
+  }
+
+  // Like `io()`, which connects unless told otherwise.
+  socket.connect();
+
+  return {
+    socket: socket as unknown as ClientSocket,
+    /** The server closes the connection, as a network failure would. */
+    cut: () => drop('transport close'),
+  };
+}
+
+function agentIdOf(path: string): string {
+  const encoded = agentNamespacePattern.exec(path)?.[1];
+  if (encoded === undefined) return 'default';
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

@@ -1,0 +1,27 @@
+export {
+  createTestServer,
+  type TestClientOptions,
+  type TestServer,
+  type TestServerOptions,
+} from './create-test-server.js';
+export type { SentMessage } from './in-memory-agent.js';
+export { scenarioFromJson, type ScenarioSource } from './checked-scenario.js';
+export { createFakeClient, type FakeClient, type FakeClientCall, type FakeClientOptions } from './fake-client.js';
+export type {
+  ApprovalOutcome,
+  ApprovalWaitStep,
+  Scenario,
+  ScenarioContext,
+  ScenarioEvent,
+  ScenarioStep,
+} from './scenarios/scenario-types.js';
+export {
+  approvalSteps,
+  backgroundRunSteps,
+  toolCallSteps,
+  type ApprovalOptions,
+  type BackgroundRunOptions,
+  type ToolCallOptions,
+} from './scenarios/step-builders.js';
+export { scenarioText, streamText } from './scenarios/stream-text.js';
+export { builtInScenarios } from './scenarios/built-in-scenarios.js';
