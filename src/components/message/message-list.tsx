@@ -1,9 +1,10 @@
-import { forwardRef, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { useMessageIds } from '../../react/use-message-ids.js';
 import { usePendingMessages } from '../../react/use-pending-messages.js';
 import { useChatComponents, useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
+import { markdownEngine } from '../markdown/load-markdown.js';
 import { Message } from './message.js';
 import { PendingMessage } from './pending-message.js';
 import { bottomTolerancePx, useStickToBottom } from '../chat/use-stick-to-bottom.js';
@@ -63,6 +64,10 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
     rangeExtractor: (range: Range) => (range.count <= virtualizeAbove ? allIndexes(range.count) : defaultRangeExtractor(range)),
   });
   const { state, jumpToLatest } = useStickToBottom(scrollRef, virtualizer, count);
+  // The markdown parser is fetched while the thread connects and loads, so messages rarely show before it.
+  useEffect(() => {
+    markdownEngine.load().catch(() => {});
+  }, []);
   const isEmpty = count === 0;
 
   const jump = () => {
