@@ -24,7 +24,7 @@ export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 
  * <MessageText text="**Hello** [docs](https://example.com)" streaming />
  */
 export function MessageText({ text, streaming, className, ...rest }: MessageTextProps) {
-  const engine = markdownEngine.use();
+  const engine = markdownEngine.useLoaded();
   const { stream, complete } = useBlockStream(text, streaming, engine);
   return (
     <div className={classNames('platos-markdown', className)} data-state={complete ? 'complete' : 'streaming'} {...rest}>

@@ -16,7 +16,7 @@ export interface LazyPart<P extends object> {
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ComponentType<P>): LazyPart<P> {
   const component = lazyModule(load);
   function Lazy(props: P) {
-    const Shown = component.use() ?? fallback;
+    const Shown = component.useLoaded() ?? fallback;
     return <Shown {...props} />;
   }
   return { Component: Lazy, preload: component.load };
