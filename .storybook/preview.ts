@@ -3,11 +3,16 @@ import { setupWorker } from 'msw/browser';
 import '@platosdev/client/styles.css';
 import { INTERACTIVE_SPEED, STORY_TEST_SPEED } from '../stories/mock-agent/mock-agent-config.js';
 import { storyAgent } from '../stories/mock-agent/story-agent.js';
+import { preloadLazyParts } from '../test/support/preload-lazy-parts.js';
 
 const worker = setupWorker(...storyAgent.handlers);
 // socket.io-client keeps the WebSocket constructor it finds when first imported, and only stories
 // import it: MSW's interceptor has to be installed before any story module loads.
 await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+// Stories show the parts the kit fetches on first use (markdown parser, virtualizer, HTML preview, JSON tree) as they
+// are once they have arrived; what shows before that has its own unit tests, and the end-to-end tests load them for
+// real.
+await preloadLazyParts();
 
 const isStoryTest = import.meta.env.MODE === 'test';
 // The page runs under a strict CSP (main.ts); anything the kit or a story tries beyond it is a failure of the story.

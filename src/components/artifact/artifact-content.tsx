@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { ArtifactKind } from '../../protocol/index.js';
-import { ArtifactHtmlPreview, type ArtifactHtmlLabels } from './artifact-html-preview.js';
+import type { ArtifactHtmlLabels, ArtifactHtmlPreviewProps } from './artifact-html-preview.js';
 import { assertNever } from '../shared/assert-never.js';
-import { JsonTree, parseJsonText, type JsonTreeLabels } from '../tool-call/json-tree.js';
+import { lazyPart } from '../shared/lazy-part.js';
+import type { JsonTreeLabels } from '../tool-call/json-tree-labels.js';
 import { CodeBlock } from '../markdown/code-block.js';
 import { MessageText } from '../message/message-text.js';
 import { PolicedImage } from '../policy/policed-image.js';
@@ -21,6 +22,40 @@ export interface ArtifactContentProps {
   /** @default 'preview' */
   view?: ArtifactContentView;
 }
+
+/** What the preview's box shows while its code (frame, HTML and CSS sanitizer) loads: the same box, so nothing moves. */
+function HtmlPreviewLoading() {
+  return (
+    <div className="platos-artifact-html" data-state="loading" aria-busy="true">
+      <p className="platos-artifact-note platos-artifact-loading">Loading preview…</p>
+    </div>
+  );
+}
+
+/** Only HTML artifacts need the frame and the sanitizer: they load with the first one. */
+export const artifactHtmlPreview = lazyPart<ArtifactHtmlPreviewProps>(
+  () => import('./artifact-html-preview.js').then((module) => module.ArtifactHtmlPreview),
+  HtmlPreviewLoading,
+);
+const ArtifactHtmlPreview = artifactHtmlPreview.Component;
+
+interface JsonPreviewProps {
+  content: string;
+  value: unknown;
+  labels: JsonTreeLabels;
+}
+
+/** The tree loads with the first JSON artifact; until then the JSON shows as text, as it does while it streams. */
+export const artifactJsonTree = lazyPart<JsonPreviewProps>(
+  () =>
+    import('../tool-call/json-tree.js').then(({ JsonTree }) =>
+      function JsonPreviewTree({ value, labels }: JsonPreviewProps) {
+        return <JsonTree value={value} labels={labels} />;
+      },
+    ),
+  ({ content }) => <SourceText content={content} language="json" />,
+);
+const JsonPreview = artifactJsonTree.Component;
 
 /** One version of an artifact, shown by kind; only HTML runs, and only inside a sandboxed frame. */
 export function ArtifactContent({ kind, content, title, language, labels, view = 'preview' }: ArtifactContentProps) {
@@ -53,5 +88,14 @@ function SourceText({ content, language }: { content: string; language: string |
 function JsonContent({ content, labels }: { content: string; labels: JsonTreeLabels }) {
   const parsed = useMemo(() => parseJsonText(content), [content]);
   if (parsed === undefined) return <SourceText content={content} language="json" />;
-  return <JsonTree value={parsed.value} labels={labels} />;
+  return <JsonPreview content={content} value={parsed.value} labels={labels} />;
+}
+
+/** Parses JSON text; `undefined` while it does not parse (e.g. mid-stream). */
+function parseJsonText(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ArtifactKind } from '../../protocol/index.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
@@ -8,6 +8,9 @@ import { artifactCsp, artifactCspWithScripts } from './build-artifact-document.j
 import { ArtifactView } from './artifact-view.js';
 import { ChatCustomizationProvider } from '../chat/chat-customization.js';
 import { ContentPolicyProvider, type ContentPolicyProviderProps } from '../policy/content-policy.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+
+beforeAll(preloadLazyParts);
 
 afterEach(() => {
   cleanup();

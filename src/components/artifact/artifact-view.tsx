@@ -4,7 +4,7 @@ import { ArtifactContent, type ArtifactContentView } from './artifact-content.js
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { formatLabel } from '../shared/format-label.js';
-import { jsonTreeLabels } from '../tool-call/json-tree.js';
+import { jsonTreeLabels } from '../tool-call/json-tree-labels.js';
 
 /** Labels of ArtifactView, overridable through `<PlatosChat labels>`. */
 export const artifactLabels = {

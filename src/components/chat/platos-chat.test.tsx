@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlatosClientOptions } from '../../client/client-options.js';
 import { createFakeClient, type FakeClient } from '../../testing/index.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
@@ -8,8 +8,11 @@ import { PlatosProvider } from '../../react/platos-provider.js';
 import { PlatosChat } from './platos-chat.js';
 import type { ChatComponents, ToolRendererProps } from './chat-customization.js';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
 
 const created: { options: PlatosClientOptions; client: FakeClient }[] = [];
+
+beforeAll(preloadLazyParts);
 
 vi.mock('../../client/create-platos-client.js', () => ({
   createPlatosClient: (options: PlatosClientOptions) => {

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 /** How far from the end, in pixels, still counts as at the end. */
 export const bottomTolerancePx = 48;
@@ -7,25 +6,27 @@ export const bottomTolerancePx = 48;
 /** How long after a wheel, touch, pointer or key event a scroll still counts as the user's. */
 const userIntentWindowMs = 1000;
 
+/** What the list's rows register so the list can bring their end into view. */
+export interface ScrollToEnd {
+  (behavior: 'auto' | 'smooth'): void;
+}
+
 export interface StickToBottom {
   /** 'pinned' follows new content; 'released' once the user scrolled up to read. */
   state: 'pinned' | 'released';
   /** Scrolls to the newest message and pins again. */
   jumpToLatest(): void;
+  /** Set by the rows: scrolls them to their end. */
+  scrollToEndRef: RefObject<ScrollToEnd | null>;
 }
 
 /**
- * Whether a virtualized list follows its end. The virtualizer does the following (`followOnAppend`,
+ * Whether the list follows its end. The rows do the following (the virtualizer's `followOnAppend` and
  * `anchorTo: 'end'`); this hook tells when the user left the end by scrolling up, and brings them back.
  */
-export function useStickToBottom(
-  scrollRef: RefObject<HTMLElement | null>,
-  virtualizer: Virtualizer<HTMLElement, Element>,
-  count: number,
-): StickToBottom {
+export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>): StickToBottom {
   const [state, setState] = useState<'pinned' | 'released'>('pinned');
-  const countRef = useRef(count);
-  countRef.current = count;
+  const scrollToEndRef = useRef<ScrollToEnd | null>(null);
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -53,21 +54,12 @@ export function useStickToBottom(
     };
   }, [scrollRef]);
 
-  // A list that mounts with messages already there opens at the newest one.
-  const openedAtEnd = useRef(false);
-  useLayoutEffect(() => {
-    if (openedAtEnd.current || count === 0) return;
-    openedAtEnd.current = true;
-    virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [virtualizer, count]);
-
   const jumpToLatest = useCallback(() => {
-    const last = countRef.current - 1;
-    if (last >= 0) virtualizer.scrollToIndex(last, { align: 'end', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
+    scrollToEndRef.current?.(prefersReducedMotion() ? 'auto' : 'smooth');
     setState('pinned');
-  }, [virtualizer]);
+  }, []);
 
-  return { state, jumpToLatest };
+  return { state, jumpToLatest, scrollToEndRef };
 }
 
 function prefersReducedMotion(): boolean {

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { advanceBlockStream, type BlockStream } from '../../text/block-stream.js';
+import type { BlockStream } from '../../text/block-stream.js';
+import type { MarkdownEngine } from './load-markdown.js';
 
 /** How long the text must stay unchanged to count as resting: anything held back is then parsed. */
 export const settleDelayMs = 120;
 
 export interface BlockStreamView {
-  stream: BlockStream;
+  /** `null` until the markdown engine has loaded. */
+  stream: BlockStream | null;
   /** No more text is expected: `streaming` said so, or (when not given) the text has rested. */
   complete: boolean;
 }
@@ -14,8 +16,9 @@ export interface BlockStreamView {
  * The markdown split of `text`, advanced from the previous render's split so only the open tail is lexed.
  * @param streaming whether more text is coming; when undefined, text that rests for `settleDelayMs` counts as complete
  *   (highlighted, nothing held back) but unfinished syntax stays settled unless the text never changed.
+ * @param engine the loaded markdown engine; without it there is no split yet, and `complete` still follows the text.
  */
-export function useBlockStream(text: string, streaming: boolean | undefined): BlockStreamView {
+export function useBlockStream(text: string, streaming: boolean | undefined, engine: MarkdownEngine | undefined): BlockStreamView {
   const previous = useRef<BlockStream | undefined>(undefined);
   const [firstText] = useState(text);
   const [restingText, setRestingText] = useState(text);
@@ -25,9 +28,9 @@ export function useBlockStream(text: string, streaming: boolean | undefined): Bl
   // Without `streaming`, a pause in a live stream must not flash `**` as written: only text given whole is final.
   const final = streaming === false || (streaming === undefined && text === firstText);
   // Reads the last committed split; a render React throws away leaves it alone, and the next one advances from it.
-  const stream = useMemo(() => advanceBlockStream(previous.current, text, { force, final }), [text, force, final]);
+  const stream = useMemo(() => (engine ? engine.advanceBlockStream(previous.current, text, { force, final }) : null), [engine, text, force, final]);
   useEffect(() => {
-    previous.current = stream;
+    if (stream) previous.current = stream;
   }, [stream]);
   useEffect(() => {
     if (resting) return;

@@ -1,11 +1,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryMessage, HistoryResponse } from '../../protocol/index.js';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
 import { createPlatosHarness, type PlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { ChatCustomizationProvider } from '../chat/chat-customization.js';
 import { MessageList } from './message-list.js';
 import type { MessageProps } from './message.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
 
 const viewportHeight = 600;
 const messageHeight = 80;
@@ -77,6 +78,8 @@ let restoreLayout = () => {};
 beforeEach(() => {
   restoreLayout = mockLayout();
 });
+
+beforeAll(preloadLazyParts);
 afterEach(() => {
   cleanup();
   restoreLayout();

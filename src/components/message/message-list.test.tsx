@@ -1,10 +1,13 @@
 import { Profiler, type ReactNode } from 'react';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '../../protocol/index.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { Message } from './message.js';
 import { MessageList } from './message-list.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+
+beforeAll(preloadLazyParts);
 
 afterEach(cleanup);
 

@@ -1,11 +1,12 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import type { Token } from 'marked';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
 import { renderBlockToken } from '../markdown/markdown-blocks.js';
 import { advanceBlockStream, markedLexer, type BlockStream } from '../../text/block-stream.js';
 import { longAnswer, tokenize } from '../../../test/support/long-answer.fixture.js';
 import { MessageText } from './message-text.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
 
 vi.mock('../markdown/markdown-blocks.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../markdown/markdown-blocks.js')>();
@@ -16,6 +17,8 @@ vi.mock('../../text/block-stream.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../text/block-stream.js')>();
   return { ...actual, advanceBlockStream: vi.fn(actual.advanceBlockStream) };
 });
+
+beforeAll(preloadLazyParts);
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../shared/class-names.js';
-import { MarkdownBlock } from '../markdown/markdown-block.js';
+import { markdownEngine } from '../markdown/load-markdown.js';
 import { useBlockStream } from '../markdown/use-block-stream.js';
 
 export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
@@ -16,20 +16,40 @@ export interface MessageTextProps extends Omit<ComponentPropsWithoutRef<'div'>, 
 
 /**
  * Streamed markdown rendered safely: tokens become React elements, never inner HTML. Completed blocks are parsed and
- * rendered once; only the open tail is parsed again as text arrives.
+ * rendered once; only the open tail is parsed again as text arrives. The parser loads with the first message list
+ * or message text; until it has arrived the text shows as plain paragraphs.
  * @example
  * <MessageText text="**Hello** [docs](https://example.com)" streaming />
  */
 export function MessageText({ text, streaming, className, ...rest }: MessageTextProps) {
-  const { stream, complete } = useBlockStream(text, streaming);
+  const engine = markdownEngine.useLoaded();
+  const { stream, complete } = useBlockStream(text, streaming, engine);
   return (
     <div className={classNames('platos-markdown', className)} data-state={complete ? 'complete' : 'streaming'} {...rest}>
-      {stream.blocks.map((block) => (
-        <MarkdownBlock key={block.id} token={block.token} open={false} />
-      ))}
-      {stream.tail.map((token, index) => (
-        <MarkdownBlock key={stream.blocks.length + index} token={token} open={!complete} />
-      ))}
+      {engine && stream ? (
+        <>
+          {stream.blocks.map((block) => (
+            <engine.MarkdownBlock key={block.id} token={block.token} open={false} />
+          ))}
+          {stream.tail.map((token, index) => (
+            <engine.MarkdownBlock key={stream.blocks.length + index} token={token} open={!complete} />
+          ))}
+        </>
+      ) : (
+        <PlainText text={text} />
+      )}
     </div>
   );
+}
+
+/** The text before the parser has loaded: its paragraphs as text, line breaks kept, nothing interpreted. */
+function PlainText({ text }: { text: string }) {
+  return text
+    .split(/\n[ \t]*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph, index) => (
+      <p key={index} className="platos-markdown-plain">
+        {paragraph}
+      </p>
+    ));
 }

@@ -1,8 +1,11 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type ServerEvent } from '../../protocol/index.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { Message } from './message.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+
+beforeAll(preloadLazyParts);
 
 afterEach(cleanup);
 

@@ -1,9 +1,12 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { ErrorNote } from './error-note.js';
 import { Message } from '../message/message.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+
+beforeAll(preloadLazyParts);
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ArtifactKind } from '../../protocol/index.js';
 import { PlatosProvider } from '../../react/platos-provider.js';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
@@ -8,6 +8,9 @@ import { ArtifactView } from '../artifact/artifact-view.js';
 import { MessageText } from '../message/message-text.js';
 import { PlatosChat } from '../chat/platos-chat.js';
 import { ContentPolicyProvider, type ImagePolicy, type LinkPolicy } from './content-policy.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+
+beforeAll(preloadLazyParts);
 
 afterEach(() => {
   cleanup();

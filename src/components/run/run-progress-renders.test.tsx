@@ -1,13 +1,16 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { Profiler } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { MessageList } from '../message/message-list.js';
 import { RunProgress } from './run-progress.js';
 import { RunTray } from './run-tray.js';
+import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
 
 // Each hook call is one render of the component that selects with it.
 const hookCalls = vi.hoisted(() => ({ messageIds: 0, message: 0, run: 0, runIds: 0 }));
+
+beforeAll(preloadLazyParts);
 
 vi.mock('../../react/use-message-ids.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../react/use-message-ids.js')>();

@@ -1,20 +1,11 @@
 import { useState, type ComponentPropsWithoutRef } from 'react';
 import { classNames } from '../shared/class-names.js';
 import { formatLabel } from '../shared/format-label.js';
+import type { JsonTreeLabels } from './json-tree-labels.js';
+
+export { jsonTreeLabels, type JsonTreeLabels } from './json-tree-labels.js';
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** Labels of the JSON tree, overridable through `<PlatosChat labels>`. */
-export const jsonTreeLabels = {
-  jsonTree: 'JSON',
-  jsonItem: '1 item',
-  jsonItems: '{count} items',
-  jsonKey: '1 key',
-  jsonKeys: '{count} keys',
-  jsonShowMore: 'Show {count} more',
-} as const;
-
-export type JsonTreeLabels = Readonly<Record<keyof typeof jsonTreeLabels, string>>;
 
 export interface JsonTreeProps extends Omit<ComponentPropsWithoutRef<'ul'>, 'children'> {
   value: unknown;
@@ -122,13 +113,4 @@ function JsonNode({ name, value, depth, labels, openDepth, pageSize }: JsonNodeP
       ) : null}
     </li>
   );
-}
-
-/** Parses JSON text; `undefined` while it does not parse (e.g. mid-stream). */
-export function parseJsonText(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return undefined;
-  }
 }
