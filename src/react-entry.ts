@@ -3,6 +3,7 @@ export { PlatosProvider, type PlatosProviderProps } from './react/platos-provide
 export { PlatosThread, type PlatosThreadProps } from './react/platos-thread.js';
 export { PlatosChat, type PlatosChatProps } from './components/chat/platos-chat.js';
 export { platosLabels, type PlatosLabels } from './components/chat/platos-labels.js';
+export { preloadPlatosParts } from './components/chat/preload-parts.js';
 
 // Hooks: the client, the store, and one thread's entities.
 export { usePlatosClient } from './react/use-platos-client.js';

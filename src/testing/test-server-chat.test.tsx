@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createManualScheduler, createPlatosStore } from '../index.js';
-import { PlatosChat, PlatosProvider } from '../react-entry.js';
+import { PlatosChat, PlatosProvider, preloadPlatosParts } from '../react-entry.js';
 import {
   approvalSteps,
   builtInScenarios,
@@ -12,6 +12,9 @@ import {
   type ScenarioStep,
   type TestServerOptions,
 } from './index.js';
+
+// The parser and the list's rows load on first use; fetched up front, the first render is the final one.
+beforeAll(() => preloadPlatosParts());
 
 afterEach(() => {
   cleanup();
