@@ -24,10 +24,10 @@ export interface ArtifactContentProps {
 }
 
 /** What the preview's box shows while its code (frame, HTML and CSS sanitizer) loads: the same box, so nothing moves. */
-function HtmlPreviewLoading() {
+function HtmlPreviewLoading({ labels }: ArtifactHtmlPreviewProps) {
   return (
     <div className="platos-artifact-html" data-state="loading" aria-busy="true">
-      <p className="platos-artifact-note platos-artifact-loading">Loading preview…</p>
+      <p className="platos-artifact-note platos-artifact-loading">{labels.artifactPreviewLoading}</p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ export interface ArtifactHtmlLabels {
   artifactHtmlFrame: string;
   artifactRunScripts: string;
   artifactScriptsOff: string;
+  artifactPreviewLoading: string;
 }
 
 export interface ArtifactHtmlPreviewProps {

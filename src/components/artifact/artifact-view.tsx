@@ -19,6 +19,7 @@ export const artifactLabels = {
   artifactHtmlFrame: 'Sandboxed preview',
   artifactRunScripts: 'Run scripts',
   artifactScriptsOff: 'Shown without its scripts.',
+  artifactPreviewLoading: 'Loading preview…',
   ...jsonTreeLabels,
 } as const;
 
