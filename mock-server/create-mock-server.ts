@@ -17,6 +17,7 @@ import type { EventBody } from './scenarios/index.js';
 import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
 import { createThreadMembership } from './thread-membership.js';
 import { createThreadStore, type ThreadRecord } from '../src/testing/agent/thread-store.js';
+import { agentIdOfNamespace, agentNamespacePattern } from '../src/testing/agent/agent-namespace.js';
 import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler.js';
 import type { TurnRunnerDeps } from '../src/testing/agent/turn-runner.js';
 
@@ -62,8 +63,6 @@ export interface MockServer {
   acceptToken(token: string): void;
   close(): Promise<void>;
 }
-
-const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;
 
 /**
  * Starts the mock Socket.IO server and its history endpoint.
@@ -126,7 +125,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   };
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));
   const agentNamespaces = io.of(agentNamespacePattern).use(authMiddleware);
-  agentNamespaces.on('connection', (socket) => onConnection(agentIdOf(socket.nsp.name))(socket));
+  agentNamespaces.on('connection', (socket) => onConnection(agentIdOfNamespace(socket.nsp.name))(socket));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -149,13 +148,4 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       });
     },
   };
-}
-
-function agentIdOf(namespaceName: string): string {
-  const encoded = agentNamespacePattern.exec(namespaceName)?.[1] ?? 'default';
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return encoded;
-  }
 }

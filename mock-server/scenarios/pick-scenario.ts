@@ -1,20 +1,11 @@
-import { defaultScenario } from '../../src/testing/scenarios/default-scenario.js';
+import { builtInScenarios } from '../../src/testing/scenarios/built-in-scenarios.js';
 import { hostileScenario, type HostileCorpus } from './hostile-scenario.js';
-import { longScenario } from '../../src/testing/scenarios/long-scenario.js';
 import type { Scenario } from '../../src/testing/scenarios/scenario-types.js';
-import { approveScenario, echoScenario, failScenario, runScenario, slowScenario } from '../../src/testing/scenarios/simple-scenarios.js';
-import { toolsScenario } from '../../src/testing/scenarios/tools-scenario.js';
+
+const { default: defaultScenario, ...byFirstWord } = builtInScenarios;
 
 /** Scenarios chosen by the first word of the message; anything else gets `default`. */
-export const scenariosByFirstWord = {
-  echo: echoScenario,
-  fail: failScenario,
-  long: longScenario,
-  tools: toolsScenario,
-  slow: slowScenario,
-  approve: approveScenario,
-  run: runScenario,
-} satisfies Record<string, Scenario>;
+export const scenariosByFirstWord = byFirstWord;
 
 export type ScenarioName = keyof typeof scenariosByFirstWord | 'hostile' | 'default';
 

@@ -1,5 +1,7 @@
 import type { ClientSocket, SocketFactoryOptions } from '../client/client-options.js';
 import type { Activity } from './activity.js';
+import { agentIdOfNamespace } from './agent/agent-namespace.js';
+import { createHandlerRegistry, type Handler } from './handler-registry.js';
 
 /** The server's side of one connection. */
 export interface ServerConnection {
@@ -15,27 +17,19 @@ export interface InMemoryEndpoint {
   activity: Activity;
 }
 
-type Handler = (...args: any[]) => void;
-
-const agentNamespacePattern = /^\/agents\/([^/]+)\/chat\/stream$/;
-
 /**
  * A socket.io-client Socket over an in-memory link: it connects at once, as `io()` does, and both directions are
  * ordered queues delivered a microtask later, so nothing arrives inside the call that sent it. Payloads are copied
  * through JSON, as on the wire.
  */
 export function createInMemorySocket(namespaceUrl: string, options: SocketFactoryOptions, endpoint: InMemoryEndpoint) {
-  const agentId = agentIdOf(new URL(namespaceUrl).pathname);
-  const handlers = new Map<string, Set<Handler>>();
+  const agentId = agentIdOfNamespace(new URL(namespaceUrl).pathname);
+  const handlers = createHandlerRegistry();
   const anyHandlers = new Set<Handler>();
   const { activity } = endpoint;
   let connection: ServerConnection | null = null;
   /** Bumped by every connect and disconnect, so a late handshake or frame of an old link is dropped. */
   let link = 0;
-
-  const fire = (name: string, ...args: unknown[]) => {
-    for (const handler of [...(handlers.get(name) ?? [])]) handler(...args);
-  };
 
   /** Runs `task` a microtask later, in order with everything else in transit, unless the link changed meanwhile. */
   const inTransit = (task: (current: boolean) => void) => {
@@ -56,18 +50,18 @@ export function createInMemorySocket(namespaceUrl: string, options: SocketFactor
     connection = null;
     link += 1;
     socket.connected = false;
-    fire('disconnect', reason);
+    handlers.fire('disconnect', reason);
   };
 
   const socket = {
     connected: false,
     active: true,
     on(name: string, handler: Handler) {
-      handlers.set(name, (handlers.get(name) ?? new Set()).add(handler));
+      handlers.add(name, handler);
       return socket;
     },
     off(name: string, handler: Handler) {
-      handlers.get(name)?.delete(handler);
+      handlers.remove(name, handler);
       return socket;
     },
     onAny(handler: Handler) {
@@ -96,10 +90,10 @@ export function createInMemorySocket(namespaceUrl: string, options: SocketFactor
           if (attempt !== link) return;
           const token = String((data as { token?: unknown }).token ?? '');
           const accepted = endpoint.accept(agentId, token, (name, payload) => deliver(name, payload));
-          if ('refused' in accepted) return fire('connect_error', new Error(accepted.refused));
+          if ('refused' in accepted) return handlers.fire('connect_error', new Error(accepted.refused));
           connection = accepted;
           socket.connected = true;
-          fire('connect');
+          handlers.fire('connect');
         });
       });
       return socket;
@@ -147,16 +141,6 @@ export function createInMemorySocket(namespaceUrl: string, options: SocketFactor
     /** The server closes the connection, as a network failure would. */
     cut: () => drop('transport close'),
   };
-}
-
-function agentIdOf(path: string): string {
-  const encoded = agentNamespacePattern.exec(path)?.[1];
-  if (encoded === undefined) return 'default';
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return encoded;
-  }
 }
 
 const copy = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));

@@ -1,4 +1,4 @@
-import { createHandlerRegistry, type Handler } from './handler-registry.js';
+import { createHandlerRegistry, type Handler } from '../../src/testing/handler-registry.js';
 import type { ClientSocket, SocketFactoryOptions } from '../../src/client/client-options.js';
 
 type Responder = (name: string, request: any) => unknown | Promise<unknown>;

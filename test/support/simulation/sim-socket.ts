@@ -1,7 +1,7 @@
 import type { ClientSocket, SocketFactoryOptions } from '../../../src/client/client-options.js';
 import type { ClientBoundPacket, Connection, ServerBoundFrame } from './connection.js';
 import type { Network } from './network.js';
-import { createHandlerRegistry, type Handler } from '../handler-registry.js';
+import { createHandlerRegistry, type Handler } from '../../../src/testing/handler-registry.js';
 
 type AckCallback = (...args: unknown[]) => void;
 
