@@ -1,5 +1,14 @@
 import { io } from 'socket.io-client';
-import { agentNamespace, resolveFrameLimits, SOCKET_PATH, type CommandName, type CommandRequest, type Commands } from '../protocol/index.js';
+import {
+  agentNamespace,
+  resolveFrameLimits,
+  SOCKET_PATH,
+  type CommandName,
+  type CommandRequest,
+  type Commands,
+  type HistoryResponse,
+  type ServerEvent,
+} from '../protocol/index.js';
 import { defaultBackoff, fullJitterDelay } from './backoff.js';
 import { PlatosClientError } from './client-error.js';
 import { emptyClientStats } from './client-stats.js';
@@ -10,7 +19,7 @@ import { routeFrame } from './frame-router.js';
 import { fetchHistory } from './history-fetch.js';
 import { createLivenessMonitor, defaultLiveness } from './liveness.js';
 import { createStateCell } from './state-cell.js';
-import { createThreadSession, type ThreadSession } from './thread-session.js';
+import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
 import type { ClientCounter, ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types.js';
 
@@ -36,7 +45,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const limits = resolveFrameLimits(options.limits);
   const stats = emptyClientStats();
   const count = (stat: ClientCounter) => (stats[stat] += 1);
-  const sessions = new Map<string, ThreadSession>();
+  const sessions = new Map<string, ResumableSession>();
   let closed = false;
   let everConnected = false;
 
@@ -144,11 +153,11 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   }
   const queued = { queue: true };
 
-  function sessionFor(threadId: string): ThreadSession {
+  function sessionFor(threadId: string): ResumableSession {
     let session = sessions.get(threadId);
     if (!session) {
-      session = createThreadSession({
-        threadId,
+      session = createResumableSession<ServerEvent, HistoryResponse>({
+        streamId: threadId,
         subscribe: (lastEventId) =>
           command('thread:subscribe', lastEventId === null ? { threadId } : { threadId, lastEventId }),
         fetchHistory: async () => {
@@ -174,7 +183,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     return session;
   }
 
-  function forget(threadId: string, session: ThreadSession) {
+  function forget(threadId: string, session: ResumableSession) {
     sessions.delete(threadId);
     session.pause();
     resyncingThreads.delete(threadId);

@@ -1,18 +1,16 @@
-import type { ServerEvent } from '../protocol/index.js';
-
 /**
- * Frames of a thread that arrived while the thread was not ready for them (subscription ack or history fetch
+ * Frames of a stream that arrived while the stream was not ready for them (subscription ack or history fetch
  * still in flight). They are applied in arrival order once it is.
  */
-export interface EarlyFrameBuffer {
-  push(event: ServerEvent): void;
+export interface EarlyFrameBuffer<TEvent> {
+  push(event: TEvent): void;
   /** Empties the buffer, returning its frames in arrival order. */
-  drain(): ServerEvent[];
+  drain(): TEvent[];
   readonly size: number;
 }
 
-export function createEarlyFrameBuffer(): EarlyFrameBuffer {
-  let frames: ServerEvent[] = [];
+export function createEarlyFrameBuffer<TEvent>(): EarlyFrameBuffer<TEvent> {
+  let frames: TEvent[] = [];
   return {
     push(event) {
       frames.push(event);

@@ -1,8 +1,14 @@
-import { parseEventId, type ServerEvent } from '../protocol/index.js';
+import { parseEventId } from '../protocol/index.js';
 
-export type GuardVerdict =
+/** What the guard reads of a frame: its id (`${epoch}-${seq}`) and seq. */
+export interface SequencedEvent {
+  id: string;
+  seq: number;
+}
+
+export type GuardVerdict<TEvent extends SequencedEvent = SequencedEvent> =
   /** Apply these events, in this order (the one offered, then any held ones it unblocked). */
-  | { kind: 'deliver'; events: ServerEvent[] }
+  | { kind: 'deliver'; events: TEvent[] }
   | { kind: 'duplicate' }
   /** Of an epoch the thread has left. */
   | { kind: 'stale' }
@@ -15,14 +21,14 @@ export type GuardVerdict =
  * Decides, per thread, what to do with each validated frame so that the stream applied is exactly the
  * server's: every seq once, in order, of one epoch.
  */
-export function createSequenceGuard(bufferSize: number) {
+export function createSequenceGuard<TEvent extends SequencedEvent>(bufferSize: number) {
   let epoch: string | null = null;
   let lastSeq = 0;
   const leftEpochs = new Set<string>();
-  const held = new Map<number, ServerEvent>();
+  const held = new Map<number, TEvent>();
 
-  const drainHeld = (): ServerEvent[] => {
-    const unblocked: ServerEvent[] = [];
+  const drainHeld = (): TEvent[] => {
+    const unblocked: TEvent[] = [];
     for (let next = held.get(lastSeq + 1); next; next = held.get(lastSeq + 1)) {
       held.delete(lastSeq + 1);
       lastSeq += 1;
@@ -42,7 +48,7 @@ export function createSequenceGuard(bufferSize: number) {
       lastSeq = position?.seq ?? 0;
       held.clear();
     },
-    offer(event: ServerEvent): GuardVerdict {
+    offer(event: TEvent): GuardVerdict<TEvent> {
       const position = parseEventId(event.id);
       const eventEpoch = position?.epoch ?? '';
       const seq = position?.seq ?? event.seq;
@@ -58,7 +64,7 @@ export function createSequenceGuard(bufferSize: number) {
       return { kind: 'deliver', events: [event, ...drainHeld()] };
     },
     /** Whether the event belongs to another epoch than the one the thread is at (`false` while that is unknown). */
-    isOtherEpoch(event: ServerEvent): boolean {
+    isOtherEpoch(event: TEvent): boolean {
       return epoch !== null && parseEventId(event.id)?.epoch !== epoch;
     },
     /** Held events are dropped when the thread resubscribes: the replay brings them again, in order. */

@@ -11,7 +11,10 @@ export interface FrameLimits {
   stringLength: number;
   /** Longest id: a string under a key named `id` or ending in `Id`, outside `args` and `result`. @default 1024 */
   idLength: number;
-  /** Largest `args` (of `approval-pending`) or `result` (of `tool-call-result`), measured like `frameBytes`. @default 262144 */
+  /**
+   * Largest `args` (of `approval-pending` and `tool:invoke`), `result` (of `tool-call-result`), or `snapshot` or `patch`
+   * (of `entity:updated`), measured like `frameBytes`. @default 262144
+   */
   payloadBytes: number;
   /** Most keys in one object or items in one array. @default 10000 */
   entries: number;
@@ -55,8 +58,8 @@ export type FrameLimitsVerdict =
 
 /** Keys that could reach a prototype when the data is merged or assigned somewhere later. */
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
-/** Free-form values a model or tool produced: bounded as a whole, and their keys are not ids. */
-const payloadKeys = new Set(['args', 'result']);
+/** Free-form values a model, tool or app produced: bounded as a whole, and their keys are not ids. */
+const payloadKeys = new Set(['args', 'result', 'snapshot', 'patch']);
 const isIdKey = (key: string) => key === 'id' || key.endsWith('Id');
 
 class LimitExceeded {

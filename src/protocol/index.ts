@@ -5,3 +5,5 @@ export * from './parse-history.js';
 export * from './event-id.js';
 export * from './view-types.js';
 export * from './commands.js';
+export * from './connection-events.js';
+export * from './connection-commands.js';

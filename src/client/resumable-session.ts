@@ -1,13 +1,21 @@
 import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
 import { toClientError } from './client-error.js';
 import { createEarlyFrameBuffer } from './early-frame-buffer.js';
-import { createSequenceGuard } from './sequence-guard.js';
-import type { ClientCounter, ClientError, ThreadListener, ThreadSyncState, ThreadUpdate } from './types.js';
+import { createSequenceGuard, type SequencedEvent } from './sequence-guard.js';
+import type { ClientCounter, ClientError, ThreadSyncState } from './types.js';
 
-export interface ThreadSessionDeps {
-  threadId: string;
+/** What a resumable stream's listeners receive, in order; a thread's are its `ThreadUpdate`s. */
+export type SessionUpdate<TEvent, TSnapshot> =
+  | { kind: 'event'; event: TEvent }
+  | { kind: 'reset'; history: TSnapshot }
+  | { kind: 'sync'; state: ThreadSyncState; error?: ClientError };
+
+export interface ResumableSessionDeps<TSnapshot> {
+  /** Names the stream: a thread id, or the gateway. */
+  streamId: string;
   subscribe(lastEventId: string | null): Promise<{ resumed: boolean; lastEventId: string | null }>;
-  fetchHistory(): Promise<HistoryResponse>;
+  /** The state to rebuild from when a resume is out of the replay window, current to its `lastEventId`. */
+  fetchHistory(): Promise<TSnapshot>;
   /** Counts what the session drops, holds or repairs. */
   count(stat: ClientCounter): void;
   /** Delay before re-trying a failed subscription; `attempt` starts at 1. */
@@ -16,13 +24,20 @@ export interface ThreadSessionDeps {
   onStateChange?(state: ThreadSyncState | 'idle'): void;
 }
 
-export type ThreadSession = ReturnType<typeof createThreadSession>;
+export type ResumableSession<TEvent extends SequencedEvent = ServerEvent, TSnapshot extends { lastEventId: string | null } = HistoryResponse> =
+  ReturnType<typeof createResumableSession<TEvent, TSnapshot>>;
 
-/** One thread's subscription: resume point, ordering guard, early-frame buffer and the listeners it feeds. */
-export function createThreadSession(deps: ThreadSessionDeps) {
-  const listeners = new Set<ThreadListener>();
-  const earlyFrameBuffer = createEarlyFrameBuffer();
-  const guard = createSequenceGuard(deps.gap.bufferSize);
+/**
+ * One resumable stream's subscription (a thread's, or the connections gateway's): resume point, ordering guard,
+ * early-frame buffer and the listeners it feeds.
+ */
+export function createResumableSession<TEvent extends SequencedEvent, TSnapshot extends { lastEventId: string | null }>(
+  deps: ResumableSessionDeps<TSnapshot>,
+) {
+  type Update = SessionUpdate<TEvent, TSnapshot>;
+  const listeners = new Set<(update: Update) => void>();
+  const earlyFrameBuffer = createEarlyFrameBuffer<TEvent>();
+  const guard = createSequenceGuard<TEvent>(deps.gap.bufferSize);
   const liveWaiters = new Set<{ resolve(): void; reject(error: ClientError): void }>();
   let state: ThreadSyncState | 'idle' = 'idle';
   let lastEventId: string | null = null;
@@ -31,7 +46,7 @@ export function createThreadSession(deps: ThreadSessionDeps) {
   let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let failedAttempts = 0;
 
-  const emit = (update: ThreadUpdate) => {
+  const emit = (update: Update) => {
     for (const listener of [...listeners]) listener(update);
   };
 
@@ -48,7 +63,7 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     }
   };
 
-  const deliver = (event: ServerEvent) => {
+  const deliver = (event: TEvent) => {
     emit({ kind: 'event', event });
     // The resume point moves only after every listener has taken the event.
     lastEventId = event.id;
@@ -66,7 +81,7 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     void start();
   };
 
-  const offer = (event: ServerEvent) => {
+  const offer = (event: TEvent) => {
     const verdict = guard.offer(event);
     switch (verdict.kind) {
       case 'deliver':
@@ -137,7 +152,7 @@ export function createThreadSession(deps: ThreadSessionDeps) {
   };
 
   return {
-    threadId: deps.threadId,
+    streamId: deps.streamId,
     get state() {
       return state;
     },
@@ -147,14 +162,14 @@ export function createThreadSession(deps: ThreadSessionDeps) {
     get listenerCount() {
       return listeners.size;
     },
-    addListener(listener: ThreadListener) {
+    addListener(listener: (update: Update) => void) {
       listeners.add(listener);
     },
-    removeListener(listener: ThreadListener) {
+    removeListener(listener: (update: Update) => void) {
       listeners.delete(listener);
     },
-    /** Routes one validated frame of this thread. */
-    receive(event: ServerEvent) {
+    /** Routes one validated frame of this stream. */
+    receive(event: TEvent) {
       if (state === 'live') offer(event);
       else if (state === 'subscribing' || state === 'resyncing') earlyFrameBuffer.push(event);
     },
