@@ -7,6 +7,7 @@ export type { BackoffPolicy } from './client/backoff.js';
 export type { LivenessOptions } from './client/liveness.js';
 export type { NetworkSignals } from './client/connection-manager.js';
 export type * from './client/types.js';
+export type * from './client/connections/types.js';
 export { createPlatosStore, type PlatosStoreOptions } from './store/create-platos-store.js';
 export {
   createAnimationFrameScheduler,

@@ -55,7 +55,14 @@ export interface PlatosClientOptions {
    * it is counted under in `getStats().rejectedFrames`. The frame is dropped and counted either way.
    */
   onMalformedFrame?: (frame: unknown, reason: string, rejection: RejectReason) => void;
-  /** Creates the socket; for tests. */
+  /** The connections gateway (browser-side tools, entity events), opened on first use of `client.connections`. */
+  connections?: {
+    /** Names this client's gateway session, kept across its reconnects. @default a random id */
+    sessionId?: string;
+    /** How long a browser-side tool may run before its signal aborts and the agent gets `timeout`. @default 60000 */
+    toolTimeoutMs?: number;
+  };
+  /** Creates the socket (of the chat stream, and of the gateway); for tests. */
   socketFactory?: (namespaceUrl: string, options: SocketFactoryOptions) => ClientSocket;
   /** Jitter source; for tests. @default Math.random */
   random?: () => number;

@@ -1,4 +1,4 @@
-import type { CommandName, CommandRequest, Commands } from '../protocol/index.js';
+import type { CommandName, Commands } from '../protocol/index.js';
 import { PlatosClientError, toClientError } from './client-error.js';
 import type { ClientSocket } from './client-options.js';
 
@@ -27,7 +27,7 @@ export interface CommandOptions {
 }
 
 interface Entry {
-  name: CommandName;
+  name: string;
   request: unknown;
   resolve(ack: unknown): void;
   reject(error: PlatosClientError): void;
@@ -43,7 +43,10 @@ interface Entry {
  * the next connection and are re-sent with the same request, so the server's idempotency keys make them apply
  * exactly once.
  */
-export function createCommandChannel(socket: ClientSocket, options: CommandChannelOptions) {
+/** Command names and their request and reply shapes: the chat stream's `Commands`, or the gateway's. */
+export type CommandMap<TNames extends string = string> = Record<TNames, { request: unknown; reply: unknown }>;
+
+export function createCommandChannel<TCommands extends CommandMap<keyof TCommands & string> = Commands>(socket: ClientSocket, options: CommandChannelOptions) {
   const waiting: Entry[] = [];
   const inFlight = new Set<Entry>();
   let terminalError: PlatosClientError | null = null;
@@ -97,7 +100,7 @@ export function createCommandChannel(socket: ClientSocket, options: CommandChann
   };
 
   return {
-    send<C extends CommandName>(name: C, request: CommandRequest<C>, commandOptions: CommandOptions = {}): Promise<unknown> {
+    send<C extends keyof TCommands & string>(name: C, request: TCommands[C]['request'], commandOptions: CommandOptions = {}): Promise<unknown> {
       return new Promise((resolve, reject) => {
         if (terminalError) return reject(terminalError);
         const entry: Entry = { name, request, resolve, reject, queue: commandOptions.queue ?? false, attempt: 0, settled: false };

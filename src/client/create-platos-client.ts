@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import {
   agentNamespace,
+  CONNECTIONS_NAMESPACE,
   resolveFrameLimits,
   SOCKET_PATH,
   type CommandName,
@@ -14,6 +15,7 @@ import { PlatosClientError } from './client-error.js';
 import { emptyClientStats } from './client-stats.js';
 import type { ClientSocket, PlatosClientOptions } from './client-options.js';
 import { createCommandChannel, type CommandOptions } from './command-channel.js';
+import { createConnections } from './connections/create-connections.js';
 import { browserNetworkSignals, createConnectionManager } from './connection-manager.js';
 import { routeFrame } from './frame-router.js';
 import { fetchHistory } from './history-fetch.js';
@@ -62,9 +64,10 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       );
     },
   };
-  const socket: ClientSocket = options.socketFactory
-    ? options.socketFactory(namespaceUrl, socketOptions)
-    : io(namespaceUrl, socketOptions);
+  const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
+    options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
+  const socket = createSocket(namespaceUrl, socketOptions);
+  const network = options.network === null ? undefined : (options.network ?? browserNetworkSignals());
 
   const livenessOptions = { ...defaultLiveness, ...(options.liveness || {}) };
   const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
@@ -115,7 +118,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
     canRefreshToken: Boolean(options.getToken),
     random,
-    network: options.network === null ? undefined : (options.network ?? browserNetworkSignals()),
+    network,
     onConnect: () => {
       connectionNumber += 1;
       if (everConnected) count('reconnects');
@@ -137,6 +140,29 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       publishState();
     },
   });
+
+  const gateway = createConnections(() => ({
+    baseUrl: options.url,
+    namespaceUrl: new URL(CONNECTIONS_NAMESPACE, options.url).toString(),
+    sessionId: options.connections?.sessionId ?? newClientMessageId(),
+    createSocket,
+    socketOptions: { path: socketOptions.path, transports: socketOptions.transports, reconnection: false, timeout: socketOptions.timeout },
+    getToken,
+    fetch: doFetch,
+    limits,
+    ackTimeoutMs,
+    historyTimeoutMs,
+    toolTimeoutMs: options.connections?.toolTimeoutMs ?? 60_000,
+    backoff,
+    maxAttempts: options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY,
+    maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
+    canRefreshToken: Boolean(options.getToken),
+    random,
+    ...(network ? { network } : {}),
+    liveness: options.liveness === false ? false : livenessOptions,
+    gap,
+    ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
+  }));
 
   async function command<C extends CommandName>(
     name: C,
@@ -244,9 +270,11 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     respondToApproval: async (approvalId, decision, note) =>
       void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
     connection: { getState: connectionState.get, subscribe: connectionState.subscribe },
+    connections: gateway.connections,
     getStats: (): ClientStats => ({ ...stats, rejectedFrames: { ...stats.rejectedFrames } }),
     reconnect() {
       if (closed) return;
+      gateway.reconnect();
       if (!socket.connected) return manager.retryNow();
       sessions.forEach((session) => session.state === 'error' && session.listenerCount > 0 && void session.start());
     },
@@ -258,6 +286,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       sessions.clear();
       resyncingThreads.clear();
       manager.close();
+      gateway.close();
     },
   };
 }

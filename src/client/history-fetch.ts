@@ -20,6 +20,30 @@ export async function fetchHistory(options: HistoryFetchOptions): Promise<Histor
   const limits = options.limits ?? defaultFrameLimits;
   const url = new URL(`/api/threads/${encodeURIComponent(options.threadId)}/messages`, options.baseUrl);
   url.searchParams.set('agentId', options.agentId);
+  const body = await fetchBoundedJson(url, { ...options, maxBytes: limits.historyBytes }, historyNames);
+  const parsed = parseHistoryResponse(body, limits);
+  if (!parsed.ok) throw malformed(historyNames, `${parsed.reason}: ${parsed.detail}`);
+  if (parsed.history.threadId !== options.threadId) throw malformed(historyNames, `invalid: threadId: the history of another thread`);
+  return parsed.history;
+}
+
+/** How a JSON endpoint's failures are named: `${code}_unreachable`, `${code}_failed`, `${code}_malformed`. */
+export interface EndpointNames {
+  code: string;
+  what: string;
+}
+
+const historyNames: EndpointNames = { code: 'history', what: 'History' };
+
+/**
+ * GETs `url` with the bearer token and parses the body as JSON, reading at most `maxBytes` of it. Failures are
+ * `PlatosClientError`s named after the endpoint.
+ */
+export async function fetchBoundedJson(
+  url: URL,
+  options: { token: string; fetch: typeof fetch; signal?: AbortSignal; maxBytes: number },
+  names: EndpointNames,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await options.fetch(url, {
@@ -27,28 +51,24 @@ export async function fetchHistory(options: HistoryFetchOptions): Promise<Histor
       signal: options.signal,
     });
   } catch (error) {
-    throw new PlatosClientError('history_unreachable', `History request failed: ${(error as Error).message}`);
+    throw new PlatosClientError(`${names.code}_unreachable`, `${names.what} request failed: ${(error as Error).message}`);
   }
-  if (response.status === 401) throw new PlatosClientError('unauthorized', 'History request was not authorized');
-  if (!response.ok) throw new PlatosClientError('history_failed', `History request failed with HTTP ${response.status}`);
-  const text = await readBoundedText(response, limits.historyBytes);
-  let body: unknown;
+  if (response.status === 401) throw new PlatosClientError('unauthorized', `${names.what} request was not authorized`);
+  if (!response.ok) throw new PlatosClientError(`${names.code}_failed`, `${names.what} request failed with HTTP ${response.status}`);
+  const text = await readBoundedText(response, options.maxBytes, names);
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    throw malformed('invalid: the body is not JSON');
+    throw malformed(names, 'invalid: the body is not JSON');
   }
-  const parsed = parseHistoryResponse(body, limits);
-  if (!parsed.ok) throw malformed(`${parsed.reason}: ${parsed.detail}`);
-  if (parsed.history.threadId !== options.threadId) throw malformed(`invalid: threadId: the history of another thread`);
-  return parsed.history;
 }
 
-const malformed = (reason: string) => new PlatosClientError('history_malformed', `History response is malformed: ${reason}`);
+export const malformed = (names: EndpointNames, reason: string) =>
+  new PlatosClientError(`${names.code}_malformed`, `${names.what} response is malformed: ${reason}`);
 
 /** Reads the body as UTF-8 text, failing as soon as it grows past `maxBytes` instead of buffering all of it. */
-async function readBoundedText(response: Response, maxBytes: number): Promise<string> {
-  const tooLarge = () => malformed(`too-large: the body is over ${maxBytes} bytes`);
+async function readBoundedText(response: Response, maxBytes: number, names: EndpointNames): Promise<string> {
+  const tooLarge = () => malformed(names, `too-large: the body is over ${maxBytes} bytes`);
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     void response.body?.cancel().catch(() => {});
@@ -72,7 +92,7 @@ async function readBoundedText(response: Response, maxBytes: number): Promise<st
     }
   } catch (error) {
     if (error instanceof PlatosClientError) throw error;
-    throw new PlatosClientError('history_unreachable', `History response could not be read: ${(error as Error).message}`);
+    throw new PlatosClientError(`${names.code}_unreachable`, `${names.what} response could not be read: ${(error as Error).message}`);
   }
 
   function checkedLength(text: string): string {

@@ -2,7 +2,10 @@ import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
 import { toClientError } from './client-error.js';
 import { createEarlyFrameBuffer } from './early-frame-buffer.js';
 import { createSequenceGuard, type SequencedEvent } from './sequence-guard.js';
-import type { ClientCounter, ClientError, ThreadSyncState } from './types.js';
+import type { ClientError, ThreadSyncState } from './types.js';
+
+/** What a session counts; the chat client and the gateway both keep these. */
+export type SessionCounter = 'outOfOrderFrames' | 'duplicateFrames' | 'staleFrames' | 'gaps' | 'resyncs';
 
 /** What a resumable stream's listeners receive, in order; a thread's are its `ThreadUpdate`s. */
 export type SessionUpdate<TEvent, TSnapshot> =
@@ -17,7 +20,7 @@ export interface ResumableSessionDeps<TSnapshot> {
   /** The state to rebuild from when a resume is out of the replay window, current to its `lastEventId`. */
   fetchHistory(): Promise<TSnapshot>;
   /** Counts what the session drops, holds or repairs. */
-  count(stat: ClientCounter): void;
+  count(stat: SessionCounter): void;
   /** Delay before re-trying a failed subscription; `attempt` starts at 1. */
   retryDelayMs(attempt: number): number;
   gap: { bufferSize: number; timeoutMs: number };
@@ -81,6 +84,12 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
     void start();
   };
 
+  // Listeners may ask for a rebuild while an event is being delivered; it starts after that delivery.
+  const requestRebuild = () => {
+    guard.dropHeld();
+    queueMicrotask(() => void start({ rebuild: true }));
+  };
+
   const offer = (event: TEvent) => {
     const verdict = guard.offer(event);
     switch (verdict.kind) {
@@ -117,17 +126,19 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
     }
   };
 
-  const start = async () => {
+  /** Subscribes from the resume point; `rebuild` skips the resume and rebuilds from `fetchHistory` instead. */
+  const start = async (options?: { rebuild?: boolean }) => {
     clearTimeout(retryTimer);
     stopGapTimer();
     const startedGeneration = ++generation;
     const isCurrent = () => startedGeneration === generation;
+    const rebuild = options?.rebuild === true;
     const hadHistory = lastEventId !== null;
     setState('subscribing');
     try {
-      const ack = await deps.subscribe(lastEventId);
+      const ack = await deps.subscribe(rebuild ? null : lastEventId);
       if (!isCurrent()) return;
-      if (ack.resumed || (ack.lastEventId === null && !hadHistory)) {
+      if (!rebuild && (ack.resumed || (ack.lastEventId === null && !hadHistory))) {
         guard.reset(lastEventId);
         return goLive();
       }
@@ -174,6 +185,8 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
       else if (state === 'subscribing' || state === 'resyncing') earlyFrameBuffer.push(event);
     },
     start,
+    /** Rebuilds from `fetchHistory` (a listener found the stream's state unusable, e.g. a patch with no base). */
+    requestRebuild,
     /** The socket went away: stop applying until the next `start`. */
     pause() {
       generation += 1;

@@ -1,4 +1,5 @@
 import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import type { PlatosConnections } from './connections/types.js';
 import type { RejectReason } from './reject-reason.js';
 
 export type { RejectReason } from './reject-reason.js';
@@ -82,6 +83,8 @@ export interface PlatosClient {
     getState(): ConnectionState;
     subscribe(listener: (state: ConnectionState) => void): () => void;
   };
+  /** Browser-side tools and entity events over the connections gateway; its socket opens on first use. */
+  readonly connections: PlatosConnections;
   getStats(): ClientStats;
   /**
    * Tries again now: connects from `reconnecting`, `offline` or `unauthorized` (asking `getToken()` again), or,

@@ -1,6 +1,7 @@
 import type { ServerEvent } from '../protocol/index.js';
 import { emptyClientStats } from '../client/client-stats.js';
 import type { ConnectionState, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types.js';
+import { createFakeConnections, type FakeConnections } from './fake-connections.js';
 
 /** A command the app made through a `FakeClient`, in the order it was made. */
 export type FakeClientCall =
@@ -12,6 +13,8 @@ export type FakeClientCall =
 
 /** A `PlatosClient` with no server behind it: the test pushes what the server would send and decides every answer. */
 export interface FakeClient extends PlatosClient {
+  /** The gateway, played by the test: `connections.invoke(...)` calls a registered tool as an agent would. */
+  readonly connections: FakeConnections;
   /** Every command the app made, oldest first. */
   calls: FakeClientCall[];
   /** Hands an update to the thread's watchers, as the real client does for each frame it accepts. */
@@ -104,6 +107,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         return () => connectionListeners.delete(listener);
       },
     },
+    connections: createFakeConnections(),
     getStats: emptyClientStats,
     reconnect: () => void client.calls.push({ command: 'reconnect' }),
     close() {

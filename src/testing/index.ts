@@ -6,6 +6,7 @@ export {
 } from './create-test-server.js';
 export type { SentMessage } from './in-memory-agent.js';
 export { scenarioFromJson, type ScenarioSource } from './checked-scenario.js';
+export { createFakeConnections, type FakeConnections, type FakeEntityUpdate, type FakeInvocation, type ToolAnswer } from './fake-connections.js';
 export { createFakeClient, type FakeClient, type FakeClientCall, type FakeClientOptions } from './fake-client.js';
 export type {
   ApprovalOutcome,

@@ -1,5 +1,6 @@
 import type { ConnectionState, PlatosClient, ThreadListener, TurnStream } from '@platosdev/client';
 import { emptyClientStats } from '@platosdev/client';
+import { createFakeConnections, type FakeConnections } from '@platosdev/client/testing';
 import type { ServerEvent } from '../../src/protocol/index.js';
 import { nextEvent } from './thread-script.js';
 
@@ -11,6 +12,8 @@ export interface ScriptedCall {
 
 export interface ScriptedClient extends PlatosClient {
   readonly calls: readonly ScriptedCall[];
+  /** Browser-side tools run here when a story invokes them. */
+  readonly connections: FakeConnections;
 }
 
 /**
@@ -70,6 +73,7 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
         return () => void connectionListeners.delete(listener);
       },
     },
+    connections: createFakeConnections(),
     getStats: emptyClientStats,
     reconnect: () => {},
     close() {

@@ -1,0 +1,256 @@
+import type { ConnectionCommandName, ConnectionCommands, ConnectionEvent, EntitiesResponse, FrameLimits } from '../../protocol/index.js';
+import { fullJitterDelay, type BackoffPolicy } from '../backoff.js';
+import { PlatosClientError } from '../client-error.js';
+import type { ClientSocket, SocketFactoryOptions } from '../client-options.js';
+import { createCommandChannel } from '../command-channel.js';
+import { createConnectionManager, type NetworkSignals } from '../connection-manager.js';
+import { createLivenessMonitor, type LivenessOptions } from '../liveness.js';
+import { createResumableSession } from '../resumable-session.js';
+import type { RejectReason } from '../reject-reason.js';
+import type { createStateCell } from '../state-cell.js';
+import { createEntityCache } from './entity-cache.js';
+import { fetchEntities } from './fetch-entities.js';
+import { createInvocationRunner, type ToolAnswer } from './invocation-runner.js';
+import { prepareTool, type PreparedTool } from './prepare-tool.js';
+import { routeConnectionFrame } from './route-connection-frame.js';
+import type { ToolRegistry } from './tool-registry.js';
+import type { ConnectionsCounter, ConnectionsStats, EntityRecord, GatewayState, ToolInvocation } from './types.js';
+
+export interface GatewayDeps {
+  baseUrl: string;
+  namespaceUrl: string;
+  sessionId: string;
+  createSocket(namespaceUrl: string, options: SocketFactoryOptions): ClientSocket;
+  socketOptions: Omit<SocketFactoryOptions, 'auth'>;
+  getToken(): Promise<string>;
+  fetch: typeof fetch;
+  limits: FrameLimits;
+  ackTimeoutMs: number;
+  historyTimeoutMs: number;
+  toolTimeoutMs: number;
+  backoff: BackoffPolicy;
+  maxAttempts: number;
+  maxAuthRetries: number;
+  canRefreshToken: boolean;
+  random(): number;
+  network?: NetworkSignals;
+  liveness: LivenessOptions | false;
+  gap: { bufferSize: number; timeoutMs: number };
+  tools: ToolRegistry;
+  stats: ConnectionsStats;
+  state: ReturnType<typeof createStateCell<GatewayState>>;
+  onEntity(entity: EntityRecord): void;
+  onInvocation(invocation: ToolInvocation): void;
+  onMalformedFrame?(frame: unknown, reason: string, rejection: RejectReason): void;
+}
+
+export type Gateway = ReturnType<typeof createGateway>;
+
+/**
+ * The connections gateway's socket: resumes like a thread (same session, guard and rebuild), keeps the tool set in
+ * sync, runs invocations exactly once and keeps the entity cache.
+ */
+export function createGateway(deps: GatewayDeps) {
+  const count = (stat: ConnectionsCounter) => (deps.stats[stat] += 1);
+  let closed = false;
+  let everConnected = false;
+  let connectionNumber = 0;
+
+  const socket = deps.createSocket(deps.namespaceUrl, {
+    ...deps.socketOptions,
+    auth: (callback) => {
+      deps.getToken().then(
+        (token) => callback({ token, sessionId: deps.sessionId }),
+        () => callback({ token: '', sessionId: deps.sessionId }),
+      );
+    },
+  });
+
+  const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
+  const dropDeadConnection = () => {
+    count('livenessTimeouts');
+    manager.restart();
+  };
+  const verifyConnection = async () => {
+    const checked = connectionNumber;
+    try {
+      await ping(deps.liveness === false ? deps.ackTimeoutMs : deps.liveness.timeoutMs);
+      return true;
+    } catch {
+      if (checked === connectionNumber && socket.connected) dropDeadConnection();
+      return false;
+    }
+  };
+  const liveness = deps.liveness === false ? null : createLivenessMonitor({ options: deps.liveness, ping, onDead: dropDeadConnection });
+  const channel = createCommandChannel<ConnectionCommands>(socket, {
+    ackTimeoutMs: deps.ackTimeoutMs,
+    queueTimeoutMs: deps.ackTimeoutMs,
+    onAnswer: () => liveness?.noteActivity(),
+    verifyConnection,
+  });
+
+  async function command<C extends ConnectionCommandName>(name: C, request: ConnectionCommands[C]['request']): Promise<ConnectionCommands[C]['reply']> {
+    const ack = (await channel.send(name, request)) as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
+    if (typeof ack !== 'object' || ack === null || !('ok' in ack)) throw new PlatosClientError('bad_ack', `${name} got a malformed acknowledgement`);
+    if (ack.ok !== true) throw new PlatosClientError(String(ack.error?.code ?? 'rejected'), String(ack.error?.message ?? `${name} was rejected`));
+    return ack as ConnectionCommands[C]['reply'];
+  }
+
+  const preparedTools = new WeakMap<object, PreparedTool>();
+  const prepared = (name: string): PreparedTool | undefined => {
+    const tool = deps.tools.get(name);
+    if (!tool) return undefined;
+    let entry = preparedTools.get(tool);
+    if (!entry) preparedTools.set(tool, (entry = prepareTool(tool)));
+    return entry;
+  };
+
+  const invocations = createInvocationRunner({
+    tool: prepared,
+    sendAnswer: async (invocationId, answer: ToolAnswer) => {
+      try {
+        await ('result' in answer ? command('tool:result', { invocationId, result: answer.result }) : command('tool:error', { invocationId, error: answer.error }));
+      } catch (error) {
+        // The server no longer knows the invocation: nothing left to deliver it to.
+        if (error instanceof PlatosClientError && error.code === 'invocation_not_found') return;
+        throw error;
+      }
+    },
+    count,
+    onChange: deps.onInvocation,
+    defaultTimeoutMs: deps.toolTimeoutMs,
+  });
+
+  const session = createResumableSession<ConnectionEvent, EntitiesResponse>({
+    streamId: 'connections',
+    subscribe: (lastEventId) => command('connections:subscribe', lastEventId === null ? {} : { lastEventId }),
+    fetchHistory: async () => {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `Entities took over ${deps.historyTimeoutMs} ms`)), deps.historyTimeoutMs);
+      try {
+        return await fetchEntities({ baseUrl: deps.baseUrl, sessionId: deps.sessionId, token: await deps.getToken(), fetch: deps.fetch, signal: timeout.signal, limits: deps.limits });
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    count,
+    retryDelayMs: (attempt) => fullJitterDelay(attempt, deps.backoff, deps.random),
+    gap: deps.gap,
+    onStateChange: () => publishState(),
+  });
+
+  const entities = createEntityCache({ count, onChange: deps.onEntity });
+
+  session.addListener((update) => {
+    if (update.kind === 'reset') {
+      entities.reset(update.history.entities);
+      for (const invocation of update.history.invocations) invocations.invoke(invocation);
+      return;
+    }
+    if (update.kind !== 'event') return;
+    const { event } = update;
+    switch (event.type) {
+      case 'tool:invoke':
+        return invocations.invoke(event);
+      case 'tool:cancel':
+        return invocations.cancel(event.invocationId, event.reason);
+      case 'entity:updated':
+        if (entities.apply(event) === 'needs-rebuild') session.requestRebuild();
+        return;
+    }
+  });
+
+  socket.onAny((name: string, ...args: unknown[]) => {
+    liveness?.noteActivity();
+    const routed = routeConnectionFrame(name, args, deps.limits);
+    if (!routed.ok) {
+      count('malformedFrames');
+      deps.stats.rejectedFrames[routed.reason] += 1;
+      deps.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
+      return;
+    }
+    session.receive(routed.event);
+  });
+
+  let syncedRevision = 0;
+  const syncTools = () => {
+    if (!socket.connected || closed) return;
+    const revision = deps.tools.revision();
+    const tools = deps.tools.names().flatMap((name) => prepared(name)?.descriptor ?? []);
+    count('toolSyncs');
+    command('tools:sync', { revision, tools }).then(
+      (reply) => (syncedRevision = Math.max(syncedRevision, reply.revision)),
+      // A sync lost with its connection is repeated by the next connect; a rejected one waits for the next change.
+      () => {},
+    );
+  };
+  // Changes made in one task (a React commit that unmounts one tool and mounts another) go out as one sync.
+  let syncScheduled = false;
+  const stopToolWatch = deps.tools.subscribe(() => {
+    if (syncScheduled) return;
+    syncScheduled = true;
+    queueMicrotask(() => {
+      syncScheduled = false;
+      syncTools();
+    });
+  });
+
+  const publishState = () => {
+    const base = manager.getState();
+    deps.state.set(base === 'open' && session.state === 'resyncing' ? 'resyncing' : base);
+  };
+
+  const manager = createConnectionManager(socket, {
+    backoff: deps.backoff,
+    maxAttempts: deps.maxAttempts,
+    maxAuthRetries: deps.maxAuthRetries,
+    canRefreshToken: deps.canRefreshToken,
+    random: deps.random,
+    network: deps.network,
+    onConnect: () => {
+      connectionNumber += 1;
+      if (everConnected) count('reconnects');
+      everConnected = true;
+      channel.reopen();
+      liveness?.start();
+      // In this order on the wire: the server handles them in arrival order, its early buffer included.
+      void session.start();
+      syncTools();
+      invocations.resendPending();
+      channel.flush();
+    },
+    onDisconnect: () => {
+      liveness?.stop();
+      channel.requeueInFlight();
+      session.pause();
+    },
+    onStateChange: (state) => {
+      if (state === 'unauthorized' || state === 'closed') {
+        channel.failAll(new PlatosClientError(state, state === 'closed' ? 'The client was closed' : 'The server rejected the token'));
+      }
+      publishState();
+    },
+  });
+  publishState();
+
+  return {
+    getEntity: entities.get,
+    getInvocation: invocations.get,
+    /** The highest tool-set revision the server acknowledged. */
+    get syncedRevision() {
+      return syncedRevision;
+    },
+    reconnect() {
+      if (!closed && !socket.connected) manager.retryNow();
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      stopToolWatch();
+      liveness?.stop();
+      session.pause();
+      invocations.dispose();
+      manager.close();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import type { OpenInvocation, ToolError } from '../../protocol/index.js';
+import type { PreparedTool } from './prepare-tool.js';
+import type { ConnectionsCounter, ToolInvocation } from './types.js';
+
+export type ToolAnswer = { result: unknown } | { error: ToolError };
+
+export interface InvocationRunnerDeps {
+  tool(name: string): PreparedTool | undefined;
+  /** Sends `tool:result`/`tool:error`; resolves when the server acknowledged it, rejects when it was not delivered. */
+  sendAnswer(invocationId: string, answer: ToolAnswer): Promise<void>;
+  count(stat: ConnectionsCounter): void;
+  onChange(invocation: ToolInvocation): void;
+  /** @default 60000 */
+  defaultTimeoutMs: number;
+  /** Answered invocations remembered for repeats of their `tool:invoke`. @default 1000 */
+  keptAnswers?: number;
+}
+
+interface Entry {
+  invocation: ToolInvocation;
+  answer?: ToolAnswer;
+  controller: AbortController;
+  timer?: ReturnType<typeof setTimeout>;
+  sending: boolean;
+}
+
+const errorOf = (code: string, message: string): { error: ToolError } => ({ error: { code, message } });
+
+/**
+ * Runs each invocation exactly once, whatever the network does: a repeated `tool:invoke` never runs the tool again,
+ * an invocation survives a dropped socket, and its answer is kept and re-sent after every reconnect until the
+ * server acknowledged it.
+ */
+export function createInvocationRunner(deps: InvocationRunnerDeps) {
+  const entries = new Map<string, Entry>();
+  const keptAnswers = deps.keptAnswers ?? 1000;
+
+  const update = (entry: Entry, change: Partial<ToolInvocation>) => {
+    entry.invocation = { ...entry.invocation, ...change };
+    deps.onChange(entry.invocation);
+  };
+
+  const forgetOldest = () => {
+    for (const [id, entry] of entries) {
+      if (entries.size <= keptAnswers) return;
+      if (entry.invocation.delivery === 'acknowledged' || entry.invocation.state === 'cancelled') entries.delete(id);
+    }
+  };
+
+  const deliver = (entry: Entry) => {
+    const { answer } = entry;
+    if (!answer || entry.sending || entry.invocation.delivery === 'acknowledged') return;
+    entry.sending = true;
+    deps.count('answersSent');
+    deps.sendAnswer(entry.invocation.invocationId, answer).then(
+      () => {
+        entry.sending = false;
+        deps.count('answersAcknowledged');
+        update(entry, { delivery: 'acknowledged' });
+        forgetOldest();
+      },
+      // Not delivered (offline, dropped, overdue): kept, and sent again after the next connect.
+      () => {
+        entry.sending = false;
+      },
+    );
+  };
+
+  const settle = (entry: Entry, answer: ToolAnswer) => {
+    if (entry.answer || entry.invocation.state === 'cancelled') return;
+    clearTimeout(entry.timer);
+    entry.answer = answer;
+    update(entry, 'result' in answer ? { state: 'succeeded', result: answer.result, delivery: 'pending' } : { state: 'failed', error: answer.error, delivery: 'pending' });
+    deliver(entry);
+  };
+
+  const run = async (entry: Entry, prepared: PreparedTool, args: unknown) => {
+    const { invocationId, threadId, toolCallId, name } = entry.invocation;
+    const timeoutMs = prepared.tool.timeoutMs ?? deps.defaultTimeoutMs;
+    entry.timer = setTimeout(() => {
+      deps.count('timeouts');
+      const message = `${name} did not finish within ${timeoutMs} ms`;
+      entry.controller.abort(new DOMException(message, 'TimeoutError'));
+      settle(entry, errorOf('timeout', message));
+    }, timeoutMs);
+    try {
+      const result = await prepared.tool.execute(args, { signal: entry.controller.signal, threadId, toolCallId, invocationId });
+      settle(entry, asJsonResult(name, result));
+    } catch (error) {
+      settle(entry, errorOf('tool_failed', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
+  return {
+    invoke(request: OpenInvocation) {
+      const known = entries.get(request.invocationId);
+      if (known) {
+        deps.count('duplicateInvocations');
+        // The server asks again because it has no answer: send the kept one, even if acknowledged once before.
+        if (known.answer && known.invocation.delivery === 'acknowledged') update(known, { delivery: 'pending' });
+        deliver(known);
+        return;
+      }
+      const entry: Entry = {
+        invocation: { ...request, state: 'running', delivery: 'none' },
+        controller: new AbortController(),
+        sending: false,
+      };
+      entries.set(request.invocationId, entry);
+      deps.onChange(entry.invocation);
+      const prepared = deps.tool(request.name);
+      if (!prepared) return settle(entry, errorOf('unknown_tool', `This browser offers no tool called ${request.name}`));
+      const checked = prepared.checkArgs(request.args);
+      if (!checked.ok) {
+        deps.count('invalidArgs');
+        return settle(entry, errorOf('invalid_args', `Invalid arguments for ${request.name}: ${checked.message}`));
+      }
+      deps.count('invocations');
+      void run(entry, prepared, checked.args);
+    },
+
+    cancel(invocationId: string, reason: string) {
+      const entry = entries.get(invocationId);
+      if (!entry || entry.invocation.state !== 'running') return;
+      clearTimeout(entry.timer);
+      deps.count('cancellations');
+      entry.controller.abort(new DOMException(`The server cancelled the call: ${reason}`, 'AbortError'));
+      update(entry, { state: 'cancelled', error: { code: 'cancelled', message: reason } });
+    },
+
+    /** After a connect: every answer not yet acknowledged goes out again. */
+    resendPending() {
+      for (const entry of entries.values()) deliver(entry);
+    },
+
+    get: (invocationId: string) => entries.get(invocationId)?.invocation,
+
+    /** The client closed: running tools are aborted, nothing more is sent. */
+    dispose() {
+      for (const entry of entries.values()) {
+        clearTimeout(entry.timer);
+        if (entry.invocation.state === 'running') entry.controller.abort(new DOMException('The client was closed', 'AbortError'));
+      }
+    },
+  };
+}
+
+/** Results travel as JSON: `undefined` becomes `null`, and a value JSON cannot carry fails the call instead. */
+function asJsonResult(name: string, result: unknown): ToolAnswer {
+  try {
+    return { result: JSON.parse(JSON.stringify(result ?? null)) as unknown };
+  } catch (error) {
+    return errorOf('invalid_result', `${name} returned a value that is not JSON data: ${(error as Error).message}`);
+  }
+}

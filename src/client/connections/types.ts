@@ -1,0 +1,129 @@
+import type { GenericSchema } from 'valibot';
+import type { RejectReason } from '../reject-reason.js';
+import type { ConnectionState } from '../types.js';
+
+/** A JSON Schema (draft 2020-12 or older) as a plain object. */
+export type JsonSchema = Record<string, unknown>;
+
+/** What a running tool knows about its call. */
+export interface ToolExecutionContext {
+  /** Aborted when the invocation times out or the server cancels it; `signal.reason` says which. */
+  signal: AbortSignal;
+  threadId: string;
+  toolCallId: string;
+  invocationId: string;
+}
+
+/** A tool that runs in this browser and that agents may call through the connections gateway. */
+export interface ClientTool<TArgs = unknown, TResult = unknown> {
+  /** Unique per client; what the agent calls. */
+  name: string;
+  /** Tells the model what the tool does and when to use it. */
+  description: string;
+  /**
+   * The arguments: a JSON Schema, or a valibot schema (converted to JSON Schema for the agent). Arguments that do not
+   * match are answered with the error `invalid_args`, and `execute` does not run.
+   */
+  parameters: JsonSchema | GenericSchema<unknown, TArgs>;
+  /** Runs the tool; its return value (JSON data) is the result the agent sees, a throw its error. */
+  execute(args: TArgs, context: ToolExecutionContext): TResult | Promise<TResult>;
+  /** After this long the signal aborts and the agent gets the error `timeout`. @default 60000 */
+  timeoutMs?: number;
+}
+
+/** `running` until `execute` settles; `cancelled` when the server called it off. */
+export type InvocationState = 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+/** Where the answer stands: kept until the server acknowledged it, re-sent after every reconnect. */
+export type AnswerDelivery = 'none' | 'pending' | 'acknowledged';
+
+/** One call of a browser-side tool, as the UI shows it. */
+export interface ToolInvocation {
+  invocationId: string;
+  threadId: string;
+  toolCallId: string;
+  name: string;
+  args: unknown;
+  state: InvocationState;
+  result?: unknown;
+  error?: { code: string; message: string };
+  delivery: AnswerDelivery;
+}
+
+/** The current version of one entity; `value` is `undefined` once a rebuild no longer lists it. */
+export interface EntityRecord {
+  entityType: string;
+  entityId: string;
+  version: number;
+  value: unknown;
+}
+
+export interface EntityFilter {
+  entityType?: string;
+  entityId?: string;
+}
+
+/** `idle` until the first tool or entity listener opens the gateway. */
+export type GatewayState = ConnectionState | 'idle';
+
+export interface ConnectionsStats {
+  /** Frames dropped at the boundary, whatever the reason: the sum of `rejectedFrames`. */
+  malformedFrames: number;
+  rejectedFrames: Record<RejectReason, number>;
+  duplicateFrames: number;
+  staleFrames: number;
+  outOfOrderFrames: number;
+  gaps: number;
+  /** Times the gateway was rebuilt from the entities endpoint after a resume that was not possible. */
+  resyncs: number;
+  reconnects: number;
+  livenessTimeouts: number;
+  /** `tool:invoke` frames that started a tool. */
+  invocations: number;
+  /** `tool:invoke` frames of an invocation already known: not run again, its kept answer re-sent. */
+  duplicateInvocations: number;
+  /** Invocations answered `invalid_args` without running. */
+  invalidArgs: number;
+  /** Invocations answered `timeout`. */
+  timeouts: number;
+  /** Invocations the server cancelled while they ran. */
+  cancellations: number;
+  /** `tool:result`/`tool:error` transmissions, re-sends included. */
+  answersSent: number;
+  /** Answers the server acknowledged. */
+  answersAcknowledged: number;
+  /** `tools:sync` commands sent. */
+  toolSyncs: number;
+  /** Entity updates applied. */
+  entityUpdates: number;
+  /** Entity updates of a version not above the one held, ignored. */
+  staleEntityUpdates: number;
+  /** Patches that could not be applied (no base, a skipped version, a failed `test`), each followed by a rebuild. */
+  entityPatchFailures: number;
+}
+
+/** The gateway's counters that are plain counts. */
+export type ConnectionsCounter = { [K in keyof ConnectionsStats]: ConnectionsStats[K] extends number ? K : never }[keyof ConnectionsStats];
+
+/** Browser-side tools and entity events over the connections gateway, one extra socket opened on first use. */
+export interface PlatosConnections {
+  /**
+   * Offers a tool to agents; the set goes out in a `tools:sync` now or after the next connect. Registering a name
+   * again replaces that tool. Returns the unregister function.
+   */
+  registerTool<TArgs, TResult>(tool: ClientTool<TArgs, TResult>): () => void;
+  unregisterTool(name: string): void;
+  /** Names of the registered tools. */
+  toolNames(): string[];
+  /** Hears every applied entity change (matching `filter`); returns the stop function. */
+  onEntity(listener: (entity: EntityRecord) => void, filter?: EntityFilter): () => void;
+  getEntity(entityType: string, entityId: string): EntityRecord | undefined;
+  /** Hears every change of a tool invocation; returns the stop function. */
+  onInvocation(listener: (invocation: ToolInvocation) => void): () => void;
+  getInvocation(invocationId: string): ToolInvocation | undefined;
+  getState(): GatewayState;
+  subscribe(listener: (state: GatewayState) => void): () => void;
+  getStats(): ConnectionsStats;
+  /** Resolves once the gateway opened by the first tool or entity listener has loaded and created its socket. */
+  ready(): Promise<void>;
+}
