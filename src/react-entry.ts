@@ -28,6 +28,13 @@ export { useThreadActions, type ThreadActions } from './react/use-thread-actions
 export { useThreadStatus } from './react/use-thread-status.js';
 export { useThreadSync, type ThreadSyncSelection } from './react/use-thread-sync.js';
 export { useOwnedClient, type OwnedClientOptions } from './react/use-owned-client.js';
+
+// The connections gateway: tools that run in this browser, and entities.
+export { useClientTool, type UseClientToolOptions } from './react/use-client-tool.js';
+export type { ClientToolRenderProps } from './react/client-tool-renders.js';
+export { useToolInvocation } from './react/use-tool-invocation.js';
+export { useEntity, type Entity } from './react/use-entity.js';
+export { useConnectionsState } from './react/use-connections-state.js';
 export type { ThreadOption } from './react/use-thread-id.js';
 export type { ThreadStatus } from './react/thread-status.js';
 

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PlatosClient, ThreadUpdate } from '../client/types.js';
+import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
 import { createClientMessageId } from './client-message-id.js';
+import { entityKey, toolCallKey } from './entity-keys.js';
 import { createAnimationFrameScheduler } from './frame-scheduler.js';
 import {
   addPendingMessage,
@@ -50,9 +52,13 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
  */
 export function createWritablePlatosStore(options: PlatosStoreOptions): { store: PlatosStore; setState: StoreApi<PlatosState>['setState'] } {
   const { client, scheduler = createAnimationFrameScheduler(), stallTimeoutMs = 45_000 } = options;
-  const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState() }));
+  const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState(), entities: {}, toolInvocations: {} }));
   /** Client updates received since the last frame, applied together by `flush`. */
   let queuedUpdates: QueuedUpdate[] = [];
+  /** Gateway changes since the last frame, applied in the same store update as the thread updates. */
+  let queuedEntities: EntityRecord[] = [];
+  let queuedInvocations: ToolInvocation[] = [];
+  let stopEntities: (() => void) | null = null;
   let cancelScheduledFrame: (() => void) | null = null;
   let destroyed = false;
 
@@ -77,13 +83,27 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     cancelScheduledFrame ??= scheduler.schedule(flush);
   }
 
+  function enqueueGatewayChange<T>(queue: T[], change: T): void {
+    if (destroyed) return;
+    queue.push(change);
+    cancelScheduledFrame ??= scheduler.schedule(flush);
+  }
+
   function flush(): void {
     cancelScheduledFrame?.();
     cancelScheduledFrame = null;
-    if (queuedUpdates.length === 0) return;
+    if (queuedUpdates.length === 0 && queuedEntities.length === 0 && queuedInvocations.length === 0) return;
     const updates = queuedUpdates;
+    const entities = queuedEntities;
+    const invocations = queuedInvocations;
     queuedUpdates = [];
-    api.setState((state) => ({ threads: applyQueuedUpdates(state.threads, updates) }));
+    queuedEntities = [];
+    queuedInvocations = [];
+    api.setState((state) => ({
+      ...(updates.length === 0 ? {} : { threads: applyQueuedUpdates(state.threads, updates) }),
+      ...(entities.length === 0 ? {} : { entities: withKeyed(state.entities, entities, (entity) => entityKey(entity.entityType, entity.entityId)) }),
+      ...(invocations.length === 0 ? {} : { toolInvocations: withKeyed(state.toolInvocations, invocations, (call) => toolCallKey(call.threadId, call.toolCallId)) }),
+    }));
     const { threads } = api.getState();
     for (const threadId of new Set(updates.map((queued) => queued.threadId))) {
       const thread = threads[threadId];
@@ -102,6 +122,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       updateThread(threadId, ({ syncError: _dropped, ...thread }) => ({ ...thread, sync: 'idle' }));
     };
   });
+
+  const stopInvocations = client.connections.onInvocation((invocation) => enqueueGatewayChange(queuedInvocations, invocation));
 
   const unsubscribeConnection = client.connection.subscribe((connection) => {
     if (api.getState().connection !== connection) api.setState({ connection });
@@ -132,6 +154,13 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     getInitialState: api.getInitialState,
     subscribe: api.subscribe,
     watchThread: (threadId) => watches.watch(threadId),
+    watchEntity(entityType, entityId) {
+      // Once listening the store keeps listening: an entity that changed between two watches must not go stale.
+      stopEntities ??= client.connections.onEntity((entity) => enqueueGatewayChange(queuedEntities, entity));
+      const known = client.connections.getEntity(entityType, entityId);
+      if (known && api.getState().entities[entityKey(entityType, entityId)]?.version !== known.version) enqueueGatewayChange(queuedEntities, known);
+      return () => {};
+    },
     flush,
     send(threadId, text) {
       const clientMessageId = createClientMessageId();
@@ -176,6 +205,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       cancelScheduledFrame = null;
       queuedUpdates = [];
       unsubscribeConnection();
+      stopInvocations();
+      stopEntities?.();
       stallWatch.dispose();
       watches.closeAll();
     },
@@ -194,5 +225,11 @@ function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly Que
   for (const [threadId, updates] of updatesByThread) {
     next[threadId] = applyThreadUpdates(threads[threadId] ?? createThreadState(threadId), updates);
   }
+  return next;
+}
+
+function withKeyed<T>(record: Record<string, T>, items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
+  const next = { ...record };
+  for (const item of items) next[keyOf(item)] = item;
   return next;
 }

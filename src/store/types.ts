@@ -10,6 +10,7 @@ import type {
   ToolCallView,
 } from '../protocol/index.js';
 import type { ConnectionState, ThreadSyncState } from '../client/types.js';
+import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
 
 /** The view of one thread, derived from its event log by pure handlers. Entities are keyed by id. */
 export interface ThreadView {
@@ -56,6 +57,10 @@ export interface ThreadState {
 export interface PlatosState {
   threads: Record<string, ThreadState>;
   connection: ConnectionState;
+  /** Entities from the connections gateway, by `entityKey(entityType, entityId)`; filled once one is watched. */
+  entities: Record<string, EntityRecord>;
+  /** Calls of this browser's tools, by `toolCallKey(threadId, toolCallId)`. */
+  toolInvocations: Record<string, ToolInvocation>;
 }
 
 /** How a send ended; both outcomes name the message by the idempotency key it was sent with. */
@@ -81,6 +86,8 @@ export interface PlatosStore extends ReadonlyPlatosStore {
   resync(threadId: string): void;
   /** Sends a decision once; later calls for the same approval are ignored while one is sending or sent. */
   respondToApproval(threadId: string, approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
+  /** Keeps `state.entities` up to date from the connections gateway (opening it); returns the stop function. */
+  watchEntity(entityType: string, entityId: string): () => void;
   /** Applies every queued update now instead of on the next frame. */
   flush(): void;
   destroy(): void;

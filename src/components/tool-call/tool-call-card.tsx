@@ -1,6 +1,9 @@
 import { memo, useId, useMemo, useState, type ComponentPropsWithoutRef } from 'react';
 import type { ToolCallStatus, ToolCallView } from '../../protocol/index.js';
+import type { ToolInvocation } from '../../client/connections/types.js';
+import { useClientToolRender } from '../../react/use-client-tool-render.js';
 import { useToolCall } from '../../react/use-tool-call.js';
+import { useToolInvocation } from '../../react/use-tool-invocation.js';
 import { useChatCustomization, useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { formatJson, formatJsonText } from '../shared/format-json.js';
@@ -14,6 +17,8 @@ export const toolCallCardLabels = {
   toolCallRunning: 'Running',
   toolCallSucceeded: 'Done',
   toolCallFailed: 'Failed',
+  toolCallRunningInBrowser: 'Running in your browser',
+  toolCallCancelled: 'Cancelled',
   toolCallArguments: 'Arguments',
   toolCallResult: 'Result',
   toolCallShowMore: 'Show more',
@@ -46,6 +51,8 @@ export interface ToolCallCardProps extends Omit<ComponentPropsWithoutRef<'sectio
  */
 export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true, open: openProp, onOpenChange, className, ...rest }: ToolCallCardProps) {
   const toolCall = useToolCall(id);
+  const invocation = useToolInvocation(id);
+  const clientRender = useClientToolRender(toolCall?.tool ?? '');
   const labels = useLabels(toolCallCardLabels);
   const { toolRenderers } = useChatCustomization();
   const [openState, setOpenState] = useState(defaultOpen);
@@ -64,6 +71,7 @@ export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true,
       aria-busy={status === 'streaming-args' || status === 'running' ? 'true' : undefined}
       data-state={status}
       data-open={open ? 'open' : 'closed'}
+      data-runs-in={invocation ? 'browser' : undefined}
       className={classNames('platos-tool-call', className)}
       {...rest}
     >
@@ -74,15 +82,36 @@ export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true,
           <span className="platos-tool-call-name">{tool}</span>
         </button>
         <span className="platos-tool-call-status" data-state={status}>
-          {labels[statusLabelKeys[status]]}
+          {labels[statusLabelKey(status, invocation)]}
         </span>
       </header>
       <div id={bodyId} className="platos-tool-call-body" hidden={!open}>
-        {!open ? null : Renderer ? <Renderer toolCall={toolCall} /> : <ToolCallDetails toolCall={toolCall} labels={labels} />}
+        {!open ? null : invocation && clientRender ? (
+          <div className="platos-tool-call-client">
+            {clientRender({
+              invocation,
+              args: invocation.args,
+              state: invocation.state,
+              ...(invocation.result === undefined ? {} : { result: invocation.result }),
+              ...(invocation.error ? { error: invocation.error } : {}),
+            })}
+          </div>
+        ) : Renderer ? (
+          <Renderer toolCall={toolCall} />
+        ) : (
+          <ToolCallDetails toolCall={toolCall} labels={labels} />
+        )}
       </div>
     </section>
   );
 });
+
+/** A call of this browser's tool says so while it runs; one the server called off says that. */
+function statusLabelKey(status: ToolCallStatus, invocation: ToolInvocation | undefined): keyof typeof toolCallCardLabels {
+  if (invocation?.state === 'cancelled' && (status === 'running' || status === 'failed')) return 'toolCallCancelled';
+  if (invocation?.state === 'running' && status === 'running') return 'toolCallRunningInBrowser';
+  return statusLabelKeys[status];
+}
 
 function ToolCallDetails({ toolCall, labels }: { toolCall: ToolCallView; labels: ToolCallLabels }) {
   const { argsText, status } = toolCall;
