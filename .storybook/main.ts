@@ -25,6 +25,7 @@ const config: StorybookConfig = {
       resolve: {
         alias: [
           { find: /^@platosdev\/client\/react$/, replacement: resolve(root, 'src/react-entry.ts') },
+          { find: /^@platosdev\/client\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
           { find: /^@platosdev\/client$/, replacement: resolve(root, 'src/index.ts') },
         ],
       },

@@ -32,6 +32,22 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
     for (const watcher of watchers) if (watcher.threadId === event.threadId) watcher.listener({ kind: 'event', event });
   };
 
+  // As the agent would: a browser-side tool's answer comes back into the thread as the tool call's result or error.
+  const connections = createFakeConnections();
+  connections.onInvocation((invocation) => {
+    const last = log.findLast((event) => event.threadId === invocation.threadId);
+    if (!last || (invocation.state !== 'succeeded' && invocation.state !== 'failed')) return;
+    const { toolCallId } = invocation;
+    publish(
+      nextEvent(
+        last,
+        invocation.state === 'succeeded'
+          ? { type: 'tool-call-result', toolCallId, result: invocation.result }
+          : { type: 'tool-call-error', toolCallId, error: invocation.error ?? { code: 'tool_failed', message: 'The tool failed' } },
+      ),
+    );
+  });
+
   return {
     agentId: 'default',
     calls,
@@ -73,7 +89,7 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
         return () => void connectionListeners.delete(listener);
       },
     },
-    connections: createFakeConnections(),
+    connections,
     getStats: emptyClientStats,
     reconnect: () => {},
     close() {
