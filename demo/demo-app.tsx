@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { PlatosChat, PlatosProvider, useOwnedClient, usePlatosStream } from '@platosdev/client/react';
 import { demoServerUrl, demoThreadId, demoToken } from './demo-config.js';
+import { TripFiltersPanel } from './trip-filters.js';
+import { WorkspaceCard } from './workspace-card.js';
 
 type Theme = 'system' | 'light' | 'dark';
 
@@ -9,6 +11,8 @@ const suggestions = [
   { label: 'Echo', text: 'echo Hello from the demo' },
   { label: 'Long answer', text: 'long Explain event sourcing' },
   { label: 'Failure', text: 'fail Try something impossible' },
+  { label: 'Browser tool', text: 'browser Which trip fits my filters?' },
+  { label: 'Browser tool fails', text: 'browser-fail Check the weather filter' },
 ];
 
 // Images in model output load only from the demo's own /images/ (an app lists its CDN the same way); anything else
@@ -45,9 +49,15 @@ export function DemoApp() {
           </div>
         </header>
         <Suggestions threadId={threadId} />
-        <main className="demo-chat">
-          <PlatosChat key={threadId} threadId={threadId} title="Assistant" imagePolicy={imagePolicy} />
-        </main>
+        <div className="demo-body">
+          <main className="demo-chat">
+            <PlatosChat key={threadId} threadId={threadId} title="Assistant" imagePolicy={imagePolicy} />
+          </main>
+          <aside className="demo-aside">
+            <TripFiltersPanel />
+            <WorkspaceCard />
+          </aside>
+        </div>
       </div>
     </PlatosProvider>
   );
