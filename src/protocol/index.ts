@@ -5,5 +5,15 @@ export * from './parse-history.js';
 export * from './event-id.js';
 export * from './view-types.js';
 export * from './commands.js';
-export * from './connection-events.js';
+// Types only: the gateway's schemas load with the gateway's own chunk, not with every chat.
+export type {
+  ConnectionEvent,
+  ConnectionEventOf,
+  ConnectionEventType,
+  EntitiesResponse,
+  EntitySnapshot,
+  JsonPatchOperation,
+  OpenInvocation,
+  ToolError,
+} from './connection-events.js';
 export * from './connection-commands.js';

@@ -80,7 +80,7 @@ describe('useClientTool', () => {
   it('draws the running call in the tool-call card, then its result, updated in the store frame', async () => {
     const harness = createPlatosHarness();
     const { client, Wrapper, push, event, scheduler } = harness;
-    let finishExecute: (value: unknown) => void = () => {};
+    let finishExecute: ((value: unknown) => void) | null = null;
     function SlowTool() {
       useClientTool({
         name: 'read_filters',
@@ -101,16 +101,15 @@ describe('useClientTool', () => {
     const turnId = harness.startTurn();
     push(event('tool-call-start', turnId, { toolCallId: 'call-1', tool: 'read_filters' }), event('tool-call-args', turnId, { toolCallId: 'call-1', delta: '{}' }));
     const answer = client.connections.invoke({ name: 'read_filters', args: {}, threadId: harness.threadId, toolCallId: 'call-1' });
-    await act(async () => {
-      await Promise.resolve();
-      scheduler.runFrame();
-    });
+    // The argument check loads its validator first; execute starts after that.
+    await vi.waitFor(() => expect(finishExecute).not.toBeNull());
+    act(() => scheduler.runFrame());
     const card = screen.getByRole('region', { name: 'Tool call: read_filters' });
     expect(card.getAttribute('data-runs-in')).toBe('browser');
     expect(screen.getByText('Running in your browser')).toBeTruthy();
     expect(screen.getByText('Reading your filters')).toBeTruthy();
     await act(async () => {
-      finishExecute({ region: 'Europe' });
+      finishExecute?.({ region: 'Europe' });
       await answer;
       scheduler.runFrame();
     });

@@ -50,7 +50,7 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
   const count = (stat: ConnectionsCounter) => (stats[stat] += 1);
   let nextId = 0;
 
-  const prepared = new WeakMap<object, PreparedTool>();
+  const prepared = new WeakMap<object, Promise<PreparedTool>>();
   const runner = createInvocationRunner({
     tool(name) {
       const tool = tools.get(name);

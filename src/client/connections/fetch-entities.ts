@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssue } from '../../protocol/describe-issue.js';
-import { checkFrameLimits, ENTITIES_PATH, entitiesResponseSchema, historyLimits, type EntitiesResponse, type FrameLimits } from '../../protocol/index.js';
+import { entitiesResponseSchema } from '../../protocol/connection-events.js';
+import { checkFrameLimits, ENTITIES_PATH, historyLimits, type EntitiesResponse, type FrameLimits } from '../../protocol/index.js';
 import { fetchBoundedJson, malformed, type EndpointNames } from '../history-fetch.js';
 
 const entitiesNames: EndpointNames = { code: 'entities', what: 'Entities' };

@@ -96,8 +96,8 @@ export function createGateway(deps: GatewayDeps) {
     return ack as ConnectionCommands[C]['reply'];
   }
 
-  const preparedTools = new WeakMap<object, PreparedTool>();
-  const prepared = (name: string): PreparedTool | undefined => {
+  const preparedTools = new WeakMap<object, Promise<PreparedTool>>();
+  const prepared = async (name: string): Promise<PreparedTool | undefined> => {
     const tool = deps.tools.get(name);
     if (!tool) return undefined;
     let entry = preparedTools.get(tool);
@@ -173,10 +173,12 @@ export function createGateway(deps: GatewayDeps) {
   });
 
   let syncedRevision = 0;
-  const syncTools = () => {
+  const syncTools = async () => {
     if (!socket.connected || closed) return;
     const revision = deps.tools.revision();
-    const tools = deps.tools.names().flatMap((name) => prepared(name)?.descriptor ?? []);
+    const tools = (await Promise.all(deps.tools.names().map(prepared))).flatMap((tool) => tool?.descriptor ?? []);
+    // A newer change sends its own sync; this one is outdated.
+    if (revision !== deps.tools.revision() || !socket.connected || closed) return;
     count('toolSyncs');
     command('tools:sync', { revision, tools }).then(
       (reply) => (syncedRevision = Math.max(syncedRevision, reply.revision)),
@@ -191,7 +193,7 @@ export function createGateway(deps: GatewayDeps) {
     syncScheduled = true;
     queueMicrotask(() => {
       syncScheduled = false;
-      syncTools();
+      void syncTools();
     });
   });
 
@@ -215,7 +217,7 @@ export function createGateway(deps: GatewayDeps) {
       liveness?.start();
       // In this order on the wire: the server handles them in arrival order, its early buffer included.
       void session.start();
-      syncTools();
+      void syncTools();
       invocations.resendPending();
       channel.flush();
     },

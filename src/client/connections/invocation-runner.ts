@@ -5,7 +5,8 @@ import type { ConnectionsCounter, ToolInvocation } from './types.js';
 export type ToolAnswer = { result: unknown } | { error: ToolError };
 
 export interface InvocationRunnerDeps {
-  tool(name: string): PreparedTool | undefined;
+  /** The tool registered under `name`, ready to check arguments (it may first load its schema support). */
+  tool(name: string): PreparedTool | undefined | Promise<PreparedTool | undefined>;
   /** Sends `tool:result`/`tool:error`; resolves when the server acknowledged it, rejects when it was not delivered. */
   sendAnswer(invocationId: string, answer: ToolAnswer): Promise<void>;
   count(stat: ConnectionsCounter): void;
@@ -91,6 +92,25 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
     }
   };
 
+  const start = async (entry: Entry) => {
+    const { name, args } = entry.invocation;
+    let prepared: PreparedTool | undefined;
+    try {
+      prepared = await deps.tool(name);
+    } catch (error) {
+      return settle(entry, errorOf('tool_failed', `${name} could not be prepared: ${(error as Error).message}`));
+    }
+    if (entry.invocation.state !== 'running') return;
+    if (!prepared) return settle(entry, errorOf('unknown_tool', `This browser offers no tool called ${name}`));
+    const checked = prepared.checkArgs(args);
+    if (!checked.ok) {
+      deps.count('invalidArgs');
+      return settle(entry, errorOf('invalid_args', `Invalid arguments for ${name}: ${checked.message}`));
+    }
+    deps.count('invocations');
+    await run(entry, prepared, checked.args);
+  };
+
   return {
     invoke(request: OpenInvocation) {
       const known = entries.get(request.invocationId);
@@ -108,15 +128,7 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
       };
       entries.set(request.invocationId, entry);
       deps.onChange(entry.invocation);
-      const prepared = deps.tool(request.name);
-      if (!prepared) return settle(entry, errorOf('unknown_tool', `This browser offers no tool called ${request.name}`));
-      const checked = prepared.checkArgs(request.args);
-      if (!checked.ok) {
-        deps.count('invalidArgs');
-        return settle(entry, errorOf('invalid_args', `Invalid arguments for ${request.name}: ${checked.message}`));
-      }
-      deps.count('invocations');
-      void run(entry, prepared, checked.args);
+      void start(entry);
     },
 
     cancel(invocationId: string, reason: string) {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describeIssue } from '../../protocol/describe-issue.js';
-import { checkFrameLimits, connectionEventSchema, CONNECTION_EVENT_TYPES, type ConnectionEvent, type FrameLimits } from '../../protocol/index.js';
+import { connectionEventSchema, CONNECTION_EVENT_TYPES } from '../../protocol/connection-events.js';
+import { checkFrameLimits, type ConnectionEvent, type FrameLimits } from '../../protocol/index.js';
 import type { RejectReason } from '../reject-reason.js';
 
 const knownEventNames = new Set<string>(CONNECTION_EVENT_TYPES);
