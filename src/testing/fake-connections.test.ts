@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
-import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
+import type { ClientTool, EntityRecord, ToolInvocation } from '../client/connections/types.js';
 import { createFakeConnections } from './fake-connections.js';
 
-const readFilters = (execute = vi.fn(() => ({ region: 'Europe' }))) => ({
+const readFilters = (execute: ClientTool['execute'] = () => ({ region: 'Europe' })) => ({
   name: 'read_filters',
   description: 'Reads the dashboard filters',
   parameters: v.object({ fields: v.array(v.picklist(['region', 'period'])) }),

@@ -65,7 +65,7 @@ function deferredTool() {
 
 describe('createInvocationRunner', () => {
   it('runs a tool once with its arguments and context, and sends its result', async () => {
-    const execute = vi.fn((args: unknown) => ({ echoed: args }));
+    const execute = vi.fn((args: unknown, _context: ToolExecutionContext) => ({ echoed: args }));
     const { runner, sent, stats, changes } = setup({ tools: { echo: { execute } } });
     runner.invoke(request('inv-1'));
     await settled();
