@@ -45,7 +45,8 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
   const state = createStateCell<GatewayState>('open');
   const entityListeners = new Set<{ listener: (entity: EntityRecord) => void; filter?: EntityFilter }>();
   const invocationListeners = new Set<(invocation: ToolInvocation) => void>();
-  const waiting = new Map<string, (answer: ToolAnswer | { cancelled: true }) => void>();
+  /** Callers of `invoke` still waiting, per invocation: a repeat made while the tool runs waits with the first. */
+  const waiting = new Map<string, ((answer: ToolAnswer | { cancelled: true }) => void)[]>();
   const stats = emptyConnectionsStats();
   const count = (stat: ConnectionsCounter) => (stats[stat] += 1);
   let nextId = 0;
@@ -58,20 +59,23 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
       if (!prepared.has(tool)) prepared.set(tool, prepareTool(tool));
       return prepared.get(tool);
     },
-    async sendAnswer(invocationId, answer) {
-      waiting.get(invocationId)?.(answer);
-      waiting.delete(invocationId);
-    },
+    // Every answer is acknowledged at once; callers hear it from the invocation's state.
+    sendAnswer: async () => {},
     count,
     onChange(invocation) {
       for (const listener of [...invocationListeners]) listener(invocation);
-      if (invocation.state === 'cancelled') {
-        waiting.get(invocation.invocationId)?.({ cancelled: true });
-        waiting.delete(invocation.invocationId);
-      }
+      answerWaiting(invocation);
     },
     defaultTimeoutMs: options.toolTimeoutMs ?? 60_000,
   });
+  const answerWaiting = (invocation: ToolInvocation) => {
+    if (invocation.state === 'running') return;
+    const answer: ToolAnswer | { cancelled: true } =
+      invocation.state === 'cancelled' ? { cancelled: true } : invocation.state === 'succeeded' ? { result: invocation.result } : { error: invocation.error! };
+    const callers = waiting.get(invocation.invocationId) ?? [];
+    waiting.delete(invocation.invocationId);
+    for (const resolve of callers) resolve(answer);
+  };
   const entities = createEntityCache({
     count,
     onChange(entity) {
@@ -111,8 +115,13 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
         name: invocation.name,
         args: invocation.args,
       };
-      const answer = new Promise<ToolAnswer | { cancelled: true }>((resolve) => waiting.set(request.invocationId, resolve));
+      const answer = new Promise<ToolAnswer | { cancelled: true }>((resolve) =>
+        waiting.set(request.invocationId, [...(waiting.get(request.invocationId) ?? []), resolve]),
+      );
       runner.invoke(request);
+      // A repeat of an invocation that already has its answer gets the kept one, as the gateway re-sends it.
+      const known = runner.get(request.invocationId);
+      if (known) answerWaiting(known);
       return answer;
     },
     cancel: (invocationId, reason = 'turn-cancelled') => runner.cancel(invocationId, reason),

@@ -14,6 +14,8 @@ export interface FakeSocket {
   serverConnectError(message: string): void;
   serverEmit(name: string, ...args: unknown[]): void;
   namespaceUrl: string | null;
+  /** What the client passed to the factory (the handshake `auth` callback among them). */
+  options: SocketFactoryOptions | null;
   connectCalls: number;
 }
 
@@ -33,10 +35,12 @@ export function createFakeSocket(): FakeSocket {
     commands: [],
     respond: () => ({ ok: true }),
     namespaceUrl: null,
+    options: null,
     connectCalls: 0,
     socket: null as unknown as ClientSocket,
-    factory: (url) => {
+    factory: (url, options) => {
       fake.namespaceUrl = url;
+      fake.options = options;
       return fake.socket;
     },
     serverConnect() {
@@ -113,4 +117,28 @@ export function createFakeSocket(): FakeSocket {
   };
   fake.socket = socket as unknown as ClientSocket;
   return fake;
+}
+
+/** The chat stream's socket and the connections gateway's behind one factory, which routes by namespace. */
+export interface FakeSocketPair {
+  chat: FakeSocket;
+  gateway: FakeSocket;
+  /** Every URL the factory was called with, in order. */
+  factoryUrls: string[];
+  factory: (url: string, options: SocketFactoryOptions) => ClientSocket;
+}
+
+export function createFakeSocketPair(): FakeSocketPair {
+  const chat = createFakeSocket();
+  const gateway = createFakeSocket();
+  const factoryUrls: string[] = [];
+  return {
+    chat,
+    gateway,
+    factoryUrls,
+    factory(url, options) {
+      factoryUrls.push(url);
+      return (new URL(url).pathname === '/connections' ? gateway : chat).factory(url, options);
+    },
+  };
 }

@@ -57,6 +57,7 @@ function applyOperation(document: unknown, operation: JsonPatchOperation): unkno
 
 function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new PatchFailure(`${JSON.stringify(pointer)} is not a JSON Pointer: it starts with "/" or is empty`);
   return pointer
     .slice(1)
     .split('/')

@@ -49,7 +49,8 @@ export function createEntityCache(deps: { count(stat: ConnectionsCounter): void;
         const key = keyOf(entityType, entityId);
         listed.add(key);
         const held = entities.get(key);
-        if (held && held.version >= version) continue;
+        // An entity an earlier rebuild dropped comes back at the version it had; versions still never go back.
+        if (held && (held.version > version || (held.version === version && held.value !== undefined))) continue;
         set({ entityType, entityId, version, value: snapshot });
       }
       for (const [key, held] of entities) {

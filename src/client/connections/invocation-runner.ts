@@ -35,6 +35,7 @@ const errorOf = (code: string, message: string): { error: ToolError } => ({ erro
 export function createInvocationRunner(deps: InvocationRunnerDeps) {
   const entries = new Map<string, Entry>();
   const keptAnswers = deps.keptAnswers ?? 1000;
+  let disposed = false;
 
   const update = (entry: Entry, change: Partial<ToolInvocation>) => {
     entry.invocation = { ...entry.invocation, ...change };
@@ -50,7 +51,7 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
 
   const deliver = (entry: Entry) => {
     const { answer } = entry;
-    if (!answer || entry.sending || entry.invocation.delivery === 'acknowledged') return;
+    if (!answer || disposed || entry.sending || entry.invocation.delivery === 'acknowledged') return;
     entry.sending = true;
     deps.count('answersSent');
     deps.sendAnswer(entry.invocation.invocationId, answer).then(
@@ -149,6 +150,7 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
 
     /** The client closed: running tools are aborted, nothing more is sent. */
     dispose() {
+      disposed = true;
       for (const entry of entries.values()) {
         clearTimeout(entry.timer);
         if (entry.invocation.state === 'running') entry.controller.abort(new DOMException('The client was closed', 'AbortError'));

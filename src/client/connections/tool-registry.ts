@@ -6,7 +6,8 @@ export type ToolRegistry = ReturnType<typeof createToolRegistry>;
 
 /** The tools this client offers, and a revision that goes up by one with every change of the set. */
 export function createToolRegistry() {
-  const tools = new Map<string, ClientTool<unknown, unknown>>();
+  /** One record per `register` call, so an unregister function can tell its own registration from a later one of the same tool. */
+  const registrations = new Map<string, { tool: ClientTool<unknown, unknown> }>();
   const listeners = new Set<() => void>();
   let revision = 0;
 
@@ -20,19 +21,21 @@ export function createToolRegistry() {
       if (!toolName.test(tool.name)) throw new TypeError(`A tool name is 1 to 64 letters, digits, "_" or "-"; got ${JSON.stringify(tool.name)}`);
       if (typeof tool.execute !== 'function') throw new TypeError(`Tool ${tool.name} needs an execute function`);
       if (typeof tool.parameters !== 'object' || tool.parameters === null) throw new TypeError(`Tool ${tool.name} needs parameters: a JSON Schema or a valibot schema`);
-      tools.set(tool.name, tool);
+      const { name } = tool;
+      const registration = { tool };
+      registrations.set(name, registration);
       changed();
       return () => {
-        if (tools.get(tool.name) !== tool) return;
-        tools.delete(tool.name);
+        if (registrations.get(name) !== registration) return;
+        registrations.delete(name);
         changed();
       };
     },
     unregister(name: string) {
-      if (tools.delete(name)) changed();
+      if (registrations.delete(name)) changed();
     },
-    get: (name: string) => tools.get(name),
-    names: () => [...tools.keys()],
+    get: (name: string) => registrations.get(name)?.tool,
+    names: () => [...registrations.keys()],
     revision: () => revision,
     subscribe(listener: () => void) {
       listeners.add(listener);

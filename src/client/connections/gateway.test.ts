@@ -1,0 +1,376 @@
+import * as v from 'valibot';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EntitiesResponse } from '../../protocol/index.js';
+import { createFakeSocketPair, type FakeSocket } from '../../../test/support/fake-socket.js';
+import type { PlatosClientOptions } from '../client-options.js';
+import { createPlatosClient } from '../create-platos-client.js';
+import type { ClientTool, EntityRecord, ToolExecutionContext, ToolInvocation } from './types.js';
+
+const baseUrl = 'http://127.0.0.1:4000';
+const clients: { close(): void }[] = [];
+afterEach(() => {
+  clients.splice(0).forEach((client) => client.close());
+});
+
+/** What the gateway answers: resumes whenever the client names a resume point, acknowledges the rest. */
+const gatewayServer = (name: string, request: { lastEventId?: string; revision?: number }) => {
+  switch (name) {
+    case 'connections:subscribe':
+      return { ok: true, resumed: request.lastEventId !== undefined, lastEventId: request.lastEventId ?? null };
+    case 'tools:sync':
+      return { ok: true, revision: request.revision };
+    default:
+      return { ok: true };
+  }
+};
+
+function setup(overrides: Partial<PlatosClientOptions> = {}) {
+  const pair = createFakeSocketPair();
+  pair.gateway.respond = gatewayServer;
+  const malformed: string[] = [];
+  const client = createPlatosClient({
+    url: baseUrl,
+    token: 'dev-token',
+    socketFactory: pair.factory,
+    liveness: false,
+    network: null,
+    onMalformedFrame: (_frame, reason) => malformed.push(reason),
+    ...overrides,
+  });
+  clients.push(client);
+  return { pair, gateway: pair.gateway, client, malformed };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Frames of one gateway session, numbered as the server numbers them. */
+function gatewayFrames(epoch = 'ep') {
+  let seq = 0;
+  return <T extends object>(type: string, fields: T) => {
+    seq += 1;
+    return { type, id: `${epoch}-${seq}`, seq, ts: 1_700_000_000_000, ...fields };
+  };
+}
+
+const emit = (gateway: FakeSocket, frame: { type: string }) => gateway.serverEmit(frame.type, frame);
+const commandNames = (gateway: FakeSocket) => gateway.commands.map((command) => command.name);
+const commandsNamed = (gateway: FakeSocket, name: string) => gateway.commands.filter((command) => command.name === name);
+
+const filtersTool = (execute: ClientTool['execute'] = (args) => ({ applied: args })): ClientTool => ({
+  name: 'set_filters',
+  description: 'Sets the dashboard filters',
+  parameters: { type: 'object', properties: { region: { type: 'string' } }, required: ['region'] },
+  execute,
+});
+
+async function connected(overrides: Partial<PlatosClientOptions> = {}, tool: ClientTool = filtersTool()) {
+  const context = setup(overrides);
+  context.client.connections.registerTool(tool);
+  await context.client.connections.ready();
+  context.gateway.serverConnect();
+  await flush();
+  return context;
+}
+
+const invokeFields = (invocationId: string, args: unknown = { region: 'eu' }) => ({
+  invocationId,
+  threadId: 'thread-1',
+  toolCallId: `call-${invocationId}`,
+  name: 'set_filters',
+  args,
+});
+
+describe('client.connections over the gateway socket', () => {
+  it('opens the gateway socket on the first tool, not before', async () => {
+    const { pair, client } = setup();
+    expect(pair.factoryUrls).toEqual([`${baseUrl}/`]);
+    client.connections.onInvocation(() => {});
+    client.connections.toolNames();
+    await client.connections.ready();
+    await flush();
+    expect(pair.factoryUrls).toHaveLength(1);
+    expect(client.connections.getState()).toBe('idle');
+
+    client.connections.registerTool(filtersTool());
+    await client.connections.ready();
+    expect(pair.factoryUrls).toEqual([`${baseUrl}/`, `${baseUrl}/connections`]);
+    expect(pair.gateway.options).toMatchObject({ path: '/streaming', reconnection: false });
+    expect(client.connections.getState()).toBe('connecting');
+
+    client.connections.onEntity(() => {});
+    client.connections.registerTool({ ...filtersTool(), name: 'other' });
+    await client.connections.ready();
+    expect(pair.factoryUrls).toHaveLength(2);
+  });
+
+  it('opens the gateway socket on the first entity listener too', async () => {
+    const { pair, client } = setup();
+    client.connections.onEntity(() => {});
+    await client.connections.ready();
+    expect(pair.factoryUrls.at(-1)).toBe(`${baseUrl}/connections`);
+  });
+
+  it('subscribes, then syncs its whole tool set with its revision, once connected', async () => {
+    const { gateway, client } = setup();
+    const filters = filtersTool();
+    client.connections.registerTool(filters);
+    client.connections.registerTool({
+      name: 'pick_columns',
+      description: 'Picks the table columns',
+      parameters: v.object({ columns: v.array(v.picklist(['name', 'date'])) }),
+      execute: () => null,
+    });
+    await client.connections.ready();
+    await flush();
+    expect(gateway.commands).toEqual([]);
+
+    gateway.serverConnect();
+    await flush();
+    expect(commandNames(gateway)).toEqual(['connections:subscribe', 'tools:sync']);
+    expect(gateway.commands[0]!.request).toEqual({});
+    expect(gateway.commands[1]!.request).toEqual({
+      revision: 2,
+      tools: [
+        { name: 'set_filters', description: 'Sets the dashboard filters', parameters: filters.parameters },
+        {
+          name: 'pick_columns',
+          description: 'Picks the table columns',
+          parameters: expect.objectContaining({
+            type: 'object',
+            properties: { columns: { type: 'array', items: { type: 'string', enum: ['name', 'date'] } } },
+            required: ['columns'],
+          }),
+        },
+      ],
+    });
+    expect(client.connections.getState()).toBe('open');
+    expect(client.connections.getStats().toolSyncs).toBe(1);
+  });
+
+  it('sends one more tools:sync with a higher revision per change, one for changes made in one task', async () => {
+    const { gateway, client } = await connected();
+    const syncs = () => commandsNamed(gateway, 'tools:sync').map(({ request }) => ({ revision: request.revision, names: request.tools.map((tool: { name: string }) => tool.name) }));
+    expect(syncs()).toEqual([{ revision: 1, names: ['set_filters'] }]);
+
+    const unregister = client.connections.registerTool({ ...filtersTool(), name: 'second' });
+    await flush();
+    expect(syncs()).toEqual([
+      { revision: 1, names: ['set_filters'] },
+      { revision: 2, names: ['set_filters', 'second'] },
+    ]);
+
+    client.connections.registerTool({ ...filtersTool(), name: 'third' });
+    unregister();
+    await flush();
+    expect(syncs().slice(2)).toEqual([{ revision: 4, names: ['set_filters', 'third'] }]);
+  });
+
+  it('runs a tool:invoke once, sends its tool:result and reports the invocation', async () => {
+    const execute = vi.fn((args: unknown, context: ToolExecutionContext) => ({ applied: args, thread: context.threadId }));
+    const { gateway, client } = await connected({}, filtersTool(execute));
+    const heard: ToolInvocation[] = [];
+    client.connections.onInvocation((invocation) => heard.push(invocation));
+    const frame = gatewayFrames();
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(commandsNamed(gateway, 'tool:result').map(({ request }) => request)).toEqual([
+      { invocationId: 'inv-1', result: { applied: { region: 'eu' }, thread: 'thread-1' } },
+    ]);
+    expect(client.connections.getInvocation('inv-1')).toMatchObject({ state: 'succeeded', delivery: 'acknowledged', toolCallId: 'call-inv-1' });
+    expect(heard.map(({ state, delivery }) => `${state}/${delivery}`)).toEqual(['running/none', 'succeeded/pending', 'succeeded/acknowledged']);
+    expect(client.connections.getStats()).toMatchObject({ invocations: 1, answersSent: 1, answersAcknowledged: 1 });
+
+    // The server is not sure it got the answer and asks again, in a frame of its own.
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(commandsNamed(gateway, 'tool:result')).toHaveLength(2);
+    expect(client.connections.getStats().duplicateInvocations).toBe(1);
+  });
+
+  it('answers tool:error invalid_args without running the tool', async () => {
+    const execute = vi.fn();
+    const { gateway } = await connected({}, filtersTool(execute));
+    emit(gateway, gatewayFrames()('tool:invoke', invokeFields('inv-1', { region: 7 })));
+    await flush();
+    expect(execute).not.toHaveBeenCalled();
+    expect(commandsNamed(gateway, 'tool:error').map(({ request }) => request)).toEqual([
+      { invocationId: 'inv-1', error: { code: 'invalid_args', message: expect.stringContaining('/region') } },
+    ]);
+  });
+
+  it('aborts a running tool on tool:cancel and answers nothing', async () => {
+    let signal: AbortSignal | undefined;
+    let finish: (value: unknown) => void = () => {};
+    const tool = filtersTool((_args, context) => {
+      signal = context.signal;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    const { gateway, client } = await connected({}, tool);
+    const frame = gatewayFrames();
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    emit(gateway, frame('tool:cancel', { invocationId: 'inv-1', reason: 'turn-cancelled' }));
+    finish('too late');
+    await flush();
+    expect(signal?.aborted).toBe(true);
+    expect(client.connections.getInvocation('inv-1')).toMatchObject({ state: 'cancelled', error: { code: 'cancelled', message: 'turn-cancelled' } });
+    expect(commandNames(gateway)).toEqual(['connections:subscribe', 'tools:sync']);
+    expect(client.connections.getStats().cancellations).toBe(1);
+  });
+
+  it('sends the result of a call that finished while offline once, after the reconnect', async () => {
+    let finish: (value: unknown) => void = () => {};
+    const execute = vi.fn(() => new Promise((resolve) => (finish = resolve)));
+    const { gateway, client } = await connected({}, filtersTool(execute));
+    emit(gateway, gatewayFrames()('tool:invoke', invokeFields('inv-1')));
+    await flush();
+
+    gateway.serverDisconnect();
+    finish({ done: true });
+    await flush();
+    expect(commandsNamed(gateway, 'tool:result')).toEqual([]);
+    expect(client.connections.getInvocation('inv-1')).toMatchObject({ state: 'succeeded', delivery: 'pending' });
+
+    gateway.commands.length = 0;
+    gateway.serverConnect();
+    await flush();
+    expect(commandNames(gateway)).toEqual(['connections:subscribe', 'tools:sync', 'tool:result']);
+    expect(gateway.commands[0]!.request).toEqual({ lastEventId: 'ep-1' });
+    expect(gateway.commands[2]!.request).toEqual({ invocationId: 'inv-1', result: { done: true } });
+    expect(client.connections.getInvocation('inv-1')?.delivery).toBe('acknowledged');
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(client.connections.getStats().reconnects).toBe(1);
+  });
+
+  it('sends an answer again after a drop took its acknowledgement', async () => {
+    const { gateway, client } = await connected();
+    gateway.respond = (name, request) => (name === 'tool:result' ? new Promise(() => {}) : gatewayServer(name, request));
+    emit(gateway, gatewayFrames()('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    expect(commandsNamed(gateway, 'tool:result')).toHaveLength(1);
+
+    gateway.serverDisconnect();
+    await flush();
+    gateway.respond = gatewayServer;
+    gateway.serverConnect();
+    await flush();
+    expect(commandsNamed(gateway, 'tool:result')).toHaveLength(2);
+    expect(client.connections.getInvocation('inv-1')?.delivery).toBe('acknowledged');
+  });
+
+  it('hands the handshake the token and one sessionId, the same across reconnects', async () => {
+    const { gateway, pair } = await connected();
+    const handshake = () => new Promise<object>((resolve) => gateway.options!.auth(resolve));
+    const first = (await handshake()) as { token: string; sessionId: string };
+    expect(first).toEqual({ token: 'dev-token', sessionId: expect.any(String) });
+    expect(first.sessionId.length).toBeGreaterThanOrEqual(1);
+    expect(first.sessionId.length).toBeLessThanOrEqual(128);
+
+    gateway.serverDisconnect();
+    gateway.serverConnect();
+    expect(await handshake()).toEqual(first);
+    expect(await new Promise((resolve) => pair.chat.options!.auth(resolve))).toEqual({ token: 'dev-token' });
+  });
+
+  it('uses the sessionId and the fresh token it is given', async () => {
+    let token = 'first';
+    const { gateway } = await connected({ token: undefined, getToken: () => token, connections: { sessionId: 'tab-1' } });
+    const handshake = () => new Promise<object>((resolve) => gateway.options!.auth(resolve));
+    expect(await handshake()).toEqual({ token: 'first', sessionId: 'tab-1' });
+    token = 'second';
+    expect(await handshake()).toEqual({ token: 'second', sessionId: 'tab-1' });
+  });
+
+  it('drops and counts malformed gateway frames without breaking the next good one', async () => {
+    const { gateway, client, malformed } = setup();
+    const heard: EntityRecord[] = [];
+    client.connections.onEntity((entity) => heard.push(entity));
+    await client.connections.ready();
+    gateway.serverConnect();
+    await flush();
+    const frame = gatewayFrames();
+    gateway.serverEmit('tool:invoke', { type: 'tool:invoke', id: 'ep-0', seq: 1, ts: 0 });
+    gateway.serverEmit('entity:updated', { type: 'entity:updated', id: 'ep-0', seq: 1, ts: 0, entityType: 'workspace', entityId: 'demo', version: 1, snapshot: {}, patch: [] });
+    gateway.serverEmit('made-up', {});
+    emit(gateway, frame('entity:updated', { entityType: 'workspace', entityId: 'demo', version: 1, snapshot: { openTasks: 3 } }));
+    expect(client.connections.getStats()).toMatchObject({ malformedFrames: 3, rejectedFrames: { invalid: 2, 'unknown-event': 1 } });
+    expect(malformed).toHaveLength(3);
+    expect(heard).toEqual([{ entityType: 'workspace', entityId: 'demo', version: 1, value: { openTasks: 3 } }]);
+    expect(client.getStats().malformedFrames).toBe(0);
+  });
+
+  it('reaches the entity listeners whose filter matches', async () => {
+    const { gateway, client } = setup();
+    const heard: Record<string, string[]> = { all: [], workspaces: [], demo: [], otherWorkspace: [], stopped: [] };
+    const listen = (name: string, filter?: { entityType?: string; entityId?: string }) =>
+      client.connections.onEntity((entity) => heard[name]!.push(`${entity.entityType}/${entity.entityId}@${entity.version}`), filter);
+    listen('all');
+    listen('workspaces', { entityType: 'workspace' });
+    listen('demo', { entityType: 'workspace', entityId: 'demo' });
+    listen('otherWorkspace', { entityType: 'workspace', entityId: 'other' });
+    const stop = listen('stopped');
+    stop();
+    await client.connections.ready();
+    gateway.serverConnect();
+    await flush();
+    const frame = gatewayFrames();
+    emit(gateway, frame('entity:updated', { entityType: 'workspace', entityId: 'demo', version: 1, snapshot: { openTasks: 3 } }));
+    emit(gateway, frame('entity:updated', { entityType: 'project', entityId: 'demo', version: 1, snapshot: {} }));
+    emit(gateway, frame('entity:updated', { entityType: 'workspace', entityId: 'demo', version: 2, patch: [{ op: 'replace', path: '/openTasks', value: 2 }] }));
+    expect(heard).toEqual({
+      all: ['workspace/demo@1', 'project/demo@1', 'workspace/demo@2'],
+      workspaces: ['workspace/demo@1', 'workspace/demo@2'],
+      demo: ['workspace/demo@1', 'workspace/demo@2'],
+      otherWorkspace: [],
+      stopped: [],
+    });
+    expect(client.connections.getEntity('workspace', 'demo')).toMatchObject({ version: 2, value: { openTasks: 2 } });
+  });
+
+  it('rebuilds from the entities endpoint when a patch has no base, and runs the open invocations it lists', async () => {
+    const rebuilt: EntitiesResponse = {
+      lastEventId: 'ep-9',
+      entities: [{ entityType: 'workspace', entityId: 'demo', version: 7, snapshot: { openTasks: 1 } }],
+      invocations: [{ invocationId: 'inv-open', threadId: 'thread-1', toolCallId: 'call-open', name: 'set_filters', args: { region: 'us' } }],
+    };
+    const fetch = vi.fn(async () => new Response(JSON.stringify(rebuilt), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const execute = vi.fn(() => 'rebuilt');
+    const { gateway, client } = await connected({ fetch: fetch as unknown as typeof globalThis.fetch, connections: { sessionId: 'tab-1' } }, filtersTool(execute));
+    const heard: EntityRecord[] = [];
+    client.connections.onEntity((entity) => heard.push(entity));
+    emit(gateway, gatewayFrames()('entity:updated', { entityType: 'workspace', entityId: 'demo', version: 6, patch: [{ op: 'replace', path: '/openTasks', value: 2 }] }));
+    await flush();
+    await flush();
+    expect(commandsNamed(gateway, 'connections:subscribe').map(({ request }) => request)).toEqual([{}, {}]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const [url, init] = fetch.mock.calls[0] as unknown as [URL, RequestInit];
+    expect(String(url)).toBe(`${baseUrl}/api/connections/entities?sessionId=tab-1`);
+    expect(init.headers).toMatchObject({ authorization: 'Bearer dev-token' });
+    expect(heard).toEqual([{ entityType: 'workspace', entityId: 'demo', version: 7, value: { openTasks: 1 } }]);
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(commandsNamed(gateway, 'tool:result').map(({ request }) => request)).toEqual([{ invocationId: 'inv-open', result: 'rebuilt' }]);
+    expect(client.connections.getStats()).toMatchObject({ entityPatchFailures: 1, resyncs: 1 });
+  });
+
+  it('closes the gateway with the client: running tools are aborted and nothing more is sent', async () => {
+    let signal: AbortSignal | undefined;
+    const { gateway, client } = await connected(
+      {},
+      filtersTool((_args, context) => {
+        signal = context.signal;
+        return new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => reject(context.signal.reason)));
+      }),
+    );
+    emit(gateway, gatewayFrames()('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    client.close();
+    await flush();
+    expect(signal?.aborted).toBe(true);
+    expect(client.connections.getState()).toBe('closed');
+    expect(gateway.socket.connected).toBe(false);
+    expect(commandsNamed(gateway, 'tool:error')).toEqual([]);
+    expect(client.connections.getStats().answersSent).toBe(0);
+  });
+});
