@@ -115,8 +115,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       membership.remove(pipeline);
       faults.detach(pipeline);
     });
-    const context = socketCommandContext(pipeline, membership, settings, { agentId, store: commandStore, approvals, turnRunner });
     const token = handshakeToken(socket.handshake);
+    // The auth middleware let only sockets with a token through.
+    const owner = token ?? '';
+    const context = socketCommandContext(pipeline, membership, settings, { agentId, owner, store: commandStore, approvals, turnRunner });
     startSocketSession(socket, context, {
       authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0),
       isSilent: pipeline.isSilent,
