@@ -76,7 +76,7 @@ export interface MockServer {
 }
 
 /**
- * Starts the mock Socket.IO server and its history endpoint.
+ * Starts the mock Socket.IO server, its history endpoint and the connections gateway.
  * @example const server = await createMockServer({ port: 0, speed: 0 }); await server.close();
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {

@@ -17,7 +17,7 @@ export interface FaultControls {
   restartEpoch(): void;
   /** Now: every stored event and gateway frame counts as older than the replay window. */
   expireReplay(): void;
-  /** Changes the replay window for every later `thread:subscribe`. */
+  /** Changes the replay window for every later `thread:subscribe` and `connections:subscribe`, and for gateway sessions left from then on. */
   setReplayWindowMs(ms: number): void;
 }
 
