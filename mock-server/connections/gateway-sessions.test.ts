@@ -106,6 +106,20 @@ describe('gateway sessions', () => {
     again.socket.disconnect();
   });
 
+  it('answers resumed: false after expireReplay(), except from the last frame', async () => {
+    const first = await gatewayWithTools(server.url, [], { sessionId: 'aged' });
+    server.connections.updateEntity('test-token', 'note', 'aged-1', { snapshot: 1 });
+    server.connections.updateEntity('test-token', 'note', 'aged-2', { snapshot: 2 });
+    await first.recorder.waitFor((frame) => frame.seq === 2);
+    await leave(first.socket, 'aged');
+    server.faults.expireReplay();
+    const fromFirst = await gatewayWithTools(server.url, [], { sessionId: 'aged', lastEventId: first.recorder.frames[0]!.id });
+    expect(fromFirst.subscribed).toMatchObject({ resumed: false, lastEventId: first.recorder.frames[1]!.id });
+    const fromLast = await gatewayWithTools(server.url, [], { sessionId: 'aged', lastEventId: first.recorder.frames[1]!.id });
+    expect(fromLast.subscribed.resumed).toBe(true);
+    fromLast.socket.disconnect();
+  });
+
   it('lets a newer socket of the same session take it over and disconnects the older one', async () => {
     const older = await gatewayWithTools(server.url, ['read_filters'], { sessionId: 'taken-over' });
     const olderGone = disconnectReason(older.socket);
