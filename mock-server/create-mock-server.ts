@@ -1,8 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
-import { SOCKET_PATH } from '../src/protocol/index.js';
+import { CONNECTIONS_NAMESPACE, SOCKET_PATH } from '../src/protocol/index.js';
 import { createApprovalRegistry } from '../src/testing/agent/approval-registry.js';
+import { createConnectionsGateway, type ConnectionsApi } from './connections/connections-gateway.js';
+import { createEntitiesHandler, isEntitiesPath } from './connections/entities-handler.js';
+import { sessionIdMiddleware } from './connections/gateway-session-id.js';
+import { createGatewaySessionStore } from './connections/gateway-session-store.js';
 import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors.js';
 import { createFaultInjector, type FaultControls } from './faults/fault-injector.js';
 import type { FaultSchedule } from './faults/fault-schedule.js';
@@ -16,6 +20,7 @@ import { loadScenarioChoice } from './load-scenario-choice.js';
 import type { EventBody } from './scenarios/index.js';
 import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
 import { createThreadMembership } from './thread-membership.js';
+import { runCommand } from '../src/testing/agent/command-handlers.js';
 import { createThreadStore, type ThreadRecord } from '../src/testing/agent/thread-store.js';
 import { agentIdOfNamespace, agentNamespacePattern } from '../src/testing/agent/agent-namespace.js';
 import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler.js';
@@ -30,8 +35,12 @@ export interface MockServerOptions {
   tokens?: string[];
   /** How long events stay available for replay. @default 30000 */
   replayWindowMs?: number;
-  /** How long the session lookup after connecting takes. @default 0 */
+  /** How long the session lookup after connecting takes, on the chat namespaces and the gateway. @default 0 */
   authDelayMs?: number;
+  /** How long a browser has to answer a tool call a turn makes, unless the scenario's step says otherwise. @default 90000 */
+  clientToolTimeoutMs?: number;
+  /** How often every token with a connected gateway session gets a new version of the demo entity `workspace/demo`; 0 never. @default 0 */
+  entityTickMs?: number;
   /** Divides every scenario delay; 0 plays scenarios without delays. @default 1 */
   speed?: number;
   /** A JSON scenario file played for every message instead of the built-in scenarios. */
@@ -61,11 +70,13 @@ export interface MockServer {
   revokeToken(token: string): void;
   /** Accepts the token (again). Also `POST /__tokens/accept`. */
   acceptToken(token: string): void;
+  /** The connections gateway: entities, browser-side tool calls without a turn, its sessions and stats. */
+  connections: ConnectionsApi;
   close(): Promise<void>;
 }
 
 /**
- * Starts the mock Socket.IO server and its history endpoint.
+ * Starts the mock Socket.IO server, its history endpoint and the connections gateway.
  * @example const server = await createMockServer({ port: 0, speed: 0 }); await server.close();
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -76,8 +87,19 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const store = createThreadStore({ now });
   const shutdown = new AbortController();
   const settings = { replayWindowMs: options.replayWindowMs ?? 30_000 };
-  const faults = createFaultInjector({ store, settings, defaultSeed: options.faultSeed ?? 1 });
+  const gatewaySessions = createGatewaySessionStore({ now });
+  const faults = createFaultInjector({ replayLogs: [store, gatewaySessions], settings, defaultSeed: options.faultSeed ?? 1 });
   if (options.faults) faults.controls.set(options.faults);
+  const gateway = createConnectionsGateway({
+    sessions: gatewaySessions,
+    tokens,
+    faults,
+    settings,
+    authDelayMs: options.authDelayMs ?? 0,
+    clientToolTimeoutMs: options.clientToolTimeoutMs ?? 90_000,
+    entityTickMs: options.entityTickMs ?? 0,
+    now,
+  });
   const membership = createThreadMembership<SocketFaultPipeline>();
 
   // Each member gets the frame through its own fault pipeline, which a room broadcast would not allow.
@@ -87,7 +109,15 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     return event;
   };
   const approvals = createApprovalRegistry(publish);
-  const turnRunner: TurnRunnerDeps = { approvals, publish, scenarioFor, speed: options.speed ?? 1, now, shutdown: shutdown.signal };
+  const turnRunner: TurnRunnerDeps = {
+    approvals,
+    publish,
+    scenarioFor,
+    clientTools: gateway.clientTools,
+    speed: options.speed ?? 1,
+    now,
+    shutdown: shutdown.signal,
+  };
   const commandStore = withEarlierReplays(store, faults.earlierReplayBy);
 
   const tokenSwitch = {
@@ -97,9 +127,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const historyHandler = createHistoryHandler({ store, tokens, acceptsOrigin });
   const faultsHandler = createFaultsHttpHandler(faults.controls);
   const tokensHandler = createTokensHttpHandler(tokenSwitch);
+  const entitiesHandler = createEntitiesHandler({ tokens, acceptsOrigin, entitiesFor: gateway.entitiesFor });
   const httpServer = createServer((request, response) => {
     if (isFaultsPath(request.url)) void faultsHandler(request, response).catch(() => response.destroy());
     else if (isTokensPath(request.url)) void tokensHandler(request, response).catch(() => response.destroy());
+    else if (isEntitiesPath(request.url)) entitiesHandler(request, response);
     else historyHandler(request, response);
   });
   const io = new Server(httpServer, {
@@ -115,9 +147,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       membership.remove(pipeline);
       faults.detach(pipeline);
     });
-    const context = socketCommandContext(pipeline, membership, settings, { agentId, store: commandStore, approvals, turnRunner });
     const token = handshakeToken(socket.handshake);
-    startSocketSession(socket, context, {
+    // The auth middleware let only sockets with a token through.
+    const owner = token ?? '';
+    const context = socketCommandContext(pipeline, membership, settings, { agentId, owner, store: commandStore, approvals, turnRunner });
+    startSocketSession(socket, {
+      openSession: () => (name, payload) => runCommand(context, name, payload),
       authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0),
       isSilent: pipeline.isSilent,
       isTokenAccepted: () => token !== undefined && tokens.has(token),
@@ -126,6 +161,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));
   const agentNamespaces = io.of(agentNamespacePattern).use(authMiddleware);
   agentNamespaces.on('connection', (socket) => onConnection(agentIdOfNamespace(socket.nsp.name))(socket));
+  io.of(CONNECTIONS_NAMESPACE).use(authMiddleware).use(sessionIdMiddleware).on('connection', gateway.onConnection);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -138,9 +174,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     port,
     faults: faults.controls,
     ...tokenSwitch,
+    connections: gateway.api,
     close: async () => {
       shutdown.abort();
       approvals.dispose();
+      gateway.dispose();
       faults.dispose();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

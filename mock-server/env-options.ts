@@ -18,6 +18,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]):
     tokens: listFrom(env, 'PLATOS_MOCK_TOKENS') ?? ['dev-token'],
     replayWindowMs: numberFrom(env, 'PLATOS_REPLAY_WINDOW_MS', 30_000),
     authDelayMs: numberFrom(env, 'PLATOS_MOCK_AUTH_DELAY_MS', 0),
+    clientToolTimeoutMs: numberFrom(env, 'PLATOS_MOCK_CLIENT_TOOL_TIMEOUT_MS', 90_000),
+    // The demo runs on these defaults: a ticking entity shows the gateway at work.
+    entityTickMs: numberFrom(env, 'PLATOS_MOCK_ENTITY_TICK_MS', 2_000),
     speed: numberFrom(env, 'PLATOS_MOCK_SPEED', 1),
     ...(scenarioFile ? { scenarioFile } : {}),
     ...(extraOrigins?.length ? { allowedOrigins: localOriginsAnd(checkedOrigins(extraOrigins)) } : {}),

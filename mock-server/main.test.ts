@@ -48,12 +48,29 @@ describe('main', () => {
 
 describe('optionsFromEnv', () => {
   it('reads defaults, the environment and --scenario', () => {
-    expect(optionsFromEnv({}, [])).toEqual({ port: 4000, host: '127.0.0.1', tokens: ['dev-token'], replayWindowMs: 30_000, authDelayMs: 0, speed: 1 });
+    expect(optionsFromEnv({}, [])).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      tokens: ['dev-token'],
+      replayWindowMs: 30_000,
+      authDelayMs: 0,
+      clientToolTimeoutMs: 90_000,
+      entityTickMs: 2_000,
+      speed: 1,
+    });
     const options = optionsFromEnv(
-      { PORT: '0', PLATOS_MOCK_TOKENS: 'x, y', PLATOS_MOCK_SPEED: '20', PLATOS_SCENARIO: 'env.json', PLATOS_REPLAY_WINDOW_MS: '100' },
+      {
+        PORT: '0',
+        PLATOS_MOCK_TOKENS: 'x, y',
+        PLATOS_MOCK_SPEED: '20',
+        PLATOS_SCENARIO: 'env.json',
+        PLATOS_REPLAY_WINDOW_MS: '100',
+        PLATOS_MOCK_ENTITY_TICK_MS: '0',
+        PLATOS_MOCK_CLIENT_TOOL_TIMEOUT_MS: '500',
+      },
       ['--scenario', 'flag.json'],
     );
-    expect(options).toMatchObject({ port: 0, tokens: ['x', 'y'], speed: 20, scenarioFile: 'flag.json', replayWindowMs: 100 });
+    expect(options).toMatchObject({ port: 0, tokens: ['x', 'y'], speed: 20, scenarioFile: 'flag.json', replayWindowMs: 100, entityTickMs: 0, clientToolTimeoutMs: 500 });
   });
 
   it('refuses a bad number with the variable name', () => {

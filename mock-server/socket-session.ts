@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol/index.js';
-import { runCommand, type CommandContext } from '../src/testing/agent/command-handlers.js';
+import type { CommandContext } from '../src/testing/agent/command-handlers.js';
 import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
 import { handshakeToken } from './handshake-token.js';
 import type { createThreadMembership } from './thread-membership.js';
@@ -53,8 +53,13 @@ export function createAuthMiddleware(tokens: ReadonlySet<string>, rejectsHandsha
   };
 }
 
+/** Runs one command of a socket synchronously and returns its acknowledgement. */
+export type CommandRunner = (name: string, payload: unknown) => Ack;
+
 export interface SessionOptions {
   authDelayMs: number;
+  /** Called once the session lookup is done, if the socket is still connected: runs the socket's commands from then on. */
+  openSession: () => CommandRunner;
   /** True while the connection is half-open: frames are ignored and nothing is acknowledged. */
   isSilent: () => boolean;
   /** Whether the token the socket connected with is still accepted; asked before every command. */
@@ -64,15 +69,16 @@ export interface SessionOptions {
 const revokedReply: Ack = { ok: false, error: { code: 'unauthorized', message: 'The token of this connection was revoked.' } };
 
 /**
- * Serves one socket's commands. The frame listener is attached before the (slow) session lookup so
- * nothing a client sends right after connecting is lost: such frames wait in `earlyFrameBuffer`.
+ * Serves one socket's commands, on a chat namespace or the connections gateway. The frame listener is attached
+ * before the (slow) session lookup so nothing a client sends right after connecting is lost: such frames wait in
+ * `earlyFrameBuffer`.
  */
-export function startSocketSession(socket: Socket, context: CommandContext, options: SessionOptions): void {
+export function startSocketSession(socket: Socket, options: SessionOptions): void {
   /** Frames that arrived before the session was ready, handled in arrival order once it is. */
   const earlyFrameBuffer: CommandFrame[] = [];
-  let ready = false;
+  let runCommand: CommandRunner | null = null;
 
-  const handleCommand = (frame: CommandFrame) => {
+  const handleCommand = (run: CommandRunner, frame: CommandFrame) => {
     if (options.isSilent()) return;
     if (!options.isTokenAccepted()) {
       // A revoked token must not keep its session: the client reconnects, and the handshake refuses it.
@@ -80,21 +86,22 @@ export function startSocketSession(socket: Socket, context: CommandContext, opti
       socket.disconnect();
       return;
     }
-    const reply = runCommand(context, frame.name, frame.payload);
+    const reply = run(frame.name, frame.payload);
     // The command itself may have tripped a fault (a replayed frame reaching a half-open point): stay silent then too.
     if (!options.isSilent()) frame.ack(reply);
   };
 
   socket.onAny((name: string, ...args: unknown[]) => {
     const frame = toFrame(name, args);
-    if (ready) handleCommand(frame);
+    if (runCommand) handleCommand(runCommand, frame);
     else earlyFrameBuffer.push(frame);
   });
 
   void lookUpSession(options.authDelayMs).then(() => {
     if (socket.disconnected) return;
-    ready = true;
-    for (const frame of earlyFrameBuffer.splice(0)) handleCommand(frame);
+    const run = options.openSession();
+    runCommand = run;
+    for (const frame of earlyFrameBuffer.splice(0)) handleCommand(run, frame);
   });
 }
 

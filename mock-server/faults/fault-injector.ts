@@ -1,7 +1,7 @@
-import type { ThreadStore } from '../../src/testing/agent/thread-store.js';
 import { activateSchedule, affectsThread, type ActiveSchedule, type ArmedFault } from './active-schedule.js';
 import { parseFaultSchedule, type FaultKind, type FaultOf, type FaultSchedule } from './fault-schedule.js';
 import { createFaultStats, type FaultStats } from './fault-stats.js';
+import { createGatewayFaultPipeline, type GatewayFaultableSocket, type GatewayFaultPipeline } from './gateway-fault-pipeline.js';
 import { createSocketFaultPipeline, type FaultableSocket, type SocketFaultPipeline } from './socket-fault-pipeline.js';
 
 /** The fault switch of a running mock server (`server.faults`). */
@@ -13,16 +13,22 @@ export interface FaultControls {
   stats(): FaultStats;
   /** The active schedule with its seed filled in, or null. */
   schedule(): FaultSchedule | null;
-  /** Now: every thread gets a new epoch (same seqs) and every socket is cut. */
+  /** Now: every thread and gateway session gets a new epoch (same seqs) and every socket is cut. */
   restartEpoch(): void;
-  /** Now: every stored event counts as older than the replay window. */
+  /** Now: every stored event and gateway frame counts as older than the replay window. */
   expireReplay(): void;
-  /** Changes the replay window for every later `thread:subscribe`. */
+  /** Changes the replay window for every later `thread:subscribe` and `connections:subscribe`, and for gateway sessions left from then on. */
   setReplayWindowMs(ms: number): void;
 }
 
+/** A log that resumes replay from: the threads, the gateway sessions. */
+export interface ReplayLog {
+  restartEpoch(): void;
+  expireReplay(): void;
+}
+
 export interface FaultInjectorDeps {
-  store: ThreadStore;
+  replayLogs: readonly ReplayLog[];
   settings: { replayWindowMs: number };
   /** Seeds `random-drops` of schedules that name no seed. */
   defaultSeed: number;
@@ -33,7 +39,7 @@ export type FaultInjector = ReturnType<typeof createFaultInjector>;
 /** Holds the active schedule and every socket's pipeline; the server asks it at each point a fault can act. */
 export function createFaultInjector(deps: FaultInjectorDeps) {
   const stats = createFaultStats();
-  const pipelines = new Set<SocketFaultPipeline>();
+  const pipelines = new Set<SocketFaultPipeline | GatewayFaultPipeline>();
   let active: ActiveSchedule | null = null;
   let restartTimers: ReturnType<typeof setTimeout>[] = [];
 
@@ -44,7 +50,7 @@ export function createFaultInjector(deps: FaultInjectorDeps) {
   };
 
   const restartEpoch = () => {
-    deps.store.restartEpoch();
+    for (const log of deps.replayLogs) log.restartEpoch();
     stats.injected('restart-epoch');
     for (const pipeline of [...pipelines]) pipeline.cut();
   };
@@ -82,7 +88,7 @@ export function createFaultInjector(deps: FaultInjectorDeps) {
     schedule: () => active?.schedule ?? null,
     restartEpoch,
     expireReplay() {
-      deps.store.expireReplay();
+      for (const log of deps.replayLogs) log.expireReplay();
       stats.injected('expire-replay');
     },
     setReplayWindowMs(ms) {
@@ -102,7 +108,15 @@ export function createFaultInjector(deps: FaultInjectorDeps) {
       return pipeline;
     },
 
-    detach(pipeline: SocketFaultPipeline) {
+    /** A pipeline for a socket of the connections gateway that just connected, armed with the active schedule. */
+    attachGateway(socket: GatewayFaultableSocket): GatewayFaultPipeline {
+      const pipeline = createGatewayFaultPipeline({ socket, stats });
+      pipelines.add(pipeline);
+      pipeline.arm(active);
+      return pipeline;
+    },
+
+    detach(pipeline: SocketFaultPipeline | GatewayFaultPipeline) {
       pipeline.dispose();
       pipelines.delete(pipeline);
     },

@@ -6,7 +6,10 @@ const ms = v.pipe(v.number(), v.integer(), v.minValue(0));
 const threadId = v.optional(v.pipe(v.string(), v.minLength(1)));
 const times = v.optional(count);
 
-/** One schema per fault kind; `threadId` limits which frames count and are affected, `times` how often it fires. */
+/**
+ * One schema per fault kind; `threadId` limits which frames count and are affected, `times` how often it fires. The
+ * `connections-` kinds act on the connections gateway's frames, the others on the chat stream's.
+ */
 const faultSchemas = {
   drop: v.strictObject({ kind: v.literal('drop'), afterEvents: v.optional(count), atMs: v.optional(ms), threadId, times }),
   'half-open': v.strictObject({ kind: v.literal('half-open'), afterEvents: v.optional(count), atMs: v.optional(ms), threadId, times }),
@@ -18,6 +21,8 @@ const faultSchemas = {
   'restart-epoch': v.strictObject({ kind: v.literal('restart-epoch'), afterEvents: v.optional(count), atMs: v.optional(ms), threadId, times }),
   'replay-from-earlier': v.strictObject({ kind: v.literal('replay-from-earlier'), by: count, threadId, times }),
   'random-drops': v.strictObject({ kind: v.literal('random-drops'), count, minEvents: count, maxEvents: count, threadId }),
+  'connections-drop': v.strictObject({ kind: v.literal('connections-drop'), afterEvents: v.optional(count), atMs: v.optional(ms), times }),
+  'connections-duplicate': v.strictObject({ kind: v.literal('connections-duplicate'), atEvent: count, times }),
 } satisfies Record<string, v.GenericSchema>;
 
 export type FaultKind = keyof typeof faultSchemas;
@@ -67,6 +72,7 @@ function parseFault(item: unknown): { ok: true; fault: Fault } | { ok: false; re
 function crossFieldProblem(fault: Fault): string | null {
   switch (fault.kind) {
     case 'drop':
+    case 'connections-drop':
       return (fault.afterEvents === undefined) === (fault.atMs === undefined) ? 'give exactly one of afterEvents or atMs' : null;
     case 'half-open':
     case 'restart-epoch':

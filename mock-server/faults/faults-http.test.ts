@@ -41,9 +41,12 @@ describe('/__faults', () => {
         'restart-epoch': 0,
         'replay-from-earlier': 0,
         'random-drops': 0,
+        'connections-drop': 0,
+        'connections-duplicate': 0,
         'expire-replay': 0,
         total: 1,
         framesSent: 4,
+        gatewayFramesSent: 0,
       },
     });
     const cleared = await call('DELETE', '/__faults');

@@ -5,25 +5,34 @@ import {
   DEFAULT_SCENARIO_TEXT,
   defaultScenario,
   isApprovalWait,
+  isClientToolWait,
+  isWaitStep,
   parseScenarioFile,
   pickScenario,
   scenarioText,
   scenariosByFirstWord,
   streamText,
   type ApprovalOutcome,
+  type ClientToolOutcome,
   type ScenarioStep,
 } from './index.js';
 
 const context = { userText: 'hello there', turnIndex: 0 };
 const binding = { turnId: 'turn-1', messageId: 'turn-1.assistant', now: 2_000, startedAt: 1_000 };
 
-async function collect(played: ReturnType<(typeof scenariosByFirstWord)[keyof typeof scenariosByFirstWord]>, outcome: ApprovalOutcome) {
+const filters: ClientToolOutcome = { result: { region: 'Europe', budget: 500, days: 3 } };
+
+async function collect(
+  played: ReturnType<(typeof scenariosByFirstWord)[keyof typeof scenariosByFirstWord]>,
+  outcome: ApprovalOutcome,
+  toolOutcome: ClientToolOutcome = filters,
+) {
   if (Array.isArray(played)) return played;
   const steps: ScenarioStep[] = [];
   let next = await played.next();
   while (!next.done) {
     steps.push(next.value);
-    next = await played.next(isApprovalWait(next.value) ? outcome : undefined);
+    next = await played.next(isApprovalWait(next.value) ? outcome : isClientToolWait(next.value) ? toolOutcome : undefined);
   }
   return steps;
 }
@@ -39,6 +48,10 @@ describe('scenarios', () => {
     ['', 'default'],
     ['Hostile markdown-image', 'hostile'],
     ['hostiles', 'default'],
+    ['Browser read my filters', 'browser'],
+    ['browser-fail now', 'browser-fail'],
+    ['browser-approve', 'browser-approve'],
+    ['browser-slow one two', 'browser-slow'],
   ])('picks by the first word: %j -> %s', (text, name) => {
     expect(pickScenario(text).name).toBe(name);
   });
@@ -63,7 +76,7 @@ describe('scenarios', () => {
     const played = scenariosByFirstWord[name as keyof typeof scenariosByFirstWord](context);
     const steps = await collect(played, 'approved');
     const events = steps.flatMap((step, index) =>
-      isApprovalWait(step) ? [] : [{ ...bindScenarioEvent(step, binding), id: `e-${index + 1}`, seq: index + 1, threadId: 't', turnId: 'turn-1', ts: 1 }],
+      isWaitStep(step) ? [] : [{ ...bindScenarioEvent(step, binding), id: `e-${index + 1}`, seq: index + 1, threadId: 't', turnId: 'turn-1', ts: 1 }],
     );
     expect(events.length).toBeGreaterThan(1);
     expect(events.map((event) => parseServerEvent(event)).filter((result) => !result.ok)).toEqual([]);
@@ -75,6 +88,31 @@ describe('scenarios', () => {
     const expired = scenarioText(await collect(scenariosByFirstWord.approve(), 'expired'));
     expect(approved).toContain('the file is deleted');
     expect(expired).toContain('nothing was deleted (expired)');
+  });
+
+  it('answers browser with the values the browser tool returned, and reports its error otherwise', async () => {
+    const steps = await collect(scenariosByFirstWord.browser(), 'approved');
+    expect(steps.filter(isWaitStep)).toEqual([{ wait: 'client-tool', toolCallId: 'call-filters', tool: 'read_filters', args: { fields: ['region', 'budget', 'days'] } }]);
+    expect(scenarioText(steps)).toContain('Your filters say: region Europe, budget 500, days 3.');
+    const failed = await collect(scenariosByFirstWord['browser-fail'](), 'approved', { error: { code: 'invalid_args', message: 'weather is not a filter' } });
+    expect(failed.filter(isWaitStep)).toMatchObject([{ args: { fields: ['weather'] } }]);
+    expect(scenarioText(failed)).toContain('I could not read your filters: weather is not a filter (invalid_args).');
+  });
+
+  it('flattens and shortens what the browser returned before quoting it', async () => {
+    const hostile = { result: { note: 'line one\n\u0000## line two', long: 'x'.repeat(500), nested: { a: [1, 2] } } };
+    const text = scenarioText(await collect(scenariosByFirstWord.browser(), 'approved', hostile));
+    expect(text).toContain('note line one ## line two, long ' + 'x'.repeat(79) + '…, nested {"a":[1,2]}.');
+  });
+
+  it('invokes the browser tool of browser-approve only once approved', async () => {
+    const approved = await collect(scenariosByFirstWord['browser-approve'](), 'approved');
+    expect(approved.filter(isWaitStep).map((step) => step.wait)).toEqual(['approval', 'client-tool']);
+    const pending = approved.find((step) => 'type' in step && step.type === 'approval-pending');
+    expect(pending).toMatchObject({ toolCallId: 'call-filters', tool: 'read_filters' });
+    const denied = await collect(scenariosByFirstWord['browser-approve'](), 'denied');
+    expect(denied.filter(isWaitStep).map((step) => step.wait)).toEqual(['approval']);
+    expect(denied).toContainEqual({ type: 'tool-call-error', toolCallId: 'call-filters', error: { code: 'not_approved', message: 'The call was not approved (denied).' } });
   });
 
   it('exports the full text of the default scenario', () => {

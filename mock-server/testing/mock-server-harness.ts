@@ -5,6 +5,8 @@ export interface TestSocketOptions {
   namespace?: string;
   /** Sent as `auth.token`; `null` sends none. @default 'test-token' */
   token?: string | null;
+  /** More `auth` fields, e.g. the gateway's `sessionId`. */
+  auth?: Record<string, unknown>;
   /** Handshake headers, e.g. `origin` to act as a page, or `authorization`. */
   extraHeaders?: Record<string, string>;
   query?: Record<string, string>;
@@ -20,7 +22,7 @@ export function connectSocket(url: string, options: TestSocketOptions = {}): Soc
     transports: [options.transport ?? 'websocket'],
     forceNew: true,
     reconnection: false,
-    auth: token === null ? {} : { token },
+    auth: token === null ? { ...options.auth } : { ...options.auth, token },
     ...(options.extraHeaders ? { extraHeaders: options.extraHeaders } : {}),
     ...(options.query ? { query: options.query } : {}),
   });

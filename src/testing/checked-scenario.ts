@@ -1,5 +1,5 @@
 import { parseScenarioFile } from './scenarios/parse-scenario-file.js';
-import type { ApprovalOutcome, Scenario, ScenarioStep } from './scenarios/scenario-types.js';
+import type { Scenario, ScenarioStep, StepOutcome } from './scenarios/scenario-types.js';
 
 /** Steps to play for every message, or a scenario that decides per message. */
 export type ScenarioSource = Scenario | readonly ScenarioStep[];
@@ -24,9 +24,9 @@ export function checkedScenario(source: ScenarioSource): Scenario {
   return (context) => {
     const played = source(context);
     if (Array.isArray(played)) return scenarioFromJson(played);
-    return (async function* (): AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined> {
+    return (async function* (): AsyncGenerator<ScenarioStep, void, StepOutcome | undefined> {
       try {
-        let outcome: ApprovalOutcome | undefined;
+        let outcome: StepOutcome | undefined;
         for (let index = 0; ; index += 1) {
           const next = await played.next(outcome);
           if (next.done) return;

@@ -27,6 +27,8 @@ interface Member {
 }
 
 const replayWindowMs = 30_000;
+/** The test server has no gateway sessions, so every turn's owner is the same and browser tools are unavailable. */
+const owner = 'in-memory';
 
 /**
  * The mock server's agent (commands, turns, approvals, replay) with connections in memory instead of Socket.IO.
@@ -72,6 +74,7 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
 
   const contextOf = (member: Member): CommandContext => ({
     agentId: member.agentId,
+    owner,
     store,
     approvals,
     turnRunner,

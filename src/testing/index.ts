@@ -11,10 +11,13 @@ export { createFakeClient, type FakeClient, type FakeClientCall, type FakeClient
 export type {
   ApprovalOutcome,
   ApprovalWaitStep,
+  ClientToolOutcome,
+  ClientToolWaitStep,
   Scenario,
   ScenarioContext,
   ScenarioEvent,
   ScenarioStep,
+  StepOutcome,
 } from './scenarios/scenario-types.js';
 export {
   approvalSteps,

@@ -126,4 +126,16 @@ describe('createTestServer', () => {
     await expect(server.idle()).rejects.toThrow('Invalid scenario: step 1: text-delta: delta');
     await expect(server.idle()).resolves.toBeUndefined();
   });
+
+  it('ends a browser tool call with tool_unavailable, since the test server has no gateway sessions', async () => {
+    server = createTestServer({ scenario: builtInScenarios.browser });
+    const thread = watch(server.client, 't1');
+    await server.client.threads.send('t1', 'browser filters');
+    await server.idle();
+    const toolCallError = thread.events().find((event) => event.type === 'tool-call-error');
+    expect(toolCallError).toMatchObject({ error: { code: 'tool_unavailable' } });
+    expect(thread.events().at(-1)).toMatchObject({ type: 'finish', finishReason: 'stop' });
+    const text = thread.events().map((event) => (event.type === 'text-delta' ? event.delta : '')).join('');
+    expect(text).toContain('I could not read your filters: No connected browser offers the tool read_filters. (tool_unavailable)');
+  });
 });

@@ -8,6 +8,8 @@ import { enqueueTurn, type TurnRunnerDeps } from './turn-runner.js';
 /** What a command may do to one client connection, whatever carries it (a Socket.IO server or an in-browser mock). */
 export interface CommandContext {
   agentId: string;
+  /** Who sends these commands; the turns they start call browser tools of this owner's gateway sessions only. */
+  owner: string;
   store: ThreadStore;
   approvals: ApprovalRegistry;
   turnRunner: TurnRunnerDeps;
@@ -70,6 +72,7 @@ function send(context: CommandContext, request: CommandRequest<'message:send'>):
     userMessageId: `${turnId}.user`,
     messageId: `${turnId}.assistant`,
     turnIndex: thread.turns.size,
+    owner: context.owner,
     state: 'queued',
     cancellation: new AbortController(),
   };

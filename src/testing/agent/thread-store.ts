@@ -1,5 +1,6 @@
 import { formatEventId, parseEventId, type ServerEvent } from '../../protocol/index.js';
 import type { EventBody } from '../scenarios/bind-scenario-event.js';
+import { createEpochNamer } from './epoch-names.js';
 
 export interface TurnRecord {
   turnId: string;
@@ -8,7 +9,9 @@ export interface TurnRecord {
   userMessageId: string;
   messageId: string;
   turnIndex: number;
-  state: 'queued' | 'running' | 'awaiting-approval' | 'finished';
+  /** Who sent the message (the mock server: the connection's token); the turn calls the browser tools of their gateway sessions. */
+  owner: string;
+  state: 'queued' | 'running' | 'awaiting-approval' | 'awaiting-client-tool' | 'finished';
   /** Aborted by `turn:cancel`; the runner then ends the turn with `finish { finishReason: 'cancelled' }`. */
   cancellation: AbortController;
 }
@@ -33,10 +36,8 @@ export type ThreadStore = ReturnType<typeof createThreadStore>;
 /** All threads of the server, keyed by (agentId, threadId). */
 export function createThreadStore(options: { now: () => number }) {
   const threads = new Map<string, ThreadRecord>();
-  let epochCounter = 0;
   let turnCounter = 0;
-
-  const newEpoch = () => `${Date.now().toString(36)}${(epochCounter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const newEpoch = createEpochNamer();
 
   return {
     thread(agentId: string, threadId: string): ThreadRecord {

@@ -1,7 +1,8 @@
 import type { ServerEvent } from '../../protocol/index.js';
 import type { ApprovalRegistry } from './approval-registry.js';
 import { bindScenarioEvent, scopeId, type EventBody } from '../scenarios/bind-scenario-event.js';
-import { isApprovalWait, type ApprovalOutcome, type Scenario, type ScenarioStep } from '../scenarios/scenario-types.js';
+import { isApprovalWait, isClientToolWait, type Scenario, type ScenarioStep, type StepOutcome } from '../scenarios/scenario-types.js';
+import { callClientTool, toolCallEnd, type ClientTools } from './client-tools.js';
 import { sleep } from './sleep.js';
 import type { ThreadRecord, TurnRecord } from './thread-store.js';
 
@@ -9,6 +10,8 @@ export interface TurnRunnerDeps {
   approvals: ApprovalRegistry;
   publish(thread: ThreadRecord, turnId: string, body: EventBody): ServerEvent;
   scenarioFor(userText: string): Scenario;
+  /** Runs browser-side tools; without it every client-tool wait ends with `tool_unavailable`. */
+  clientTools?: ClientTools;
   /** Delays are divided by it; 0 plays every step without delay. */
   speed: number;
   now(): number;
@@ -60,7 +63,7 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
   let owedDelayMs = 0;
   try {
     steps = stepsOf(deps.scenarioFor(turn.userText)({ userText: turn.userText, turnIndex: turn.turnIndex, random: Math.random }));
-    let outcome: ApprovalOutcome | undefined;
+    let outcome: StepOutcome | undefined;
     while (!signal.aborted) {
       const next = await steps.next(outcome);
       outcome = undefined;
@@ -76,6 +79,16 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
         setState('awaiting-approval');
         outcome = (await deps.approvals.waitFor(thread.agentId, scopeId(turn.turnId, step.approvalId), signal)) ?? undefined;
         setState('running');
+        continue;
+      }
+      if (isClientToolWait(step)) {
+        setState('awaiting-client-tool');
+        const called = await callClientTool(deps.clientTools, thread, turn, step, signal);
+        setState('running');
+        if (deps.shutdown.aborted) return;
+        // A cancelled turn ends the call too (`cancelled`), before its `finish`.
+        emit(toolCallEnd(turn, step, called));
+        outcome = called;
         continue;
       }
       const body = emit(bindScenarioEvent(step, { turnId: turn.turnId, messageId: turn.messageId, now: deps.now(), startedAt }));
@@ -109,9 +122,9 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
   }
 }
 
-function stepsOf(played: ScenarioStep[] | AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined>) {
+function stepsOf(played: ScenarioStep[] | AsyncGenerator<ScenarioStep, void, StepOutcome | undefined>) {
   if (!Array.isArray(played)) return played;
-  return (async function* (): AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined> {
+  return (async function* (): AsyncGenerator<ScenarioStep, void, StepOutcome | undefined> {
     yield* played;
   })();
 }

@@ -1,3 +1,4 @@
+import { browserApproveScenario, browserFailScenario, browserScenario, browserSlowScenario } from './browser-scenarios.js';
 import { defaultScenario } from './default-scenario.js';
 import { longScenario } from './long-scenario.js';
 import type { Scenario } from './scenario-types.js';
@@ -6,7 +7,8 @@ import { toolsScenario } from './tools-scenario.js';
 
 /**
  * The mock server's own scenarios. `default` uses every event type, with an approval; `fail` ends in a
- * non-retryable error; `approve` answers differently for each decision (see docs/mock-server.md).
+ * non-retryable error; `approve` answers differently for each decision; `browser` and its variants call tools that
+ * run in the user's browser over the connections gateway, which only the mock server has (see docs/mock-server.md).
  * @example const server = createTestServer({ scenario: builtInScenarios.fail });
  */
 export const builtInScenarios = {
@@ -18,4 +20,8 @@ export const builtInScenarios = {
   slow: slowScenario,
   approve: approveScenario,
   run: runScenario,
+  browser: browserScenario,
+  'browser-fail': browserFailScenario,
+  'browser-approve': browserApproveScenario,
+  'browser-slow': browserSlowScenario,
 } satisfies Record<string, Scenario>;

@@ -11,7 +11,19 @@ const serverFilledKeys: Partial<Record<EventType, string[]>> = {
 };
 const delayMs = v.optional(v.pipe(v.number(), v.minValue(0)));
 
-const waitStepSchema = v.strictObject({ wait: v.literal('approval'), approvalId: v.pipe(v.string(), v.minLength(1)), delayMs });
+const localId = v.pipe(v.string(), v.minLength(1));
+
+const waitStepSchema = v.variant('wait', [
+  v.strictObject({ wait: v.literal('approval'), approvalId: localId, delayMs }),
+  v.strictObject({
+    wait: v.literal('client-tool'),
+    toolCallId: localId,
+    tool: localId,
+    args: v.unknown(),
+    timeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+    delayMs,
+  }),
+]);
 
 const eventStepSchemas = new Map<string, v.GenericSchema>(
   EVENT_TYPES.filter((type) => type !== 'turn-start').map((type) => [type, eventStepSchema(type)]),
@@ -26,7 +38,7 @@ function eventStepSchema(type: EventType) {
 
 export type ParseScenarioFileResult = { ok: true; steps: ScenarioStep[] } | { ok: false; reason: string };
 
-/** Checks a scenario file's parsed JSON: an array of event payloads (no envelope) and approval waits. */
+/** Checks a scenario file's parsed JSON: an array of event payloads (no envelope), approval waits and client-tool waits. */
 export function parseScenarioFile(json: unknown): ParseScenarioFileResult {
   if (!Array.isArray(json)) return { ok: false, reason: 'the file must contain a JSON array of steps' };
   const steps: ScenarioStep[] = [];

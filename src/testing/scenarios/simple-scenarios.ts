@@ -1,4 +1,4 @@
-import type { ApprovalOutcome, ScenarioContext, ScenarioStep } from './scenario-types.js';
+import type { ScenarioContext, ScenarioStep, StepOutcome } from './scenario-types.js';
 import { approvalSteps, backgroundRunSteps } from './step-builders.js';
 import { streamText } from './stream-text.js';
 
@@ -24,7 +24,7 @@ export function slowScenario(): ScenarioStep[] {
 }
 
 /** `approve ...`: one approval; the answer depends on the decision. */
-export async function* approveScenario(): AsyncGenerator<ScenarioStep, void, ApprovalOutcome | undefined> {
+export async function* approveScenario(): AsyncGenerator<ScenarioStep, void, StepOutcome | undefined> {
   yield* streamText('I need your permission before deleting the file.');
   const [pending, wait] = approvalSteps({
     approvalId: 'approval-delete',
@@ -36,7 +36,8 @@ export async function* approveScenario(): AsyncGenerator<ScenarioStep, void, App
   if (!pending || !wait) return;
   yield pending;
   const outcome = yield wait;
-  const answer = outcome === 'approved' ? ' Done: the file is deleted.' : ` Understood, nothing was deleted (${outcome ?? 'no answer'}).`;
+  const decision = typeof outcome === 'string' ? outcome : 'no answer';
+  const answer = decision === 'approved' ? ' Done: the file is deleted.' : ` Understood, nothing was deleted (${decision}).`;
   yield* streamText(answer);
   yield { type: 'finish', finishReason: 'stop', usage };
 }

@@ -1,29 +1,51 @@
 import type { ScenarioStep } from './scenario-types.js';
 import { splitIntoFragments } from './stream-text.js';
 
-export interface ToolCallOptions {
+export interface ToolCallStartOptions {
   toolCallId: string;
   tool: string;
   args: Record<string, unknown>;
   stepId?: string;
+}
+
+export interface ToolCallOptions extends ToolCallStartOptions {
   /** Either the result, or the error the tool failed with. */
   outcome: { result: unknown } | { error: { code: string; message: string } };
   workMs?: number;
 }
 
+/** The start of a tool call and its argument JSON in fragments, without an end. */
+export function toolCallStartSteps(options: ToolCallStartOptions): ScenarioStep[] {
+  const { toolCallId, tool, stepId } = options;
+  const argFragments = splitIntoFragments(JSON.stringify(options.args), 6);
+  return [
+    { type: 'tool-call-start', toolCallId, tool, ...(stepId ? { stepId } : {}), delayMs: 60 },
+    ...argFragments.map((delta): ScenarioStep => ({ type: 'tool-call-args', toolCallId, delta, delayMs: 30 })),
+  ];
+}
+
 /** A tool call whose argument JSON streams in fragments, then its result or error. */
 export function toolCallSteps(options: ToolCallOptions): ScenarioStep[] {
-  const { toolCallId, tool, stepId, outcome } = options;
-  const argFragments = splitIntoFragments(JSON.stringify(options.args), 6);
+  const { toolCallId, outcome } = options;
   const end: ScenarioStep =
     'result' in outcome
       ? { type: 'tool-call-result', toolCallId, result: outcome.result, delayMs: options.workMs ?? 300 }
       : { type: 'tool-call-error', toolCallId, error: outcome.error, delayMs: options.workMs ?? 300 };
-  return [
-    { type: 'tool-call-start', toolCallId, tool, ...(stepId ? { stepId } : {}), delayMs: 60 },
-    ...argFragments.map((delta): ScenarioStep => ({ type: 'tool-call-args', toolCallId, delta, delayMs: 30 })),
-    end,
-  ];
+  return [...toolCallStartSteps(options), end];
+}
+
+export interface ClientToolCallOptions extends ToolCallStartOptions {
+  /** How long the browser has to answer. @default the server's `clientToolTimeoutMs` */
+  timeoutMs?: number;
+}
+
+/**
+ * A tool call run by the browser: its argument JSON streams in fragments, then the turn waits for the browser's
+ * answer, which the server emits as `tool-call-result` or `tool-call-error`.
+ */
+export function clientToolCallSteps(options: ClientToolCallOptions): ScenarioStep[] {
+  const { toolCallId, tool, args, timeoutMs } = options;
+  return [...toolCallStartSteps(options), { wait: 'client-tool', toolCallId, tool, args, ...(timeoutMs === undefined ? {} : { timeoutMs }) }];
 }
 
 export interface BackgroundRunOptions {
