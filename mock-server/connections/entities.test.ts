@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITIES_PATH, type ConnectionEventOf } from '../../src/protocol/index.js';
 import { createMockServer, type MockServer } from '../create-mock-server.js';
 import { fetchEntities, gatewayWithTools } from '../testing/gateway-test-helpers.js';
-import { applyJsonPatch } from './json-patch.js';
+import { applyJsonPatch } from '../../src/client/connections/apply-json-patch.js';
 
 let server: MockServer;
 let tickingServer: MockServer;
@@ -18,8 +18,11 @@ function fold(frames: readonly ConnectionEventOf<'entity:updated'>[]) {
   let snapshot: unknown;
   for (const frame of frames) {
     if (frame.snapshot !== undefined) snapshot = frame.snapshot;
-    else if (frame.version === version + 1) snapshot = applyJsonPatch(snapshot, frame.patch ?? []);
-    else throw new Error(`patch of version ${frame.version} after version ${version}`);
+    else if (frame.version === version + 1) {
+      const patched = applyJsonPatch(snapshot, frame.patch ?? []);
+      if (!patched.ok) throw new Error(patched.reason);
+      snapshot = patched.value;
+    } else throw new Error(`patch of version ${frame.version} after version ${version}`);
     version = frame.version;
   }
   return { version, snapshot };
@@ -63,7 +66,7 @@ describe('entities', () => {
   it('refuses a patch that cannot apply and keeps the version as it was', () => {
     expect(() => server.connections.updateEntity('test-token', 'note', 'missing', { patch: [] })).toThrow('No entity note/missing to patch');
     server.connections.updateEntity('test-token', 'note', 'n1', { snapshot: { text: 'a' } });
-    expect(() => server.connections.updateEntity('test-token', 'note', 'n1', { patch: [{ op: 'test', path: '/text', value: 'b' }] })).toThrow('test failed');
+    expect(() => server.connections.updateEntity('test-token', 'note', 'n1', { patch: [{ op: 'test', path: '/text', value: 'b' }] })).toThrow('the value differs');
     expect(() => server.connections.updateEntity('test-token', 'note', 'n1', { patch: [{ op: 'jump', path: '/text' }] as never })).toThrow();
     expect(server.connections.updateEntity('test-token', 'note', 'n1', { patch: [{ op: 'replace', path: '/text', value: 'c' }] })).toMatchObject({ version: 2, snapshot: { text: 'c' } });
   });

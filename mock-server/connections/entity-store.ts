@@ -1,6 +1,7 @@
 import * as v from 'valibot';
-import { jsonPatchOperationSchema, type EntitySnapshot, type JsonPatchOperation } from '../../src/protocol/index.js';
-import { applyJsonPatch } from './json-patch.js';
+import { jsonPatchOperationSchema } from '../../src/protocol/connection-events.js';
+import type { EntitySnapshot, JsonPatchOperation } from '../../src/protocol/index.js';
+import { applyJsonPatch } from '../../src/client/connections/apply-json-patch.js';
 
 /** A new version of an entity: its whole value, or an RFC 6902 patch of the current one. */
 export type EntityChange = { snapshot: unknown } | { patch: JsonPatchOperation[] };
@@ -27,7 +28,10 @@ export function createEntityStore() {
       if ('patch' in change) {
         const patch = v.parse(patchSchema, change.patch);
         if (!current) throw new Error(`No entity ${entityType}/${entityId} to patch: send a snapshot first.`);
-        snapshot = applyJsonPatch(current.snapshot, patch);
+        // The client's own patch code: the server's snapshot and the client's patched copy cannot drift apart.
+        const patched = applyJsonPatch(current.snapshot, patch);
+        if (!patched.ok) throw new Error(`The patch does not apply to ${entityType}/${entityId}: ${patched.reason}`);
+        snapshot = structuredClone(patched.value);
         frameChange = { patch: structuredClone(patch) };
       } else {
         snapshot = structuredClone(change.snapshot);
