@@ -75,6 +75,8 @@ export interface SocketFactoryOptions {
   transports: ('websocket' | 'polling' | 'webtransport')[];
   /** The client runs its own reconnects. */
   reconnection: false;
+  /** `false` for the gateway: its own connection, so a cut or a restart of one stream never touches the other. */
+  multiplex?: false;
   /** Per connection attempt, in ms. */
   timeout: number;
   auth: (callback: (data: object) => void) => void;

@@ -146,7 +146,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     namespaceUrl: new URL(CONNECTIONS_NAMESPACE, options.url).toString(),
     sessionId: options.connections?.sessionId ?? newClientMessageId(),
     createSocket,
-    socketOptions: { path: socketOptions.path, transports: socketOptions.transports, reconnection: false, timeout: socketOptions.timeout },
+    socketOptions: { path: socketOptions.path, transports: socketOptions.transports, reconnection: false, multiplex: false, timeout: socketOptions.timeout },
     getToken,
     fetch: doFetch,
     limits,
