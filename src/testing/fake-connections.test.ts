@@ -50,9 +50,15 @@ describe('createFakeConnections', () => {
     const execute = vi.fn(() => new Promise((resolve) => (finish = resolve)));
     connections.registerTool(readFilters(execute));
     const first = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
-    const repeat = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
+    const whilePreparing = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
+    await vi.waitFor(() => expect(execute).toHaveBeenCalled());
+    const whileRunning = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
     finish({ region: 'Asia' });
-    await expect(Promise.all([first, repeat])).resolves.toEqual([{ result: { region: 'Asia' } }, { result: { region: 'Asia' } }]);
+    await expect(Promise.all([first, whilePreparing, whileRunning])).resolves.toEqual([
+      { result: { region: 'Asia' } },
+      { result: { region: 'Asia' } },
+      { result: { region: 'Asia' } },
+    ]);
     expect(execute).toHaveBeenCalledTimes(1);
   });
 
@@ -68,19 +74,40 @@ describe('createFakeConnections', () => {
       ),
     );
     const answer = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
+    await vi.waitFor(() => expect(signal).toBeDefined());
     connections.cancel('inv-1');
     await expect(answer).resolves.toEqual({ cancelled: true });
     expect(signal?.aborted).toBe(true);
     expect(connections.getInvocation('inv-1')).toMatchObject({ state: 'cancelled', error: { message: 'turn-cancelled' } });
   });
 
+  it('cancel before the tool was prepared resolves { cancelled: true } and never runs it', async () => {
+    const connections = createFakeConnections();
+    const execute = vi.fn(() => ({ region: 'Europe' }));
+    connections.registerTool(readFilters(execute));
+    const answer = connections.invoke({ name: 'read_filters', args: { fields: [] }, invocationId: 'inv-1' });
+    connections.cancel('inv-1');
+    await expect(answer).resolves.toEqual({ cancelled: true });
+    await vi.dynamicImportSettled();
+    expect(execute).not.toHaveBeenCalled();
+    expect(connections.getInvocation('inv-1')?.state).toBe('cancelled');
+    expect(connections.getStats()).toMatchObject({ invocations: 0, cancellations: 1 });
+  });
+
   it('times out with the timeout it was given', async () => {
     vi.useFakeTimers();
     try {
       const connections = createFakeConnections({ toolTimeoutMs: 50 });
-      connections.registerTool(readFilters(vi.fn(() => new Promise(() => {}))));
+      const execute = vi.fn(() => new Promise(() => {}));
+      connections.registerTool(readFilters(execute));
       const answer = connections.invoke({ name: 'read_filters', args: { fields: [] } });
-      await vi.advanceTimersByTimeAsync(50);
+      // The timeout runs from the call of execute, once the valibot support has loaded.
+      await vi.dynamicImportSettled();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(execute).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(49);
+      expect(connections.getInvocation('invocation-1')?.state).toBe('running');
+      await vi.advanceTimersByTimeAsync(1);
       await expect(answer).resolves.toMatchObject({ error: { code: 'timeout' } });
     } finally {
       vi.useRealTimers();

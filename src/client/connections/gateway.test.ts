@@ -6,6 +6,25 @@ import type { PlatosClientOptions } from '../client-options.js';
 import { createPlatosClient } from '../create-platos-client.js';
 import type { ClientTool, EntityRecord, ToolExecutionContext, ToolInvocation } from './types.js';
 
+const preparation = vi.hoisted(() => ({ gates: new WeakMap<object, Promise<void>>() }));
+vi.mock('./prepare-tool.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./prepare-tool.js')>();
+  return {
+    ...actual,
+    prepareTool: async (tool: ClientTool<unknown, unknown>) => {
+      await preparation.gates.get(tool);
+      return actual.prepareTool(tool);
+    },
+  };
+});
+
+/** Holds the preparation of `tool` (as a slow load of its schema support would) until the returned function is called. */
+const holdPreparation = (tool: ClientTool) => {
+  let release = () => {};
+  preparation.gates.set(tool, new Promise<void>((resolve) => (release = resolve)));
+  return release;
+};
+
 const baseUrl = 'http://127.0.0.1:4000';
 const clients: { close(): void }[] = [];
 afterEach(() => {
@@ -41,7 +60,11 @@ function setup(overrides: Partial<PlatosClientOptions> = {}) {
   return { pair, gateway: pair.gateway, client, malformed };
 }
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the schema support finish loading (tools are prepared on first need), then what it started run its course. */
+const flush = async () => {
+  await vi.dynamicImportSettled();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 /** Frames of one gateway session, numbered as the server numbers them. */
 function gatewayFrames(epoch = 'ep') {
@@ -165,6 +188,49 @@ describe('client.connections over the gateway socket', () => {
     expect(syncs().slice(2)).toEqual([{ revision: 4, names: ['set_filters', 'third'] }]);
   });
 
+  it.each([
+    ['replaces it', (first: ClientTool) => ({ ...first, description: 'Picks the table columns' }), ['set_filters', 'pick_columns']],
+    ['adds another', () => ({ ...filtersTool(), name: 'sort_rows', description: 'Sorts the rows' }), ['set_filters', 'pick_columns', 'sort_rows']],
+  ])(
+    'never sends a lower tools:sync revision after a higher one, and ends with the latest set, when a registration slow to prepare is followed by one that %s',
+    async (_what, next, names) => {
+      const { gateway, client } = await connected();
+      const first: ClientTool = { ...filtersTool(), name: 'pick_columns', description: 'Picks columns' };
+      const release = holdPreparation(first);
+      client.connections.registerTool(first);
+      await flush();
+      const second = next(first);
+      client.connections.registerTool(second);
+      await flush();
+      release();
+      await flush();
+      const syncs = commandsNamed(gateway, 'tools:sync').map(({ request }) => request as { revision: number; tools: { name: string; description: string }[] });
+      const revisions = syncs.map(({ revision }) => revision);
+      expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+      expect(revisions).toEqual([1, 3]);
+      expect(syncs.at(-1)!.tools.map((tool) => tool.name)).toEqual(names);
+      expect(syncs.at(-1)!.tools.find((tool) => tool.name === second.name)?.description).toBe(second.description);
+      expect(client.connections.getStats().toolSyncs).toBe(2);
+    },
+  );
+
+  it('leaves a tool whose schema cannot be prepared out of tools:sync, and answers its invocations tool_failed', async () => {
+    const { gateway, client } = setup();
+    client.connections.registerTool(filtersTool());
+    client.connections.registerTool({ ...filtersTool(), name: 'broken', parameters: { $id: 'http://[not-a-url' } });
+    await client.connections.ready();
+    gateway.serverConnect();
+    await flush();
+    expect(commandNames(gateway)).toEqual(['connections:subscribe', 'tools:sync']);
+    expect(gateway.commands[1]!.request).toEqual({ revision: 2, tools: [expect.objectContaining({ name: 'set_filters' })] });
+
+    emit(gateway, gatewayFrames()('tool:invoke', { ...invokeFields('inv-1'), name: 'broken' }));
+    await flush();
+    expect(commandsNamed(gateway, 'tool:error').map(({ request }) => request)).toEqual([
+      { invocationId: 'inv-1', error: { code: 'tool_failed', message: expect.stringContaining('broken could not be prepared') } },
+    ]);
+  });
+
   it('runs a tool:invoke once, sends its tool:result and reports the invocation', async () => {
     const execute = vi.fn((args: unknown, context: ToolExecutionContext) => ({ applied: args, thread: context.threadId }));
     const { gateway, client } = await connected({}, filtersTool(execute));
@@ -198,6 +264,45 @@ describe('client.connections over the gateway socket', () => {
     expect(commandsNamed(gateway, 'tool:error').map(({ request }) => request)).toEqual([
       { invocationId: 'inv-1', error: { code: 'invalid_args', message: expect.stringContaining('/region') } },
     ]);
+  });
+
+  it('runs a tool:invoke repeated while its tool is still being prepared once, and answers once', async () => {
+    const execute = vi.fn(() => 'once');
+    const tool = filtersTool(execute);
+    const release = holdPreparation(tool);
+    const { gateway, client } = await connected({}, tool);
+    const frame = gatewayFrames();
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    expect(execute).not.toHaveBeenCalled();
+    release();
+    await flush();
+    expect(execute).toHaveBeenCalledTimes(1);
+    expect(commandsNamed(gateway, 'tool:result').map(({ request }) => request)).toEqual([{ invocationId: 'inv-1', result: 'once' }]);
+    expect(client.connections.getStats()).toMatchObject({ invocations: 1, duplicateInvocations: 1, answersSent: 1 });
+  });
+
+  it.each(['tool:cancel', 'client.close()'])('never runs a tool:invoke stopped by %s while its tool is still being prepared, and answers nothing', async (stop) => {
+    const execute = vi.fn(() => 'too late');
+    const tool = filtersTool(execute);
+    const release = holdPreparation(tool);
+    const { gateway, client } = await connected({}, tool);
+    const frame = gatewayFrames();
+    emit(gateway, frame('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    if (stop === 'tool:cancel') emit(gateway, frame('tool:cancel', { invocationId: 'inv-1', reason: 'turn-cancelled' }));
+    else client.close();
+    release();
+    await flush();
+    expect(execute).not.toHaveBeenCalled();
+    expect(commandsNamed(gateway, 'tool:result')).toEqual([]);
+    expect(commandsNamed(gateway, 'tool:error')).toEqual([]);
+    expect(client.connections.getStats()).toMatchObject({ invocations: 0, answersSent: 0 });
+    if (stop === 'tool:cancel') {
+      expect(client.connections.getInvocation('inv-1')).toMatchObject({ state: 'cancelled', delivery: 'none' });
+      expect(commandNames(gateway)).toEqual(['connections:subscribe', 'tools:sync']);
+    }
   });
 
   it('aborts a running tool on tool:cancel and answers nothing', async () => {

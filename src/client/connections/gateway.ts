@@ -97,11 +97,16 @@ export function createGateway(deps: GatewayDeps) {
   }
 
   const preparedTools = new WeakMap<object, Promise<PreparedTool>>();
+  /** Tools whose preparation has finished, for a sync that can then go out without waiting. */
+  const readyTools = new WeakMap<object, PreparedTool>();
   const prepared = async (name: string): Promise<PreparedTool | undefined> => {
     const tool = deps.tools.get(name);
     if (!tool) return undefined;
     let entry = preparedTools.get(tool);
-    if (!entry) preparedTools.set(tool, (entry = prepareTool(tool)));
+    if (!entry) {
+      preparedTools.set(tool, (entry = prepareTool(tool)));
+      entry.then((ready) => readyTools.set(tool, ready), () => {});
+    }
     return entry;
   };
 
@@ -176,7 +181,12 @@ export function createGateway(deps: GatewayDeps) {
   const syncTools = async () => {
     if (!socket.connected || closed) return;
     const revision = deps.tools.revision();
-    const tools = (await Promise.all(deps.tools.names().map(prepared))).flatMap((tool) => tool?.descriptor ?? []);
+    const names = deps.tools.names();
+    const ready = names.map((name) => readyTools.get(deps.tools.get(name)!));
+    // After a reconnect every tool is ready: the sync goes out at once, ahead of the answers re-sent after it. A tool
+    // whose schema cannot be prepared is left out (its invocations answer tool_failed) instead of holding back the set.
+    const prepare = () => Promise.all(names.map((name) => prepared(name).catch(() => undefined)));
+    const tools = (ready.every(Boolean) ? ready : await prepare()).flatMap((tool) => tool?.descriptor ?? []);
     // A newer change sends its own sync; this one is outdated.
     if (revision !== deps.tools.revision() || !socket.connected || closed) return;
     count('toolSyncs');
@@ -215,7 +225,8 @@ export function createGateway(deps: GatewayDeps) {
       everConnected = true;
       channel.reopen();
       liveness?.start();
-      // In this order on the wire: the server handles them in arrival order, its early buffer included.
+      // In this order on the wire (the tool set waits only for tools not prepared before): the server handles them in
+      // arrival order, its early buffer included.
       void session.start();
       void syncTools();
       invocations.resendPending();

@@ -12,7 +12,14 @@ const settled = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 type Execute = ClientTool['execute'];
 
-function setup(options: { tools?: Record<string, Partial<ClientTool> & { execute: Execute }>; keptAnswers?: number } = {}) {
+/**
+ * The runner over tools prepared up front, handed out as the gateway does once their schema support is loaded: in a
+ * promise. With `holdPreparation`, every lookup waits until the test calls `preparation.release()`; with
+ * `preparationError`, every lookup fails with it.
+ */
+async function setup(
+  options: { tools?: Record<string, Partial<ClientTool> & { execute: Execute }>; keptAnswers?: number; holdPreparation?: boolean; preparationError?: Error } = {},
+) {
   const stats = emptyConnectionsStats();
   const changes: ToolInvocation[] = [];
   const sent: { invocationId: string; answer: ToolAnswer }[] = [];
@@ -21,10 +28,18 @@ function setup(options: { tools?: Record<string, Partial<ClientTool> & { execute
   const held: { resolve(): void; reject(error: Error): void }[] = [];
   const prepared = new Map<string, PreparedTool>();
   for (const [name, tool] of Object.entries(options.tools ?? {})) {
-    prepared.set(name, prepareTool({ name, description: name, parameters: { type: 'object' }, ...tool } as ClientTool));
+    prepared.set(name, await prepareTool({ name, description: name, parameters: { type: 'object' }, ...tool } as ClientTool));
   }
+  let releasePreparation: () => void = () => {};
+  const preparationDone = options.holdPreparation ? new Promise<void>((resolve) => (releasePreparation = resolve)) : Promise.resolve();
+  const preparation = { lookups: 0, release: () => releasePreparation() };
   const runner = createInvocationRunner({
-    tool: (name) => prepared.get(name),
+    async tool(name) {
+      preparation.lookups += 1;
+      await preparationDone;
+      if (options.preparationError) throw options.preparationError;
+      return prepared.get(name);
+    },
     sendAnswer(invocationId, answer) {
       sent.push({ invocationId, answer });
       if (delivery === 'fail') return Promise.reject(new Error('disconnected'));
@@ -40,8 +55,10 @@ function setup(options: { tools?: Record<string, Partial<ClientTool> & { execute
     set: (next: typeof delivery) => (delivery = next),
     held,
   };
-  return { runner, stats, changes, sent, deliveries };
+  return { runner, stats, changes, sent, deliveries, preparation };
 }
+
+type Runner = ReturnType<typeof createInvocationRunner>;
 
 const request = (invocationId: string, name = 'echo', args: unknown = { text: 'hi' }): OpenInvocation => ({
   invocationId,
@@ -66,7 +83,7 @@ function deferredTool() {
 describe('createInvocationRunner', () => {
   it('runs a tool once with its arguments and context, and sends its result', async () => {
     const execute = vi.fn((args: unknown, _context: ToolExecutionContext) => ({ echoed: args }));
-    const { runner, sent, stats, changes } = setup({ tools: { echo: { execute } } });
+    const { runner, sent, stats, changes } = await setup({ tools: { echo: { execute } } });
     runner.invoke(request('inv-1'));
     await settled();
     expect(execute).toHaveBeenCalledTimes(1);
@@ -80,7 +97,7 @@ describe('createInvocationRunner', () => {
 
   it('does not run a repeated invocation again and re-sends the kept answer', async () => {
     const execute = vi.fn(() => 'done');
-    const { runner, sent, stats } = setup({ tools: { echo: { execute } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute } } });
     runner.invoke(request('inv-1'));
     await settled();
     runner.invoke(request('inv-1'));
@@ -92,8 +109,10 @@ describe('createInvocationRunner', () => {
 
   it('answers nothing yet to a repeat of an invocation still running, and sends its answer once', async () => {
     const tool = deferredTool();
-    const { runner, sent, stats } = setup({ tools: { echo: { execute: tool.execute } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute: tool.execute } } });
     runner.invoke(request('inv-1'));
+    await settled();
+    expect(tool.execute).toHaveBeenCalledTimes(1);
     runner.invoke(request('inv-1'));
     await settled();
     expect(sent).toEqual([]);
@@ -104,12 +123,41 @@ describe('createInvocationRunner', () => {
     expect(stats.duplicateInvocations).toBe(1);
   });
 
+  it('runs a repeat that arrives while the tool is still being prepared once, and sends its answer once', async () => {
+    const tool = deferredTool();
+    const { runner, sent, stats, preparation } = await setup({ tools: { echo: { execute: tool.execute } }, holdPreparation: true });
+    runner.invoke(request('inv-1'));
+    runner.invoke(request('inv-1'));
+    await settled();
+    expect(tool.execute).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    preparation.release();
+    await settled();
+    runner.invoke(request('inv-1'));
+    tool.calls[0]!.resolve('prepared once');
+    await settled();
+    expect(tool.execute).toHaveBeenCalledTimes(1);
+    expect(preparation.lookups).toBe(1);
+    expect(sent).toEqual([{ invocationId: 'inv-1', answer: { result: 'prepared once' } }]);
+    expect(stats).toMatchObject({ invocations: 1, duplicateInvocations: 2, answersSent: 1 });
+  });
+
+  it('answers tool_failed when the tool cannot be prepared', async () => {
+    const execute = vi.fn();
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute } }, preparationError: new Error('the validator did not load') });
+    runner.invoke(request('inv-1'));
+    await settled();
+    expect(execute).not.toHaveBeenCalled();
+    expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'tool_failed', message: 'echo could not be prepared: the validator did not load' } } }]);
+    expect(stats.invocations).toBe(0);
+  });
+
   it.each([
     ['a JSON Schema', { type: 'object', properties: { count: { type: 'integer' } }, required: ['count'] }],
     ['a valibot schema', v.object({ count: v.pipe(v.number(), v.integer()) })],
   ])('answers invalid_args without running when the arguments do not match %s', async (_what, parameters) => {
     const execute = vi.fn();
-    const { runner, sent, stats } = setup({ tools: { count: { execute, parameters } } });
+    const { runner, sent, stats } = await setup({ tools: { count: { execute, parameters } } });
     runner.invoke(request('inv-1', 'count', { count: 1.5 }));
     await settled();
     expect(execute).not.toHaveBeenCalled();
@@ -120,14 +168,14 @@ describe('createInvocationRunner', () => {
 
   it('runs the tool with what a valibot schema produced', async () => {
     const execute = vi.fn();
-    const { runner } = setup({ tools: { trim: { execute, parameters: v.object({ text: v.pipe(v.string(), v.trim()) }) } } });
+    const { runner } = await setup({ tools: { trim: { execute, parameters: v.object({ text: v.pipe(v.string(), v.trim()) }) } } });
     runner.invoke(request('inv-1', 'trim', { text: '  padded  ' }));
     await settled();
     expect(execute.mock.calls[0]![0]).toEqual({ text: 'padded' });
   });
 
   it('answers unknown_tool for a tool this client does not offer', async () => {
-    const { runner, sent, stats } = setup();
+    const { runner, sent, stats } = await setup();
     runner.invoke(request('inv-1', 'missing'));
     await settled();
     expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'unknown_tool', message: expect.stringContaining('missing') } } }]);
@@ -140,17 +188,18 @@ describe('createInvocationRunner', () => {
     ['rejects with an Error', () => Promise.reject(new Error('no rows')), 'no rows'],
     ['throws a string', () => { throw 'plain text'; }, 'plain text'],
   ])('answers tool_failed with the message when the tool %s', async (_what, execute, message) => {
-    const { runner, sent } = setup({ tools: { echo: { execute } } });
+    const { runner, sent } = await setup({ tools: { echo: { execute } } });
     runner.invoke(request('inv-1'));
     await settled();
     expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'tool_failed', message } } }]);
   });
 
   it('times out: aborts the signal with a TimeoutError, answers timeout, and never sends the late result', async () => {
-    vi.useFakeTimers();
     const tool = deferredTool();
-    const { runner, sent, stats } = setup({ tools: { echo: { execute: tool.execute, timeoutMs: 500 } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute: tool.execute, timeoutMs: 500 } } });
+    vi.useFakeTimers();
     runner.invoke(request('inv-1'));
+    await vi.advanceTimersByTimeAsync(0);
     const { signal } = tool.calls[0]!.context;
     await vi.advanceTimersByTimeAsync(499);
     expect(signal.aborted).toBe(false);
@@ -166,9 +215,9 @@ describe('createInvocationRunner', () => {
   });
 
   it('uses the default timeout when the tool names none, and no timer outlives a finished call', async () => {
-    vi.useFakeTimers();
     const tool = deferredTool();
-    const { runner, sent } = setup({ tools: { echo: { execute: tool.execute }, quick: { execute: () => 'ok' } } });
+    const { runner, sent } = await setup({ tools: { echo: { execute: tool.execute }, quick: { execute: () => 'ok' } } });
+    vi.useFakeTimers();
     runner.invoke(request('inv-1'));
     runner.invoke(request('inv-2', 'quick'));
     await vi.advanceTimersByTimeAsync(999);
@@ -182,10 +231,12 @@ describe('createInvocationRunner', () => {
   });
 
   it('cancel aborts the signal, marks the invocation cancelled and sends nothing, even when the tool finishes after', async () => {
-    vi.useFakeTimers();
     const tool = deferredTool();
-    const { runner, sent, stats } = setup({ tools: { echo: { execute: tool.execute } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute: tool.execute } } });
+    vi.useFakeTimers();
     runner.invoke(request('inv-1'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tool.execute).toHaveBeenCalledTimes(1);
     runner.cancel('inv-1', 'turn-cancelled');
     const { signal } = tool.calls[0]!.context;
     expect(signal.aborted).toBe(true);
@@ -201,7 +252,7 @@ describe('createInvocationRunner', () => {
   });
 
   it('ignores a cancel of an invocation that already has its answer', async () => {
-    const { runner, sent, stats } = setup({ tools: { echo: { execute: () => 'done' } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute: () => 'done' } } });
     runner.invoke(request('inv-1'));
     await settled();
     runner.cancel('inv-1', 'timeout');
@@ -212,7 +263,7 @@ describe('createInvocationRunner', () => {
   });
 
   it('keeps an answer whose sending failed pending and sends it again on resendPending, until acknowledged', async () => {
-    const { runner, sent, stats, deliveries } = setup({ tools: { echo: { execute: () => 'done' } } });
+    const { runner, sent, stats, deliveries } = await setup({ tools: { echo: { execute: () => 'done' } } });
     deliveries.set('fail');
     runner.invoke(request('inv-1'));
     await settled();
@@ -229,7 +280,7 @@ describe('createInvocationRunner', () => {
   });
 
   it('does not send an answer again while its sending is still unanswered', async () => {
-    const { runner, sent, deliveries } = setup({ tools: { echo: { execute: () => 'done' } } });
+    const { runner, sent, deliveries } = await setup({ tools: { echo: { execute: () => 'done' } } });
     deliveries.set('hold');
     runner.invoke(request('inv-1'));
     await settled();
@@ -254,7 +305,7 @@ describe('createInvocationRunner', () => {
     }],
     ['a function', () => () => 1],
   ])('answers invalid_result when the result holds %s', async (_what, execute) => {
-    const { runner, sent } = setup({ tools: { echo: { execute } } });
+    const { runner, sent } = await setup({ tools: { echo: { execute } } });
     runner.invoke(request('inv-1'));
     await settled();
     expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'invalid_result', message: expect.stringContaining('echo') } } }]);
@@ -262,7 +313,7 @@ describe('createInvocationRunner', () => {
 
   it('sends undefined as null, and a result as the JSON data it stands for', async () => {
     const date = new Date(0);
-    const { runner, sent } = setup({ tools: { nothing: { execute: () => undefined }, dated: { execute: async () => ({ at: date, skip: undefined }) } } });
+    const { runner, sent } = await setup({ tools: { nothing: { execute: () => undefined }, dated: { execute: async () => ({ at: date, skip: undefined }) } } });
     runner.invoke(request('inv-1', 'nothing'));
     runner.invoke(request('inv-2', 'dated'));
     await settled();
@@ -274,7 +325,7 @@ describe('createInvocationRunner', () => {
 
   it('forgets the oldest acknowledged answers past keptAnswers, never one still pending or running', async () => {
     const running = deferredTool();
-    const { runner, sent, deliveries } = setup({ keptAnswers: 3, tools: { echo: { execute: () => 'done' }, slow: { execute: running.execute } } });
+    const { runner, sent, deliveries } = await setup({ keptAnswers: 3, tools: { echo: { execute: () => 'done' }, slow: { execute: running.execute } } });
     runner.invoke(request('acked-1'));
     await settled();
     runner.invoke(request('running', 'slow'));
@@ -298,8 +349,10 @@ describe('createInvocationRunner', () => {
 
   it('sends nothing after dispose, aborting what still runs', async () => {
     const tool = deferredTool();
-    const { runner, sent, stats } = setup({ tools: { echo: { execute: tool.execute } } });
+    const { runner, sent, stats } = await setup({ tools: { echo: { execute: tool.execute } } });
     runner.invoke(request('inv-1'));
+    await settled();
+    expect(tool.execute).toHaveBeenCalledTimes(1);
     runner.dispose();
     const { signal } = tool.calls[0]!.context;
     expect(signal.aborted).toBe(true);
@@ -308,5 +361,27 @@ describe('createInvocationRunner', () => {
     runner.resendPending();
     expect(sent).toEqual([]);
     expect(stats.answersSent).toBe(0);
+  });
+
+  it.each([
+    ['cancelled', (runner: Runner) => runner.cancel('inv-1', 'turn-cancelled')],
+    ['disposed', (runner: Runner) => runner.dispose()],
+  ])('never runs an invocation %s while its tool is still being prepared, and sends nothing', async (_what, stop) => {
+    const execute = vi.fn(() => 'too late');
+    const { runner, sent, stats, preparation } = await setup({ tools: { echo: { execute } }, holdPreparation: true });
+    vi.useFakeTimers();
+    runner.invoke(request('inv-1'));
+    await vi.advanceTimersByTimeAsync(0);
+    stop(runner);
+    preparation.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(execute).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    runner.resendPending();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual([]);
+    expect(runner.get('inv-1')?.delivery).toBe('none');
+    expect(stats).toMatchObject({ invocations: 0, invalidArgs: 0, timeouts: 0, answersSent: 0 });
   });
 });

@@ -101,7 +101,8 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
     } catch (error) {
       return settle(entry, errorOf('tool_failed', `${name} could not be prepared: ${(error as Error).message}`));
     }
-    if (entry.invocation.state !== 'running') return;
+    // Cancelled, or the client closed, while the tool was being prepared: it never runs.
+    if (disposed || entry.invocation.state !== 'running') return;
     if (!prepared) return settle(entry, errorOf('unknown_tool', `This browser offers no tool called ${name}`));
     const checked = prepared.checkArgs(args);
     if (!checked.ok) {
