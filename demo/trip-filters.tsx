@@ -20,12 +20,14 @@ const readFiltersParameters = v.object({
  */
 export function TripFiltersPanel() {
   const [filters, setFilters] = useState<TripFilters>({ region: 'Europe', budget: 1500, days: 3 });
+  const [reads, setReads] = useState(0);
 
   useClientTool({
     name: 'read_filters',
     description: 'Reads the trip filters the user set on the page: region, budget in euros, number of days.',
     parameters: readFiltersParameters,
     execute: async ({ fields }, { signal }) => {
+      setReads((count) => count + 1);
       // Long enough to see the card say "Running in your browser", and to cut the network meanwhile.
       await new Promise((resolve, reject) => {
         const timer = setTimeout(resolve, 1200);
@@ -47,6 +49,9 @@ export function TripFiltersPanel() {
     <section className="demo-panel" aria-labelledby="trip-filters-title">
       <h2 id="trip-filters-title">Trip filters</h2>
       <p className="demo-panel-note">The agent reads these through a tool that runs in this page.</p>
+      <p className="demo-panel-note" aria-live="polite" data-reads={reads}>
+        Read by the agent {reads === 1 ? 'once' : `${reads} times`}
+      </p>
       <label>
         Region
         <select value={filters.region} onChange={(event) => setFilters({ ...filters, region: event.target.value as TripFilters['region'] })}>
