@@ -109,3 +109,14 @@ test('on a host page that centres text and sets a serif font, with no height on 
   const chatHeight = (await chat.boundingBox())!.height;
   expect.soft(chatHeight, `the chat's height (px) in a ${viewportHeight}px viewport`).toBeLessThanOrEqual(viewportHeight);
 });
+
+test('a tool that runs in the page answers the agent: the gateway and its schema validator load from the package', async ({ page, problems, openChat }) => {
+  await openChat();
+  await sendMessage(page, 'browser Which trip fits my filters?');
+  const assistant = page.getByRole('article', { name: 'Assistant' });
+  await Promise.race([expect(assistant).toHaveAttribute('data-state', 'finished', { timeout: 30_000 }), problems.crashed]);
+  await expect(assistant.getByRole('region', { name: 'Tool call: read_filters' })).toHaveAttribute('data-state', 'succeeded');
+  await expect(assistant).toContainText('Your filters say: region Oceania, budget 700, days 4.');
+  expect.soft(problems.pageErrors, 'uncaught exceptions on the page').toEqual([]);
+  expect.soft(problems.consoleErrors, 'console errors').toEqual([]);
+});

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPlatosClient } from '@platosdev/client';
-import { PlatosChat, PlatosProvider } from '@platosdev/client/react';
+import { PlatosChat, PlatosProvider, useClientTool } from '@platosdev/client/react';
 import '@platosdev/client/styles.css';
 
 // The app a user pastes from the README: one client, one provider, one chat. The page has no stylesheet of its own.
@@ -14,6 +14,20 @@ const styledHost = params.get('host') === 'styled';
 
 const client = createPlatosClient({ url, token: 'dev-token', agentId: 'default' });
 
+/** A tool that runs in this page: the agent's `browser` scenario calls it and quotes what it returns. */
+function FiltersTool() {
+  useClientTool({
+    name: 'read_filters',
+    description: 'Reads the trip filters set on the page.',
+    parameters: { type: 'object', properties: { fields: { type: 'array', items: { enum: ['region', 'budget', 'days'] } } }, required: ['fields'] },
+    execute: ({ fields }: { fields: ('region' | 'budget' | 'days')[] }) => {
+      const filters = { region: 'Oceania', budget: 700, days: 4 };
+      return Object.fromEntries(fields.map((field) => [field, filters[field]]));
+    },
+  });
+  return null;
+}
+
 if (styledHost) {
   document.body.style.textAlign = 'center';
   document.body.style.fontFamily = 'serif';
@@ -22,6 +36,7 @@ if (styledHost) {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlatosProvider client={client}>
+      <FiltersTool />
       {styledHost ? (
         <div>
           <PlatosChat threadId={threadId} />
