@@ -4,8 +4,6 @@ import {
   CONNECTIONS_NAMESPACE,
   resolveFrameLimits,
   SOCKET_PATH,
-  type CommandName,
-  type CommandRequest,
   type Commands,
   type HistoryResponse,
   type ServerEvent,
@@ -14,12 +12,12 @@ import { defaultBackoff, fullJitterDelay } from './backoff.js';
 import { PlatosClientError } from './client-error.js';
 import { emptyClientStats } from './client-stats.js';
 import type { ClientSocket, PlatosClientOptions } from './client-options.js';
-import { createCommandChannel, type CommandOptions } from './command-channel.js';
 import { createConnections } from './connections/create-connections.js';
-import { browserNetworkSignals, createConnectionManager } from './connection-manager.js';
+import { browserNetworkSignals } from './connection-manager.js';
 import { routeFrame } from './frame-router.js';
 import { fetchHistory } from './history-fetch.js';
-import { createLivenessMonitor, defaultLiveness } from './liveness.js';
+import { defaultLiveness } from './liveness.js';
+import { createManagedConnection, type ConnectionPolicy } from './managed-connection.js';
 import { createStateCell } from './state-cell.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
@@ -49,7 +47,6 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const count = (stat: ClientCounter) => (stats[stat] += 1);
   const sessions = new Map<string, ResumableSession>();
   let closed = false;
-  let everConnected = false;
 
   const namespaceUrl = new URL(agentNamespace(agentId), options.url).toString();
   const socketOptions = {
@@ -70,30 +67,28 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const network = options.network === null ? undefined : (options.network ?? browserNetworkSignals());
 
   const livenessOptions = { ...defaultLiveness, ...(options.liveness || {}) };
-  const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
-  const dropDeadConnection = () => {
-    count('livenessTimeouts');
-    manager.restart();
+  const policy: ConnectionPolicy = {
+    ackTimeoutMs,
+    queueTimeoutMs,
+    liveness: options.liveness === false ? false : livenessOptions,
+    backoff,
+    maxAttempts: options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY,
+    maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
+    canRefreshToken: Boolean(options.getToken),
+    random,
+    ...(network ? { network } : {}),
   };
-  /** Counts connections, so a late verdict about an old one cannot drop the current one. */
-  let connectionNumber = 0;
-  const verifyConnection = async () => {
-    const checked = connectionNumber;
-    try {
-      await ping(livenessOptions.timeoutMs);
-      return true;
-    } catch {
-      if (checked === connectionNumber && socket.connected) dropDeadConnection();
-      return false;
-    }
-  };
-  const channel = createCommandChannel(socket, { ackTimeoutMs, queueTimeoutMs, onAnswer: () => liveness?.noteActivity(), verifyConnection });
-  const liveness =
-    options.liveness === false ? null : createLivenessMonitor({ options: livenessOptions, ping, onDead: dropDeadConnection });
+  const connection = createManagedConnection<Commands>(socket, policy, {
+    count,
+    onConnect: () => sessions.forEach((session) => session.listenerCount > 0 && void session.start()),
+    onDisconnect: () => sessions.forEach((session) => session.pause()),
+    onStateChange: () => publishState(),
+  });
+  const { manager, command } = connection;
 
   // Attached before anything can await, so no frame is ever missed.
   socket.onAny((name: string, ...args: unknown[]) => {
-    liveness?.noteActivity();
+    connection.noteActivity();
     const routed = routeFrame(name, args, limits);
     if (!routed.ok) {
       count('malformedFrames');
@@ -112,35 +107,6 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     connectionState.set(base === 'open' && resyncingThreads.size > 0 ? 'resyncing' : base);
   };
 
-  const manager = createConnectionManager(socket, {
-    backoff,
-    maxAttempts: options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY,
-    maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
-    canRefreshToken: Boolean(options.getToken),
-    random,
-    network,
-    onConnect: () => {
-      connectionNumber += 1;
-      if (everConnected) count('reconnects');
-      everConnected = true;
-      channel.reopen();
-      liveness?.start();
-      sessions.forEach((session) => session.listenerCount > 0 && void session.start());
-      channel.flush();
-    },
-    onDisconnect: () => {
-      liveness?.stop();
-      channel.requeueInFlight();
-      sessions.forEach((session) => session.pause());
-    },
-    onStateChange: (state) => {
-      if (state === 'unauthorized' || state === 'closed') {
-        channel.failAll(new PlatosClientError(state, state === 'closed' ? 'The client was closed' : 'The server rejected the token'));
-      }
-      publishState();
-    },
-  });
-
   const gateway = createConnections(() => ({
     baseUrl: options.url,
     namespaceUrl: new URL(CONNECTIONS_NAMESPACE, options.url).toString(),
@@ -150,33 +116,14 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     getToken,
     fetch: doFetch,
     limits,
-    ackTimeoutMs,
+    // The gateway queues no commands: what it must deliver (answers, the tool set) it sends again after a connect.
+    policy: { ...policy, queueTimeoutMs: ackTimeoutMs },
     historyTimeoutMs,
     toolTimeoutMs: options.connections?.toolTimeoutMs ?? 60_000,
-    backoff,
-    maxAttempts: options.reconnect?.maxAttempts ?? Number.POSITIVE_INFINITY,
-    maxAuthRetries: options.getToken ? (options.auth?.maxRetries ?? 2) : 0,
-    canRefreshToken: Boolean(options.getToken),
-    random,
-    ...(network ? { network } : {}),
-    liveness: options.liveness === false ? false : livenessOptions,
     gap,
     ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   }));
 
-  async function command<C extends CommandName>(
-    name: C,
-    request: CommandRequest<C>,
-    commandOptions?: CommandOptions,
-  ): Promise<Commands[C]['reply']> {
-    const ack = await channel.send(name, request, commandOptions);
-    if (typeof ack !== 'object' || ack === null || !('ok' in ack)) throw new PlatosClientError('bad_ack', `${name} got a malformed acknowledgement`);
-    if (ack.ok !== true) {
-      const error = (ack as { error?: { code?: unknown; message?: unknown } }).error;
-      throw new PlatosClientError(String(error?.code ?? 'rejected'), String(error?.message ?? `${name} was rejected`));
-    }
-    return ack as Commands[C]['reply'];
-  }
   const queued = { queue: true };
 
   function sessionFor(threadId: string): ResumableSession {
@@ -281,7 +228,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     close() {
       if (closed) return;
       closed = true;
-      liveness?.stop();
+      connection.stop();
       sessions.forEach((session) => session.pause());
       sessions.clear();
       resyncingThreads.clear();

@@ -1,9 +1,10 @@
 import { createStateCell } from '../client/state-cell.js';
 import { createEntityCache } from '../client/connections/entity-cache.js';
+import { createEntityListeners } from '../client/connections/entity-listeners.js';
 import { createInvocationRunner, type ToolAnswer } from '../client/connections/invocation-runner.js';
 import { prepareTool, type PreparedTool } from '../client/connections/prepare-tool.js';
 import { createToolRegistry } from '../client/connections/tool-registry.js';
-import type { ConnectionsCounter, EntityFilter, EntityRecord, GatewayState, PlatosConnections, ToolInvocation } from '../client/connections/types.js';
+import type { ConnectionsCounter, GatewayState, PlatosConnections, ToolInvocation } from '../client/connections/types.js';
 import type { ConnectionEventOf } from '../protocol/index.js';
 import { copyConnectionsStats, emptyConnectionsStats } from '../client/connections/connections-stats.js';
 
@@ -43,7 +44,7 @@ export interface FakeConnections extends PlatosConnections {
 export function createFakeConnections(options: { toolTimeoutMs?: number } = {}): FakeConnections {
   const tools = createToolRegistry();
   const state = createStateCell<GatewayState>('open');
-  const entityListeners = new Set<{ listener: (entity: EntityRecord) => void; filter?: EntityFilter }>();
+  const entityListeners = createEntityListeners();
   const invocationListeners = new Set<(invocation: ToolInvocation) => void>();
   /** Callers of `invoke` still waiting, per invocation: a repeat made while the tool runs waits with the first. */
   const waiting = new Map<string, ((answer: ToolAnswer | { cancelled: true }) => void)[]>();
@@ -78,24 +79,14 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
   };
   const entities = createEntityCache({
     count,
-    onChange(entity) {
-      for (const { listener, filter } of [...entityListeners]) {
-        if (filter?.entityType !== undefined && filter.entityType !== entity.entityType) continue;
-        if (filter?.entityId !== undefined && filter.entityId !== entity.entityId) continue;
-        listener(entity);
-      }
-    },
+    onChange: entityListeners.emit,
   });
 
   return {
     registerTool: (tool) => tools.register(tool as Parameters<typeof tools.register>[0]),
     unregisterTool: tools.unregister,
     toolNames: tools.names,
-    onEntity(listener, filter) {
-      const entry = filter ? { listener, filter } : { listener };
-      entityListeners.add(entry);
-      return () => void entityListeners.delete(entry);
-    },
+    onEntity: entityListeners.add,
     getEntity: entities.get,
     onInvocation(listener) {
       invocationListeners.add(listener);

@@ -1,8 +1,9 @@
 import { copyConnectionsStats, emptyConnectionsStats } from './connections-stats.js';
 import { createStateCell } from '../state-cell.js';
 import type { Gateway, GatewayDeps } from './gateway.js';
+import { createEntityListeners } from './entity-listeners.js';
 import { createToolRegistry } from './tool-registry.js';
-import type { EntityFilter, EntityRecord, GatewayState, PlatosConnections, ToolInvocation } from './types.js';
+import type { GatewayState, PlatosConnections, ToolInvocation } from './types.js';
 
 /** Everything the gateway needs from the client, except what the facade itself owns. */
 export type GatewaySettings = Omit<GatewayDeps, 'tools' | 'stats' | 'state' | 'onEntity' | 'onInvocation'>;
@@ -14,7 +15,7 @@ export type GatewaySettings = Omit<GatewayDeps, 'tools' | 'stats' | 'state' | 'o
 export function createConnections(settings: () => GatewaySettings) {
   const tools = createToolRegistry();
   const state = createStateCell<GatewayState>('idle');
-  const entityListeners = new Set<{ listener: (entity: EntityRecord) => void; filter?: EntityFilter }>();
+  const entityListeners = createEntityListeners();
   const invocationListeners = new Set<(invocation: ToolInvocation) => void>();
   const stats = emptyConnectionsStats();
   let gateway: Gateway | null = null;
@@ -29,13 +30,7 @@ export function createConnections(settings: () => GatewaySettings) {
         tools,
         stats,
         state,
-        onEntity(entity) {
-          for (const { listener, filter } of [...entityListeners]) {
-            if (filter?.entityType !== undefined && filter.entityType !== entity.entityType) continue;
-            if (filter?.entityId !== undefined && filter.entityId !== entity.entityId) continue;
-            listener(entity);
-          }
-        },
+        onEntity: entityListeners.emit,
         onInvocation(invocation) {
           for (const listener of [...invocationListeners]) listener(invocation);
         },
@@ -53,10 +48,9 @@ export function createConnections(settings: () => GatewaySettings) {
     unregisterTool: tools.unregister,
     toolNames: tools.names,
     onEntity(listener, filter) {
-      const entry = filter ? { listener, filter } : { listener };
-      entityListeners.add(entry);
+      const stop = entityListeners.add(listener, filter);
       void open();
-      return () => void entityListeners.delete(entry);
+      return stop;
     },
     getEntity: (entityType, entityId) => gateway?.getEntity(entityType, entityId),
     onInvocation(listener) {

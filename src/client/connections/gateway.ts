@@ -1,10 +1,8 @@
-import type { ConnectionCommandName, ConnectionCommands, ConnectionEvent, EntitiesResponse, FrameLimits } from '../../protocol/index.js';
-import { fullJitterDelay, type BackoffPolicy } from '../backoff.js';
+import type { ConnectionCommands, ConnectionEvent, EntitiesResponse, FrameLimits } from '../../protocol/index.js';
+import { fullJitterDelay } from '../backoff.js';
 import { PlatosClientError } from '../client-error.js';
 import type { ClientSocket, SocketFactoryOptions } from '../client-options.js';
-import { createCommandChannel } from '../command-channel.js';
-import { createConnectionManager, type NetworkSignals } from '../connection-manager.js';
-import { createLivenessMonitor, type LivenessOptions } from '../liveness.js';
+import { createManagedConnection, type ConnectionPolicy } from '../managed-connection.js';
 import { createResumableSession } from '../resumable-session.js';
 import type { RejectReason } from '../reject-reason.js';
 import type { createStateCell } from '../state-cell.js';
@@ -25,16 +23,9 @@ export interface GatewayDeps {
   getToken(): Promise<string>;
   fetch: typeof fetch;
   limits: FrameLimits;
-  ackTimeoutMs: number;
+  policy: ConnectionPolicy;
   historyTimeoutMs: number;
   toolTimeoutMs: number;
-  backoff: BackoffPolicy;
-  maxAttempts: number;
-  maxAuthRetries: number;
-  canRefreshToken: boolean;
-  random(): number;
-  network?: NetworkSignals;
-  liveness: LivenessOptions | false;
   gap: { bufferSize: number; timeoutMs: number };
   tools: ToolRegistry;
   stats: ConnectionsStats;
@@ -53,8 +44,6 @@ export type Gateway = ReturnType<typeof createGateway>;
 export function createGateway(deps: GatewayDeps) {
   const count = (stat: ConnectionsCounter) => (deps.stats[stat] += 1);
   let closed = false;
-  let everConnected = false;
-  let connectionNumber = 0;
 
   const socket = deps.createSocket(deps.namespaceUrl, {
     ...deps.socketOptions,
@@ -66,35 +55,19 @@ export function createGateway(deps: GatewayDeps) {
     },
   });
 
-  const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
-  const dropDeadConnection = () => {
-    count('livenessTimeouts');
-    manager.restart();
-  };
-  const verifyConnection = async () => {
-    const checked = connectionNumber;
-    try {
-      await ping(deps.liveness === false ? deps.ackTimeoutMs : deps.liveness.timeoutMs);
-      return true;
-    } catch {
-      if (checked === connectionNumber && socket.connected) dropDeadConnection();
-      return false;
-    }
-  };
-  const liveness = deps.liveness === false ? null : createLivenessMonitor({ options: deps.liveness, ping, onDead: dropDeadConnection });
-  const channel = createCommandChannel<ConnectionCommands>(socket, {
-    ackTimeoutMs: deps.ackTimeoutMs,
-    queueTimeoutMs: deps.ackTimeoutMs,
-    onAnswer: () => liveness?.noteActivity(),
-    verifyConnection,
+  const connection = createManagedConnection<ConnectionCommands>(socket, deps.policy, {
+    count,
+    onConnect: () => {
+      // In this order on the wire (the tool set waits only for tools not prepared before): the server handles them in
+      // arrival order, its early buffer included.
+      void session.start();
+      void syncTools();
+      invocations.resendPending();
+    },
+    onDisconnect: () => session.pause(),
+    onStateChange: () => publishState(),
   });
-
-  async function command<C extends ConnectionCommandName>(name: C, request: ConnectionCommands[C]['request']): Promise<ConnectionCommands[C]['reply']> {
-    const ack = (await channel.send(name, request)) as { ok?: unknown; error?: { code?: unknown; message?: unknown } } | null;
-    if (typeof ack !== 'object' || ack === null || !('ok' in ack)) throw new PlatosClientError('bad_ack', `${name} got a malformed acknowledgement`);
-    if (ack.ok !== true) throw new PlatosClientError(String(ack.error?.code ?? 'rejected'), String(ack.error?.message ?? `${name} was rejected`));
-    return ack as ConnectionCommands[C]['reply'];
-  }
+  const { manager, command } = connection;
 
   const preparedTools = new WeakMap<object, Promise<PreparedTool>>();
   /** Tools whose preparation has finished, for a sync that can then go out without waiting. */
@@ -139,7 +112,7 @@ export function createGateway(deps: GatewayDeps) {
       }
     },
     count,
-    retryDelayMs: (attempt) => fullJitterDelay(attempt, deps.backoff, deps.random),
+    retryDelayMs: (attempt) => fullJitterDelay(attempt, deps.policy.backoff, deps.policy.random),
     gap: deps.gap,
     onStateChange: () => publishState(),
   });
@@ -166,7 +139,7 @@ export function createGateway(deps: GatewayDeps) {
   });
 
   socket.onAny((name: string, ...args: unknown[]) => {
-    liveness?.noteActivity();
+    connection.noteActivity();
     const routed = routeConnectionFrame(name, args, deps.limits);
     if (!routed.ok) {
       count('malformedFrames');
@@ -212,38 +185,6 @@ export function createGateway(deps: GatewayDeps) {
     deps.state.set(base === 'open' && session.state === 'resyncing' ? 'resyncing' : base);
   };
 
-  const manager = createConnectionManager(socket, {
-    backoff: deps.backoff,
-    maxAttempts: deps.maxAttempts,
-    maxAuthRetries: deps.maxAuthRetries,
-    canRefreshToken: deps.canRefreshToken,
-    random: deps.random,
-    network: deps.network,
-    onConnect: () => {
-      connectionNumber += 1;
-      if (everConnected) count('reconnects');
-      everConnected = true;
-      channel.reopen();
-      liveness?.start();
-      // In this order on the wire (the tool set waits only for tools not prepared before): the server handles them in
-      // arrival order, its early buffer included.
-      void session.start();
-      void syncTools();
-      invocations.resendPending();
-      channel.flush();
-    },
-    onDisconnect: () => {
-      liveness?.stop();
-      channel.requeueInFlight();
-      session.pause();
-    },
-    onStateChange: (state) => {
-      if (state === 'unauthorized' || state === 'closed') {
-        channel.failAll(new PlatosClientError(state, state === 'closed' ? 'The client was closed' : 'The server rejected the token'));
-      }
-      publishState();
-    },
-  });
   publishState();
 
   return {
@@ -260,7 +201,7 @@ export function createGateway(deps: GatewayDeps) {
       if (closed) return;
       closed = true;
       stopToolWatch();
-      liveness?.stop();
+      connection.stop();
       session.pause();
       invocations.dispose();
       manager.close();

@@ -1,0 +1,118 @@
+import type { BackoffPolicy } from './backoff.js';
+import { PlatosClientError } from './client-error.js';
+import type { ClientSocket } from './client-options.js';
+import { createCommandChannel, type CommandMap, type CommandOptions } from './command-channel.js';
+import { createConnectionManager, type NetworkSignals, type SocketState } from './connection-manager.js';
+import { createLivenessMonitor, type LivenessOptions } from './liveness.js';
+
+/** How a socket reconnects, checks that it is alive and waits for acknowledgements; the same for both streams. */
+export interface ConnectionPolicy {
+  ackTimeoutMs: number;
+  /** How long a queued command waits for a connection. */
+  queueTimeoutMs: number;
+  liveness: LivenessOptions | false;
+  backoff: BackoffPolicy;
+  maxAttempts: number;
+  maxAuthRetries: number;
+  canRefreshToken: boolean;
+  random(): number;
+  network?: NetworkSignals;
+}
+
+export interface ManagedConnectionHooks {
+  count(stat: 'reconnects' | 'livenessTimeouts'): void;
+  /** The socket (re)connected; commands queued meanwhile go out right after this returns. */
+  onConnect(): void;
+  onDisconnect(): void;
+  onStateChange(state: SocketState): void;
+}
+
+/**
+ * One socket's life as the chat stream and the gateway both run it: the connection manager's reconnects, liveness
+ * pings that drop a half-open connection, and the command channel with its acknowledgements checked.
+ */
+export function createManagedConnection<TCommands extends CommandMap<keyof TCommands & string>>(
+  socket: ClientSocket,
+  policy: ConnectionPolicy,
+  hooks: ManagedConnectionHooks,
+) {
+  let everConnected = false;
+  /** Counts connections, so a late verdict about an old one cannot drop the current one. */
+  let connectionNumber = 0;
+  const pingTimeoutMs = policy.liveness === false ? policy.ackTimeoutMs : policy.liveness.timeoutMs;
+
+  const ping = (timeoutMs: number) => socket.timeout(timeoutMs).emitWithAck('connection:ping', {});
+  const dropDeadConnection = () => {
+    hooks.count('livenessTimeouts');
+    manager.restart();
+  };
+  const verifyConnection = async () => {
+    const checked = connectionNumber;
+    try {
+      await ping(pingTimeoutMs);
+      return true;
+    } catch {
+      if (checked === connectionNumber && socket.connected) dropDeadConnection();
+      return false;
+    }
+  };
+  const liveness = policy.liveness === false ? null : createLivenessMonitor({ options: policy.liveness, ping, onDead: dropDeadConnection });
+  const channel = createCommandChannel<TCommands>(socket, {
+    ackTimeoutMs: policy.ackTimeoutMs,
+    queueTimeoutMs: policy.queueTimeoutMs,
+    onAnswer: () => liveness?.noteActivity(),
+    verifyConnection,
+  });
+
+  const manager = createConnectionManager(socket, {
+    backoff: policy.backoff,
+    maxAttempts: policy.maxAttempts,
+    maxAuthRetries: policy.maxAuthRetries,
+    canRefreshToken: policy.canRefreshToken,
+    random: policy.random,
+    network: policy.network,
+    onConnect: () => {
+      connectionNumber += 1;
+      if (everConnected) hooks.count('reconnects');
+      everConnected = true;
+      channel.reopen();
+      liveness?.start();
+      hooks.onConnect();
+      channel.flush();
+    },
+    onDisconnect: () => {
+      liveness?.stop();
+      channel.requeueInFlight();
+      hooks.onDisconnect();
+    },
+    onStateChange: (state) => {
+      if (state === 'unauthorized' || state === 'closed') {
+        channel.failAll(new PlatosClientError(state, state === 'closed' ? 'The client was closed' : 'The server rejected the token'));
+      }
+      hooks.onStateChange(state);
+    },
+  });
+
+  /** Sends a command and returns its reply; a malformed or negative acknowledgement throws a `PlatosClientError`. */
+  async function command<C extends keyof TCommands & string>(
+    name: C,
+    request: TCommands[C]['request'],
+    commandOptions?: CommandOptions,
+  ): Promise<TCommands[C]['reply']> {
+    const ack = await channel.send(name, request, commandOptions);
+    if (typeof ack !== 'object' || ack === null || !('ok' in ack)) throw new PlatosClientError('bad_ack', `${name} got a malformed acknowledgement`);
+    if (ack.ok !== true) {
+      const error = (ack as { error?: { code?: unknown; message?: unknown } }).error;
+      throw new PlatosClientError(String(error?.code ?? 'rejected'), String(error?.message ?? `${name} was rejected`));
+    }
+    return ack as TCommands[C]['reply'];
+  }
+
+  return {
+    manager,
+    command,
+    /** A frame arrived: the connection is alive. */
+    noteActivity: () => liveness?.noteActivity(),
+    stop: () => liveness?.stop(),
+  };
+}
