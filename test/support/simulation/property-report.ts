@@ -22,6 +22,73 @@ export interface PropertyTally {
   stuckRuns: number;
   /** Messages sent through the store, those sent while disconnected, and server turns missing or extra for them. */
   sends: { total: number; whileDisconnected: number; lost: number; doubled: number };
+  /** Counts of the connections gateway's properties; absent for the threads' ones. */
+  gateway?: GatewayTally;
+}
+
+/** What the connections gateway's runs did: invocations and their answers, tool syncs, entity updates, faults. */
+export interface GatewayTally {
+  invocations: number;
+  /** `execute` calls of the simulated tools. */
+  executions: number;
+  /** Invocations still open at the end with no answer on the server. */
+  answersLost: number;
+  /** Invocations whose answers on the server disagree (a second, different answer came after the first). */
+  answersDoubled: number;
+  /** Invocations whose tool ran more than once. */
+  executionsDoubled: number;
+  /** Repeated answers the server acknowledged and ignored, as the contract allows. */
+  answerRepeats: number;
+  /** Connection drops injected: drops, expired windows, epoch changes, half-open spells, drops that took an answer's acknowledgement. */
+  drops: number;
+  dropsWhileExecuting: number;
+  /** Acknowledgements of answers a drop took before they reached the client. */
+  answerAcksLost: number;
+  /** Entities endpoint responses served. */
+  rebuilds: number;
+  toolSyncs: number;
+  toolChangesWhileOffline: number;
+  revisionsAccepted: number;
+  /** Entity updates the client applied, and entities whose value or version differed from the server's at the end. */
+  entityUpdates: number;
+  entitiesDiverged: number;
+  /** Subscribes with no resume point answered `resumed: false, lastEventId: null` while entities existed. */
+  blindStarts: number;
+  /** Subscribes that resumed while the client owed an entity rebuild. */
+  abandonedRebuilds: number;
+  /** Runs the property left out (`fc.pre`); every other count includes them. */
+  runsLeftOut: number;
+  faults: Record<string, number>;
+}
+
+export const emptyGatewayTally = (): GatewayTally => ({
+  invocations: 0,
+  executions: 0,
+  answersLost: 0,
+  answersDoubled: 0,
+  executionsDoubled: 0,
+  answerRepeats: 0,
+  drops: 0,
+  dropsWhileExecuting: 0,
+  answerAcksLost: 0,
+  rebuilds: 0,
+  toolSyncs: 0,
+  toolChangesWhileOffline: 0,
+  revisionsAccepted: 0,
+  entityUpdates: 0,
+  entitiesDiverged: 0,
+  blindStarts: 0,
+  abandonedRebuilds: 0,
+  runsLeftOut: 0,
+  faults: {},
+});
+
+/** Adds `from` into `into`, counter by counter. */
+function addGatewayTally(into: GatewayTally, from: GatewayTally): void {
+  for (const [key, value] of Object.entries(from) as [keyof GatewayTally, GatewayTally[keyof GatewayTally]][]) {
+    if (typeof value === 'number') (into[key] as number) += value;
+  }
+  for (const [kind, count] of Object.entries(from.faults)) into.faults[kind] = (into.faults[kind] ?? 0) + count;
 }
 
 interface ReportFile {
@@ -36,6 +103,7 @@ interface ReportFile {
     stuckRuns: number;
     faults: FaultCounts;
     sends: PropertyTally['sends'];
+    gateway?: GatewayTally;
   };
   files: Record<string, { runAt: string; properties: Record<string, PropertyTally> }>;
 }
@@ -107,6 +175,7 @@ function totalsOf(files: ReportFile['files']): ReportFile['totals'] {
       for (const [kind, count] of Object.entries(tally.faults)) {
         totals.faults[kind as keyof FaultCounts] = (totals.faults[kind as keyof FaultCounts] ?? 0) + (count ?? 0);
       }
+      if (tally.gateway) addGatewayTally((totals.gateway ??= emptyGatewayTally()), tally.gateway);
     }
   }
   return totals;

@@ -201,13 +201,14 @@ function describe(step: SimulationStep): string {
   return `send "${step.text}" to ${step.threadId}`;
 }
 
-function cycle(values: readonly number[]): () => number {
+/** Hands out `values` in turn, round and round. */
+export function cycle(values: readonly number[]): () => number {
   let index = 0;
   return () => values[index++ % values.length] ?? 1;
 }
 
 /** mulberry32: a tiny seeded generator in [0, 1). */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
