@@ -19,6 +19,12 @@ export interface ResumableSessionDeps<TSnapshot> {
   subscribe(lastEventId: string | null): Promise<{ resumed: boolean; lastEventId: string | null }>;
   /** The state to rebuild from when a resume is out of the replay window, current to its `lastEventId`. */
   fetchHistory(): Promise<TSnapshot>;
+  /**
+   * Whether that state can hold something before the stream's first event (the gateway's entities exist before its
+   * session sends anything; a thread without events has no history), so a subscribe that does not resume always
+   * rebuilds. @default false
+   */
+  snapshotPrecedesEvents?: boolean;
   /** Counts what the session drops, holds or repairs. */
   count(stat: SessionCounter): void;
   /** Delay before re-trying a failed subscription; `attempt` starts at 1. */
@@ -48,6 +54,8 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let gapTimer: ReturnType<typeof setTimeout> | undefined;
   let failedAttempts = 0;
+  /** A rebuild was asked for and has not succeeded yet: every start until then rebuilds, whatever ends the attempt. */
+  let rebuildOwed = false;
 
   const emit = (update: Update) => {
     for (const listener of [...listeners]) listener(update);
@@ -132,13 +140,15 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
     stopGapTimer();
     const startedGeneration = ++generation;
     const isCurrent = () => startedGeneration === generation;
-    const rebuild = options?.rebuild === true;
+    if (options?.rebuild) rebuildOwed = true;
+    const rebuild = rebuildOwed;
     const hadHistory = lastEventId !== null;
     setState('subscribing');
     try {
       const ack = await deps.subscribe(rebuild ? null : lastEventId);
       if (!isCurrent()) return;
-      if (!rebuild && (ack.resumed || (ack.lastEventId === null && !hadHistory))) {
+      const nothingToRebuild = ack.lastEventId === null && !hadHistory && !deps.snapshotPrecedesEvents;
+      if (!rebuild && (ack.resumed || nothingToRebuild)) {
         guard.reset(lastEventId);
         return goLive();
       }
@@ -148,6 +158,7 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
       }
       const history = await deps.fetchHistory();
       if (!isCurrent()) return;
+      rebuildOwed = false;
       emit({ kind: 'reset', history });
       lastEventId = history.lastEventId;
       guard.reset(history.lastEventId);

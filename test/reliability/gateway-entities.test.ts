@@ -4,7 +4,6 @@ import { timingArbitrary } from '../support/simulation/arbitraries.js';
 import { divergedEntities, versionsNotRising } from '../support/simulation/gateway-audit.js';
 import { entityStep, faultStep, waitStep, withNoticeableSkips } from '../support/simulation/gateway-plan.js';
 import { GATEWAY_PROPERTY_TIMEOUT_MS, gatewayProperties } from '../support/simulation/gateway-properties.js';
-import type { GatewayOutcome } from '../support/simulation/gateway-simulation.js';
 
 const RUNS = 200;
 const holds = gatewayProperties('test/reliability/gateway-entities.test.ts');
@@ -32,20 +31,9 @@ const world = fc.record({
   scheduler: fc.scheduler(),
 });
 
-/**
- * Runs that meet one of two client bugs this property found are left out until the client is fixed; then delete
- * this and its `fc.pre`.
- * - A subscribe with no resume point answered `resumed: false, lastEventId: null` goes live without the entities
- *   endpoint, so entities that existed before the session began stay unknown (`blindStarts`).
- * - A rebuild asked for by a patch the client could not apply is given up when its attempt fails (a drop, an
- *   entities request that fails): the next subscribe resumes instead, and the entity stays behind (`abandonedRebuilds`).
- */
-const meetsKnownClientBug = (outcome: GatewayOutcome) => outcome.blindStarts > 0 || outcome.abandonedRebuilds > 0;
-
 describe('entity updates over a connections gateway that drops, repeats, reorders and forgets', () => {
   it("end with the client holding the server's version and value of every entity, and report versions only upwards", () =>
     holds('entities converge, reported versions rise', RUNS, world, (outcome) => {
-      fc.pre(!meetsKnownClientBug(outcome));
       expect({ diverged: divergedEntities(outcome), versionsNotRising: versionsNotRising(outcome) }).toEqual({ diverged: [], versionsNotRising: [] });
       expect(outcome.settled).toBe(true);
     }), GATEWAY_PROPERTY_TIMEOUT_MS);

@@ -152,7 +152,9 @@ describe('the connections gateway against the mock server', () => {
     server.faults.set({ faults: [{ kind: 'connections-duplicate', atEvent: 1 }] });
     expect(await server.connections.invoke({ token: TOKEN, name, args: { n: 4 } })).toEqual({ result: { doubled: 8 } });
     expect(server.faults.stats()['connections-duplicate']).toBe(1);
-    await eventually(() => client.connections.getStats().duplicateFrames === 1);
+    // Both copies are dropped as already applied when the first subscribe's rebuild from the entities endpoint (which
+    // lists the open invocation) overtakes them; either way the tool runs once.
+    await eventually(() => client.connections.getStats().duplicateFrames >= 1);
     expect([...runs.values()]).toEqual([1]);
   });
 

@@ -43,6 +43,9 @@ const gatewayServer = (name: string, request: { lastEventId?: string; revision?:
   }
 };
 
+/** The entities endpoint of a gateway with no entities and nothing open, which the first subscribe rebuilds from. */
+const emptyEntities = async () => Response.json({ lastEventId: null, entities: [], invocations: [] } satisfies EntitiesResponse);
+
 function setup(overrides: Partial<PlatosClientOptions> = {}) {
   const pair = createFakeSocketPair();
   pair.gateway.respond = gatewayServer;
@@ -53,6 +56,7 @@ function setup(overrides: Partial<PlatosClientOptions> = {}) {
     socketFactory: pair.factory,
     liveness: false,
     network: null,
+    fetch: emptyEntities,
     onMalformedFrame: (_frame, reason) => malformed.push(reason),
     ...overrides,
   });
@@ -440,7 +444,8 @@ describe('client.connections over the gateway socket', () => {
       entities: [{ entityType: 'workspace', entityId: 'demo', version: 7, snapshot: { openTasks: 1 } }],
       invocations: [{ invocationId: 'inv-open', threadId: 'thread-1', toolCallId: 'call-open', name: 'set_filters', args: { region: 'us' } }],
     };
-    const fetch = vi.fn(async () => new Response(JSON.stringify(rebuilt), { status: 200, headers: { 'content-type': 'application/json' } }));
+    // The first subscribe rebuilds too (entities exist before a session's first frame): an empty gateway then.
+    const fetch = vi.fn(async () => (fetch.mock.calls.length === 1 ? emptyEntities() : Response.json(rebuilt)));
     const execute = vi.fn(() => 'rebuilt');
     const { gateway, client } = await connected({ fetch: fetch as unknown as typeof globalThis.fetch, connections: { sessionId: 'tab-1' } }, filtersTool(execute));
     const heard: EntityRecord[] = [];
@@ -449,14 +454,35 @@ describe('client.connections over the gateway socket', () => {
     await flush();
     await flush();
     expect(commandsNamed(gateway, 'connections:subscribe').map(({ request }) => request)).toEqual([{}, {}]);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    const [url, init] = fetch.mock.calls[0] as unknown as [URL, RequestInit];
+    expect(fetch).toHaveBeenCalledTimes(2);
+    const [url, init] = fetch.mock.calls[1] as unknown as [URL, RequestInit];
     expect(String(url)).toBe(`${baseUrl}/api/connections/entities?sessionId=tab-1`);
     expect(init.headers).toMatchObject({ authorization: 'Bearer dev-token' });
     expect(heard).toEqual([{ entityType: 'workspace', entityId: 'demo', version: 7, value: { openTasks: 1 } }]);
     expect(execute).toHaveBeenCalledTimes(1);
     expect(commandsNamed(gateway, 'tool:result').map(({ request }) => request)).toEqual([{ invocationId: 'inv-open', result: 'rebuilt' }]);
     expect(client.connections.getStats()).toMatchObject({ entityPatchFailures: 1, resyncs: 1 });
+  });
+
+  it('keeps a rebuild it owes until one succeeds: a failed entities request is retried as a rebuild, not a resume', async () => {
+    const current: EntitiesResponse = { lastEventId: 'ep-4', entities: [{ entityType: 'note', entityId: 'n1', version: 2, snapshot: { text: 'b' } }], invocations: [] };
+    let calls = 0;
+    const fetch = async () => {
+      calls += 1;
+      if (calls === 1) return emptyEntities();
+      if (calls === 2) return new Response('busy', { status: 503 });
+      return Response.json(current);
+    };
+    const { gateway, client } = await connected({ fetch, reconnect: { baseMs: 1, capMs: 1 } });
+    const frame = gatewayFrames();
+    emit(gateway, frame('entity:updated', { entityType: 'note', entityId: 'n1', version: 1, snapshot: { text: 'a' } }));
+    // Version 3 patches a version 2 the client never saw: it cannot apply, so the client owes a rebuild.
+    emit(gateway, frame('entity:updated', { entityType: 'note', entityId: 'n1', version: 3, patch: [{ op: 'replace', path: '/text', value: 'c' }] }));
+    await vi.waitFor(() => expect(calls).toBe(3));
+    await flush();
+    // Every subscribe after the failed patch asked for a rebuild (no lastEventId), the retry included.
+    expect(commandsNamed(gateway, 'connections:subscribe').map(({ request }) => request)).toEqual([{}, {}, {}]);
+    expect(client.connections.getEntity('note', 'n1')).toEqual({ entityType: 'note', entityId: 'n1', version: 2, value: { text: 'b' } });
   });
 
   it('closes the gateway with the client: running tools are aborted and nothing more is sent', async () => {

@@ -101,6 +101,7 @@ export function createGateway(deps: GatewayDeps) {
 
   const session = createResumableSession<ConnectionEvent, EntitiesResponse>({
     streamId: 'connections',
+    snapshotPrecedesEvents: true,
     subscribe: (lastEventId) => command('connections:subscribe', lastEventId === null ? {} : { lastEventId }),
     fetchHistory: async () => {
       const timeout = new AbortController();
