@@ -12,6 +12,7 @@ const suggestions = [
   { label: 'Long answer', text: 'long Explain event sourcing' },
   { label: 'Failure', text: 'fail Try something impossible' },
   { label: 'Browser tool', text: 'browser Which trip fits my filters?' },
+  { label: 'Browser tool, asks first', text: 'browser-approve Read my filters, with my permission' },
   { label: 'Browser tool fails', text: 'browser-fail Check the weather filter' },
 ];
 

@@ -53,6 +53,25 @@ test.describe('a tool that runs in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('when the agent asks first, the tool runs only after Approve; after Deny it never runs', async ({ page }) => {
+    await openWithFilters(page, 'e2e-browser-tool-approve');
+    await page.getByRole('button', { name: 'Browser tool, asks first', exact: true }).click();
+    const approval = assistant(page).getByRole('region', { name: /^Approval:/ });
+    await expect(approval.getByRole('button', { name: 'Approve' })).toBeEnabled();
+    await expect(reads(page)).toHaveAttribute('data-reads', '0');
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await expect(assistant(page)).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+    expect(await answerText(page)).toContain('region Asia, budget 900, days 5');
+    await expect(reads(page)).toHaveAttribute('data-reads', '1');
+
+    await page.getByRole('button', { name: 'Browser tool, asks first', exact: true }).click();
+    const second = assistant(page).nth(1);
+    await second.getByRole('region', { name: /^Approval:/ }).getByRole('button', { name: 'Deny' }).click();
+    await expect(second).toHaveAttribute('data-state', 'finished', { timeout: 30_000 });
+    await expect(second).toContainText('I did not read your filters');
+    await expect(reads(page)).toHaveAttribute('data-reads', '1');
+  });
+
   test('arguments the page does not accept are refused without running the tool, and the agent says so', async ({ page }) => {
     await openWithFilters(page, 'e2e-browser-tool-invalid');
     await page.getByRole('button', { name: 'Browser tool fails', exact: true }).click();
