@@ -52,6 +52,7 @@ export function createGatewayAgent(options: GatewayAgentOptions) {
   const sessions = createGatewaySessionStore({ now: options.now });
   const entities = createEntityStore();
   const stats = createGatewayStats();
+  let disposed = false;
 
   const publish = (session: GatewaySession, body: ConnectionEventBody) => {
     const frame = sessions.append(session, body);
@@ -86,6 +87,8 @@ export function createGatewayAgent(options: GatewayAgentOptions) {
     session.subscribed = false;
     // Nobody can come back to a session without a name: it ends with its socket.
     if (session.sessionId === null) return drop(session);
+    // Sockets closed by the shutdown itself leave no timer behind.
+    if (disposed) return;
     session.dropTimer = setTimeout(() => drop(session), options.replayWindowMs());
   };
 
@@ -171,6 +174,7 @@ export function createGatewayAgent(options: GatewayAgentOptions) {
 
     /** Every open invocation settles as cancelled, and no timer is left behind. */
     dispose() {
+      disposed = true;
       for (const session of sessions.all()) clearTimeout(session.dropTimer);
       invoker.dispose();
     },
