@@ -26,9 +26,11 @@ export type {
 export {
   approvalSteps,
   backgroundRunSteps,
+  clientToolCallSteps,
   toolCallSteps,
   type ApprovalOptions,
   type BackgroundRunOptions,
+  type ClientToolCallOptions,
   type ToolCallOptions,
 } from './scenarios/step-builders.js';
 export { scenarioText, streamText } from './scenarios/stream-text.js';

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { EntityRecord, ServerEvent, ThreadUpdate } from '../index.js';
 import { PlatosChat, PlatosProvider, preloadPlatosParts, useClientTool, useEntity } from '../react-entry.js';
-import { builtInScenarios, createTestServer, type TestServer } from './index.js';
+import { builtInScenarios, clientToolCallSteps, createTestServer, streamText, type Scenario, type TestServer } from './index.js';
 
 beforeAll(() => preloadPlatosParts());
 afterEach(cleanup);
@@ -61,7 +61,8 @@ it('answers with the filters the page shares through its browser tool', async ()
   );
   await act(() => server.idle()); // the server now knows the page's tool
 
-  send('browser Which trip fits my filters?');
+  fireEvent.change(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'browser Which trip fits my filters?' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Send' }));
   await act(() => server.idle()); // the tool ran in the page and the turn is over
 
   await waitFor(() => expect(screen.getAllByRole('article', { name: 'Assistant' }).at(-1)?.textContent).toContain('region Europe, budget 500, days 3'));
@@ -176,6 +177,31 @@ describe('createTestServer with a browser tool', () => {
     await server.client.threads.send('t1', 'browser filters');
     await server.idle();
     expect(events().find((event) => event.type === 'tool-call-result')).toMatchObject({ result: filters });
+  });
+});
+
+describe('createTestServer with a scenario of its own', () => {
+  it('hands the outcome of a client-tool wait to the generator, and ends the call with tool_unavailable when no client offers the tool', async () => {
+    const scenario: Scenario = async function* () {
+      const steps = clientToolCallSteps({ toolCallId: 'pick', tool: 'pick_date', args: { month: 'May' } });
+      const wait = steps.pop();
+      yield* steps;
+      const outcome = wait && (yield wait);
+      yield* streamText(typeof outcome === 'object' && 'result' in outcome ? `Booked for ${String(outcome.result)}.` : 'No date picked.');
+    };
+    const server = createTestServer({ scenario });
+    onTestFinished(() => server.close());
+    const events = watch(server, 't1');
+    await server.client.threads.send('t1', 'When?');
+    await server.idle();
+    expect(events().find((event) => event.type === 'tool-call-error')).toMatchObject({ error: { code: 'tool_unavailable' } });
+
+    server.client.connections.registerTool({ name: 'pick_date', description: 'Picks a date', parameters: { type: 'object' }, execute: ({ month }: { month: string }) => `3 ${month}` });
+    await server.idle();
+    await server.client.threads.send('t1', 'And now?');
+    await server.idle();
+    const text = events().map((event) => (event.type === 'text-delta' ? event.delta : '')).join('');
+    expect(text).toBe('No date picked.Booked for 3 May.');
   });
 });
 
