@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { CONNECTIONS_NAMESPACE, SOCKET_PATH } from '../src/protocol/index.js';
 import { createApprovalRegistry } from '../src/testing/agent/approval-registry.js';
+import { createGatewayAgent } from '../src/testing/agent/gateway/gateway-agent.js';
 import { createConnectionsGateway, type ConnectionsApi } from './connections/connections-gateway.js';
 import { createEntitiesHandler, isEntitiesPath } from './connections/entities-handler.js';
 import { sessionIdMiddleware } from './connections/gateway-session-id.js';
-import { createGatewaySessionStore } from './connections/gateway-session-store.js';
 import { isLocalOrigin, originMatcher, type AllowedOrigins } from './cors.js';
 import { createFaultInjector, type FaultControls } from './faults/fault-injector.js';
 import type { FaultSchedule } from './faults/fault-schedule.js';
@@ -87,16 +87,18 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const store = createThreadStore({ now });
   const shutdown = new AbortController();
   const settings = { replayWindowMs: options.replayWindowMs ?? 30_000 };
-  const gatewaySessions = createGatewaySessionStore({ now });
-  const faults = createFaultInjector({ replayLogs: [store, gatewaySessions], settings, defaultSeed: options.faultSeed ?? 1 });
+  const gatewayAgent = createGatewayAgent({
+    now,
+    replayWindowMs: () => settings.replayWindowMs,
+    clientToolTimeoutMs: options.clientToolTimeoutMs ?? 90_000,
+  });
+  const faults = createFaultInjector({ replayLogs: [store, gatewayAgent], settings, defaultSeed: options.faultSeed ?? 1 });
   if (options.faults) faults.controls.set(options.faults);
   const gateway = createConnectionsGateway({
-    sessions: gatewaySessions,
+    agent: gatewayAgent,
     tokens,
     faults,
-    settings,
     authDelayMs: options.authDelayMs ?? 0,
-    clientToolTimeoutMs: options.clientToolTimeoutMs ?? 90_000,
     entityTickMs: options.entityTickMs ?? 0,
     now,
   });
@@ -113,7 +115,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     approvals,
     publish,
     scenarioFor,
-    clientTools: gateway.clientTools,
+    clientTools: gatewayAgent.clientTools,
     speed: options.speed ?? 1,
     now,
     shutdown: shutdown.signal,

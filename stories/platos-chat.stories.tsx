@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { createPlatosStore } from '@platosdev/client';
-import { PlatosChat, PlatosProvider } from '@platosdev/client/react';
+import { PlatosChat, PlatosProvider, useClientTool, useOwnedClient } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios/index.js';
 import { EVENT_TYPES, type ServerEvent } from '../src/protocol/index.js';
+import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from './mock-agent/mock-agent-config.js';
 import { storyAgent } from './mock-agent/story-agent.js';
 import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play.js';
 import { MockAgentChat } from './support/mock-agent-chat.js';
@@ -126,6 +127,60 @@ export const Unauthorized: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'unauthorized'), TURN_TIMEOUT);
     expect(connectionStatus(canvasElement)).toHaveTextContent('Unauthorized');
+  },
+};
+
+const pageFilters = { region: 'Europe', budget: 500, days: 3 };
+type FilterField = keyof typeof pageFilters;
+
+/** Offers the filters shown on the page to the agent as the browser tool `read_filters`. */
+function FiltersTool() {
+  useClientTool({
+    name: 'read_filters',
+    description: 'Reads the trip filters the user set on the page.',
+    parameters: { type: 'object', properties: { fields: { type: 'array', items: { enum: ['region', 'budget', 'days'] } } }, required: ['fields'] },
+    execute: ({ fields }: { fields: FilterField[] }) => Object.fromEntries(fields.map((field) => [field, pageFilters[field]])),
+    render: ({ state, result }) => (
+      <p>
+        {state === 'running' && 'Reading the filters on this page…'}
+        {state === 'succeeded' && `Shared ${Object.keys(result as object).join(', ')} from this page.`}
+      </p>
+    ),
+  });
+  return <p>Your filters: Europe, up to 500 €, 3 days.</p>;
+}
+
+function BrowserToolChat({ threadId }: { threadId: string }) {
+  // The mock intercepts WebSockets only; long-polling would go to the network.
+  const client = useOwnedClient({ url: MOCK_AGENT_URL, token: MOCK_AGENT_TOKEN, transports: ['websocket'] })!;
+  return (
+    <div style={{ height: 640, maxWidth: 760 }}>
+      <PlatosProvider client={client}>
+        <FiltersTool />
+        <PlatosChat threadId={threadId} />
+      </PlatosProvider>
+    </div>
+  );
+}
+
+/** `browser ...`: the agent calls `read_filters`, a tool of this page, over the connections gateway and answers with its values. */
+export const BrowserTool: StoryObj<typeof BrowserToolChat> = {
+  args: { threadId: 'story-browser-tool' },
+  render: (args) => <BrowserToolChat {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    // The tool set goes out once the gateway is connected; a message sent before would find no tool.
+    await waitFor(() => expect(storyAgent.gatewaySessions()).toMatchObject([{ tools: ['read_filters'], connected: true }]), TURN_TIMEOUT);
+    await sendMessage(canvasElement, 'browser Which trip fits my filters?');
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expect(message).toHaveTextContent('Your filters say: region Europe, budget 500, days 3.');
+    const card = canvas.getByRole('region', { name: 'Tool call: read_filters' });
+    expect(card).toHaveAttribute('data-state', 'succeeded');
+    expect(card).toHaveAttribute('data-runs-in', 'browser');
+    expect(within(card).getByText('Done')).toBeInTheDocument();
+    expect(within(card).getByText('Shared region, budget, days from this page.')).toBeInTheDocument();
+    expect(storyAgent.gatewaySessions()).toMatchObject([{ openInvocations: 0, answered: 1 }]);
   },
 };
 

@@ -1,5 +1,5 @@
 import type { EntitySnapshot, JsonPatchOperation } from '../../src/protocol/index.js';
-import type { EntityChange } from './entity-store.js';
+import type { EntityChange } from '../../src/testing/agent/gateway/entity-store.js';
 
 export interface EntityTickerDeps {
   intervalMs: number;

@@ -1,12 +1,15 @@
 import type { PlatosClientOptions } from '../client/client-options.js';
 import { createPlatosClient } from '../client/create-platos-client.js';
 import type { PlatosClient } from '../client/types.js';
-import type { ServerEvent } from '../protocol/index.js';
+import type { EntitySnapshot, ServerEvent } from '../protocol/index.js';
 import { createActivity } from './activity.js';
+import type { EntityChange } from './agent/gateway/entity-store.js';
+import type { GatewaySessionInfo } from './agent/gateway/gateway-agent.js';
+import type { GatewayStats } from './agent/gateway/gateway-stats.js';
 import { checkedScenario, type ScenarioSource } from './checked-scenario.js';
 import { createInMemoryAgent, type SentMessage } from './in-memory-agent.js';
 import { createHistoryFetch } from './in-memory-history.js';
-import { createInMemorySocket } from './in-memory-socket.js';
+import { createInMemorySocket, type InMemoryEndpoint } from './in-memory-socket.js';
 
 /** Options of a client of the test server: those of `createPlatosClient` but where it connects to. */
 export type TestClientOptions = Omit<PlatosClientOptions, 'url' | 'socketFactory' | 'fetch'>;
@@ -26,9 +29,20 @@ export interface TestServerOptions {
   speed?: number;
   /**
    * Options of `client`.
-   * @default { liveness: false, network: null, reconnect: { baseMs: 20, capMs: 1000 } }
+   * @default { liveness: false, network: null, reconnect: { baseMs: 20, capMs: 1000 }, connections: { sessionId: 'client-1' } }
    */
   client?: TestClientOptions;
+}
+
+/** The connections gateway as the test server sees it. */
+export interface TestServerConnections {
+  /**
+   * Every gateway session: one per client whose gateway opened (its first tool or entity listener). A client's
+   * `sessionId` is its `connections.sessionId` option, by default `client-1`, `client-2`, ... in creation order.
+   */
+  sessions(): GatewaySessionInfo[];
+  /** What the gateway did since the server started: invocations, results, errors, timeouts, entity updates, ... */
+  stats(): GatewayStats;
 }
 
 export interface TestServer {
@@ -39,18 +53,29 @@ export interface TestServer {
   /** The thread's events as the server stored them, in order (what a resume replays and history folds). */
   events(threadId: string): ServerEvent[];
   /**
+   * Stores the entity's next version (one above the current, or 1) and sends `entity:updated` to every client's
+   * gateway. `change` is `{ snapshot }`, or `{ patch }` (RFC 6902) applied to the current snapshot. Returns the stored version.
+   * @throws Error when a patch is malformed, cannot apply, or the entity has no version yet
+   */
+  updateEntity(entityType: string, entityId: string, change: EntityChange): EntitySnapshot;
+  readonly connections: TestServerConnections;
+  /**
    * Resolves once nothing moves without the test: every turn has finished or waits for an approval, every frame and
-   * acknowledgement has reached the client, and no client is connecting. Rejects with the error of a scenario that
-   * threw. Components render what arrived on their next animation frame: follow with `findBy...` or `waitFor`.
+   * acknowledgement has reached the client, no client is connecting, every tool a client offers is known to the
+   * server, and no browser tool a turn waits for is still running in a client. Rejects with the error of a scenario
+   * that threw. Components render what arrived on their next animation frame: follow with `findBy...` or `waitFor`.
    */
   idle(): Promise<void>;
   /** Plays a turn for a message sent from elsewhere (before the test, or another tab), then waits for `idle()`; resolves with its turn id. */
   playTurn(threadId: string, text: string): Promise<string>;
-  /** Drops every connection, as a network failure would; clients reconnect and resume on their own. */
+  /** Drops every connection (the gateway's too), as a network failure would; clients reconnect and resume on their own. */
   disconnect(): void;
-  /** While `false`, connections and history requests fail and open connections drop; clients show `reconnecting`. */
+  /** While `false`, connections, history and entities requests fail and open connections drop; clients show `reconnecting`. */
   setReachable(reachable: boolean): void;
-  /** As if the server restarted with its history kept: connections drop and clients rebuild their threads from history. */
+  /**
+   * As if the server restarted with its history, gateway sessions and entities kept: connections drop, clients
+   * rebuild their threads from history and their gateways from the entities endpoint.
+   */
   restart(): void;
   /** Another client of this server, e.g. a second tab; `close()` closes it too. */
   createClient(options?: TestClientOptions): PlatosClient;
@@ -61,6 +86,9 @@ export interface TestServer {
 const serverUrl = 'http://platos.test';
 /** Microtask turns `idle()` waits after the last work it saw, for the client to act on what it just received. */
 const settleMicrotasks = 50;
+
+const isConnecting = (state: string) => state === 'connecting' || state === 'reconnecting' || state === 'resyncing';
+const toolSetKey = (names: readonly string[]) => JSON.stringify([...names].sort());
 
 /**
  * An agent server in memory for tests of apps built on the kit: real clients connect to it without a network and
@@ -77,27 +105,28 @@ export function createTestServer(options: TestServerOptions): TestServer {
   const activity = createActivity();
   const agent = createInMemoryAgent({ scenario: checkedScenario(options.scenario), speed: options.speed ?? 0, activity });
   const sockets = new Set<{ cut(): void }>();
-  const clients = new Set<PlatosClient>();
+  /** Every client, with the gateway session it names. */
+  const clients = new Map<PlatosClient, { gatewaySessionId: string }>();
   let reachable = true;
   let closed = false;
 
-  const endpoint = {
+  const refusal = () => (closed ? { refused: 'The test server is closed' } : !reachable ? { refused: 'The test server is unreachable' } : null);
+  const endpoint: InMemoryEndpoint = {
     activity,
-    accept(agentId: string, _token: string, toClient: (name: string, payload: unknown) => void) {
-      if (closed) return { refused: 'The test server is closed' };
-      if (!reachable) return { refused: 'The test server is unreachable' };
-      return agent.connect(agentId, (event) => toClient(event.type, event));
-    },
+    accept: (agentId, _token, link) => refusal() ?? agent.connect(agentId, link),
+    acceptGateway: (_token, auth, link) => refusal() ?? agent.connectGateway(auth, link),
   };
-  const historyFetch = createHistoryFetch({ history: agent.history, reachable: () => reachable && !closed, activity });
+  const historyFetch = createHistoryFetch({ history: agent.history, entities: agent.gateway.entities, reachable: () => reachable && !closed, activity });
   const cutAll = () => [...sockets].forEach((socket) => socket.cut());
 
   function createClient(clientOptions: TestClientOptions = {}): PlatosClient {
+    const gatewaySessionId = clientOptions.connections?.sessionId ?? `client-${clients.size + 1}`;
     const client = createPlatosClient({
       liveness: false,
       network: null,
       ...clientOptions,
       reconnect: { baseMs: 20, capMs: 1_000, ...clientOptions.reconnect },
+      connections: { ...clientOptions.connections, sessionId: gatewaySessionId },
       url: serverUrl,
       socketFactory(namespaceUrl, socketOptions) {
         const socket = createInMemorySocket(namespaceUrl, socketOptions, endpoint);
@@ -106,15 +135,33 @@ export function createTestServer(options: TestServerOptions): TestServer {
       },
       fetch: historyFetch,
     });
-    clients.add(client);
+    clients.set(client, { gatewaySessionId });
     client.connection.subscribe(activity.changed);
+    client.connections.subscribe(activity.changed);
+    client.connections.onInvocation(() => activity.changed());
     return client;
   }
+
+  /** A turn waits for a browser tool that runs in one of the clients: its answer comes without the test. */
+  const runsClientTool = () =>
+    agent.gateway.openInvocations().some(({ invocationId }) => [...clients.keys()].some((client) => client.connections.getInvocation(invocationId)?.state === 'running'));
+
+  /** The client's `tools:sync` is still to come: it goes out once the tools' schema support has loaded. */
+  const syncsTools = (client: PlatosClient, gatewaySessionId: string) => {
+    if (client.connections.getState() !== 'open') return false;
+    const held = agent.gateway.sessions().find((session) => session.sessionId === gatewaySessionId)?.tools ?? [];
+    return toolSetKey(client.connections.toolNames()) !== toolSetKey(held);
+  };
 
   const isBusy = () =>
     activity.pending > 0 ||
     agent.isPlaying() ||
-    (reachable && [...clients].some((client) => ['connecting', 'reconnecting', 'resyncing'].includes(client.connection.getState())));
+    runsClientTool() ||
+    (reachable &&
+      [...clients].some(
+        ([client, { gatewaySessionId }]) =>
+          isConnecting(client.connection.getState()) || isConnecting(client.connections.getState()) || syncsTools(client, gatewaySessionId),
+      ));
 
   const throwTurnError = () => {
     const failed = agent.takeTurnError();
@@ -128,6 +175,8 @@ export function createTestServer(options: TestServerOptions): TestServer {
         await activity.nextChange();
         continue;
       }
+      // A gateway opened by a first tool or entity listener has no socket until its code has loaded.
+      await Promise.all([...clients.keys()].map((client) => client.connections.ready()));
       // The client may still be acting on the last thing it received (an acknowledgement, a history response).
       for (let turn = 0; turn < settleMicrotasks; turn += 1) await Promise.resolve();
       if (!isBusy()) return throwTurnError();
@@ -141,6 +190,8 @@ export function createTestServer(options: TestServerOptions): TestServer {
     client,
     sent: agent.sent,
     events: (threadId) => agent.events(agentId, threadId),
+    updateEntity: agent.gateway.updateEntity,
+    connections: { sessions: agent.gateway.sessions, stats: agent.gateway.stats },
     idle,
     async playTurn(threadId, text) {
       const turnId = agent.send(agentId, threadId, text);
@@ -162,7 +213,7 @@ export function createTestServer(options: TestServerOptions): TestServer {
       if (closed) return;
       closed = true;
       agent.dispose();
-      clients.forEach((each) => each.close());
+      clients.forEach((_, each) => each.close());
       activity.changed();
     },
   };

@@ -2,13 +2,16 @@ import type { CommandRequest, ServerEvent } from '../protocol/index.js';
 import type { Activity } from './activity.js';
 import { createApprovalRegistry } from './agent/approval-registry.js';
 import { runCommand, type CommandContext } from './agent/command-handlers.js';
+import { createGatewayAgent } from './agent/gateway/gateway-agent.js';
+import type { EntityChange } from './agent/gateway/entity-store.js';
+import { parseGatewaySessionId } from './agent/gateway/gateway-session-id.js';
 import { sleep } from './agent/sleep.js';
 import { threadHistory } from './agent/thread-history.js';
 import { createThreadStore, type ThreadRecord, type TurnRecord } from './agent/thread-store.js';
 import type { TurnRunnerDeps } from './agent/turn-runner.js';
 import type { EventBody } from './scenarios/bind-scenario-event.js';
 import type { Scenario } from './scenarios/scenario-types.js';
-import type { ServerConnection } from './in-memory-socket.js';
+import type { ClientLink, Handshake, ServerConnection } from './in-memory-socket.js';
 
 /** A message the test server received. */
 export interface SentMessage {
@@ -27,12 +30,14 @@ interface Member {
 }
 
 const replayWindowMs = 30_000;
-/** The test server has no gateway sessions, so every turn's owner is the same and browser tools are unavailable. */
+/** How long a browser has to answer a turn's tool call, as on the mock server. */
+const clientToolTimeoutMs = 90_000;
+/** The test server accepts any token: its clients are one user, whose turns call the tools of their gateway sessions. */
 const owner = 'in-memory';
 
 /**
- * The mock server's agent (commands, turns, approvals, replay) with connections in memory instead of Socket.IO.
- * Every change to its turns is reported to `activity`.
+ * The mock server's agent (commands, turns, approvals, replay, the connections gateway) with connections in memory
+ * instead of Socket.IO. Every change to its turns is reported to `activity`.
  */
 export function createInMemoryAgent(options: { scenario: Scenario; speed: number; activity: Activity }) {
   const { activity } = options;
@@ -53,10 +58,12 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
     return event;
   };
   const approvals = createApprovalRegistry(publish);
+  const gateway = createGatewayAgent({ now: () => Date.now(), replayWindowMs: () => replayWindowMs, clientToolTimeoutMs });
   const turnRunner: TurnRunnerDeps = {
     approvals,
     publish,
     scenarioFor: () => options.scenario,
+    clientTools: gateway.clientTools,
     speed: options.speed,
     now: () => Date.now(),
     shutdown: shutdown.signal,
@@ -103,10 +110,24 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
 
   return {
     sent: sent as readonly SentMessage[],
-    connect(agentId: string, deliver: (event: ServerEvent) => void): ServerConnection {
-      const member: Member = { agentId, threadIds: new Set(), deliver };
+    connect(agentId: string, link: ClientLink): ServerConnection {
+      const member: Member = { agentId, threadIds: new Set(), deliver: (event) => link.send(event.type, event) };
       members.add(member);
       return { command: (name, request) => run(member, name, request), close: () => void members.delete(member) };
+    },
+    /** A `/connections` socket: it takes over the gateway session its `auth.sessionId` names. */
+    connectGateway(auth: object, link: ClientLink): Handshake {
+      const sessionId = parseGatewaySessionId(auth);
+      if (!sessionId.ok) return { refused: 'invalid_session_id' };
+      const session = gateway.connect(owner, sessionId.sessionId, { deliver: (frame) => link.send(frame.type, frame), disconnect: link.disconnect });
+      return { command: session.run, close: session.release };
+    },
+    gateway: {
+      updateEntity: (entityType: string, entityId: string, change: EntityChange) => gateway.updateEntity(owner, entityType, entityId, change),
+      entities: (sessionId: string | null) => gateway.entities(owner, sessionId),
+      sessions: gateway.sessions,
+      stats: gateway.stats,
+      openInvocations: gateway.openInvocations,
     },
     /** Sends a message from no connection, as another device would. */
     send(agentId: string, threadId: string, text: string): string {
@@ -121,10 +142,14 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
     takeTurnError: (): { error: unknown } | null => (turnErrors.length > 0 ? { error: turnErrors.shift() } : null),
     events: (agentId: string, threadId: string) => store.thread(agentId, threadId).log.map(({ event }) => structuredClone(event)),
     history: (agentId: string, threadId: string) => threadHistory(store.thread(agentId, threadId)),
-    restartEpoch: () => store.restartEpoch(),
+    restartEpoch() {
+      store.restartEpoch();
+      gateway.restartEpoch();
+    },
     dispose() {
       shutdown.abort();
       approvals.dispose();
+      gateway.dispose();
       members.clear();
     },
   };

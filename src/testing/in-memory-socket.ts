@@ -1,4 +1,5 @@
 import type { ClientSocket, SocketFactoryOptions } from '../client/client-options.js';
+import { CONNECTIONS_NAMESPACE } from '../protocol/index.js';
 import type { Activity } from './activity.js';
 import { agentIdOfNamespace } from './agent/agent-namespace.js';
 import { createHandlerRegistry, type Handler } from './handler-registry.js';
@@ -7,23 +8,36 @@ import { createHandlerRegistry, type Handler } from './handler-registry.js';
 export interface ServerConnection {
   /** Runs a command and returns its acknowledgement. */
   command(name: string, request: unknown): unknown;
+  /** The connection went away, whichever side closed it. */
   close(): void;
 }
 
-/** Where an in-memory socket connects to. */
+/** How the server reaches the client of one connection. */
+export interface ClientLink {
+  /** Sends a frame, in order with everything else in transit. */
+  send(name: string, payload: unknown): void;
+  /** The server ends the connection (`io server disconnect`), e.g. when a newer socket took its gateway session over. */
+  disconnect(): void;
+}
+
+export type Handshake = ServerConnection | { refused: string };
+
+/** Where an in-memory socket connects to. Each handshake gets the connection, or the message of the `connect_error` that refuses it. */
 export interface InMemoryEndpoint {
-  /** A handshake: the connection, or the message of the `connect_error` that refuses it. */
-  accept(agentId: string, token: string, toClient: (name: string, payload: unknown) => void): ServerConnection | { refused: string };
+  /** A chat namespace (`/` or `/agents/{agentId}/chat/stream`). */
+  accept(agentId: string, token: string, link: ClientLink): Handshake;
+  /** The connections gateway (`/connections`); `auth` is the whole handshake auth, which names the session. */
+  acceptGateway(token: string, auth: object, link: ClientLink): Handshake;
   activity: Activity;
 }
 
 /**
  * A socket.io-client Socket over an in-memory link: it connects at once, as `io()` does, and both directions are
  * ordered queues delivered a microtask later, so nothing arrives inside the call that sent it. Payloads are copied
- * through JSON, as on the wire.
+ * through JSON, as on the wire. The namespace `/connections` is the gateway's; any other is a chat stream's.
  */
 export function createInMemorySocket(namespaceUrl: string, options: SocketFactoryOptions, endpoint: InMemoryEndpoint) {
-  const agentId = agentIdOfNamespace(new URL(namespaceUrl).pathname);
+  const namespace = new URL(namespaceUrl).pathname;
   const handlers = createHandlerRegistry();
   const anyHandlers = new Set<Handler>();
   const { activity } = endpoint;
@@ -89,7 +103,18 @@ export function createInMemorySocket(namespaceUrl: string, options: SocketFactor
           done();
           if (attempt !== link) return;
           const token = String((data as { token?: unknown }).token ?? '');
-          const accepted = endpoint.accept(agentId, token, (name, payload) => deliver(name, payload));
+          // A server that still holds an old connection of this socket reaches nothing through it.
+          const current = () => attempt === link;
+          const clientLink: ClientLink = {
+            send(name, payload) {
+              if (current()) deliver(name, payload);
+            },
+            disconnect() {
+              if (current()) drop('io server disconnect');
+            },
+          };
+          const accepted =
+            namespace === CONNECTIONS_NAMESPACE ? endpoint.acceptGateway(token, data, clientLink) : endpoint.accept(agentIdOfNamespace(namespace), token, clientLink);
           if ('refused' in accepted) return handlers.fire('connect_error', new Error(accepted.refused));
           connection = accepted;
           socket.connected = true;

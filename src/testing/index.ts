@@ -2,8 +2,12 @@ export {
   createTestServer,
   type TestClientOptions,
   type TestServer,
+  type TestServerConnections,
   type TestServerOptions,
 } from './create-test-server.js';
+export type { EntityChange } from './agent/gateway/entity-store.js';
+export type { GatewaySessionInfo } from './agent/gateway/gateway-agent.js';
+export type { GatewayStats } from './agent/gateway/gateway-stats.js';
 export type { SentMessage } from './in-memory-agent.js';
 export { scenarioFromJson, type ScenarioSource } from './checked-scenario.js';
 export { createFakeConnections, type FakeConnections, type FakeEntityUpdate, type FakeInvocation, type ToolAnswer } from './fake-connections.js';
@@ -22,9 +26,11 @@ export type {
 export {
   approvalSteps,
   backgroundRunSteps,
+  clientToolCallSteps,
   toolCallSteps,
   type ApprovalOptions,
   type BackgroundRunOptions,
+  type ClientToolCallOptions,
   type ToolCallOptions,
 } from './scenarios/step-builders.js';
 export { scenarioText, streamText } from './scenarios/stream-text.js';

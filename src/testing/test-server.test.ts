@@ -127,7 +127,7 @@ describe('createTestServer', () => {
     await expect(server.idle()).resolves.toBeUndefined();
   });
 
-  it('ends a browser tool call with tool_unavailable, since the test server has no gateway sessions', async () => {
+  it('ends a browser tool call with tool_unavailable when no client offers the tool', async () => {
     server = createTestServer({ scenario: builtInScenarios.browser });
     const thread = watch(server.client, 't1');
     await server.client.threads.send('t1', 'browser filters');

@@ -1,6 +1,8 @@
 import { ws, type AnyHandler } from 'msw';
 import type { EventType } from '../../src/protocol/index.js';
+import type { GatewaySessionInfo } from '../../src/testing/agent/gateway/gateway-agent.js';
 import { runMockCommand } from './mock-commands.js';
+import { mockEntitiesHandler } from './mock-entities-handler.js';
 import { mockHistoryHandler } from './mock-history-handler.js';
 import { startMockSocketSession } from './mock-socket-session.js';
 import { createMockWorld, disposeMockWorld, type MockWorld } from './mock-world.js';
@@ -14,7 +16,7 @@ export interface MockAgentOptions {
 }
 
 export interface MockAgent {
-  /** MSW handlers: the Socket.IO endpoint and the history endpoint. */
+  /** MSW handlers: the Socket.IO endpoint (chat namespaces and `/connections`), the history and the entities endpoints. */
   handlers: AnyHandler[];
   /** Forgets every thread, stops turns still playing and sets the speed for what comes next. */
   reset(options: { speed: number }): void;
@@ -22,6 +24,8 @@ export interface MockAgent {
   playTurn(threadId: string, text: string, agentId?: string): Promise<void>;
   /** The types of the events a thread has had, in order. */
   eventTypes(threadId: string, agentId?: string): EventType[];
+  /** The gateway's sessions: whether each is connected, the tools it offers, its open invocations. */
+  gatewaySessions(): GatewaySessionInfo[];
   /** Cuts every socket now and refuses new ones for `ms`, like a network outage; turns go on meanwhile. */
   cut(ms: number): void;
 }
@@ -49,6 +53,7 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
         startMockSocketSession({ client, world: currentWorld, tokens });
       }),
       mockHistoryHandler({ baseUrl: options.url, world: currentWorld, tokens }),
+      mockEntitiesHandler({ baseUrl: options.url, world: currentWorld, tokens }),
     ],
     reset({ speed }) {
       disposeMockWorld(world);
@@ -64,6 +69,7 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
       if (!world.store.thread(agentId, threadId).turns.has(turnId)) throw new Error(`turn ${turnId} was not played`);
     },
     eventTypes: (threadId, agentId = 'default') => world.store.thread(agentId, threadId).log.map(({ event }) => event.type),
+    gatewaySessions: () => world.gateway.sessions(),
     cut(ms) {
       cutUntil = Date.now() + ms;
       for (const client of [...openClients]) client.close();

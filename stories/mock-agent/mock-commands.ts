@@ -1,18 +1,16 @@
 import type { Ack } from '../../src/protocol/index.js';
 import { runCommand } from '../../src/testing/agent/command-handlers.js';
-import type { MockSubscriber, MockWorld } from './mock-world.js';
+import { MOCK_OWNER, type MockSubscriber, type MockWorld } from './mock-world.js';
 import { turnRunnerFor } from './play-turn.js';
 
 const replayWindowMs = 30_000;
-/** The in-browser mock has no gateway sessions, so browser tools are unavailable to every turn. */
-const owner = 'in-browser';
 
 /** Runs one client command with the mock server's own handlers; this connection's live audience is `threadIds`. */
 export function runMockCommand(world: MockWorld, subscriber: MockSubscriber, name: string, payload: unknown): Ack {
   return runCommand(
     {
       agentId: subscriber.agentId,
-      owner,
+      owner: MOCK_OWNER,
       store: world.store,
       approvals: world.approvals,
       turnRunner: turnRunnerFor(world),

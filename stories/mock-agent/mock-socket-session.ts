@@ -1,11 +1,15 @@
 import type { WebSocketHandlerConnection } from 'msw';
+import { CONNECTIONS_NAMESPACE, type Ack } from '../../src/protocol/index.js';
+import type { GatewayLink } from '../../src/testing/agent/gateway/gateway-agent.js';
+import { parseGatewaySessionId } from '../../src/testing/agent/gateway/gateway-session-id.js';
 import { runMockCommand } from './mock-commands.js';
-import type { MockSubscriber, MockWorld } from './mock-world.js';
+import { MOCK_OWNER, type MockSubscriber, type MockWorld } from './mock-world.js';
 import {
   ackFrame,
   connectErrorFrame,
   connectFrame,
   createClientFrameReader,
+  disconnectFrame,
   ENGINE_PING_FRAME,
   engineOpenFrame,
   eventFrame,
@@ -25,14 +29,21 @@ export interface MockSessionOptions {
 
 /**
  * Speaks Socket.IO over one intercepted WebSocket: the engine.io handshake, a CONNECT per namespace
- * checked against the `auth.token`, commands answered with acks, and thread events pushed to the
- * namespaces that subscribed to them.
+ * checked against the `auth.token`, commands answered with acks, thread events pushed to the
+ * namespaces that subscribed to them, and the connections gateway on `/connections`.
  */
 export function startMockSocketSession({ client, world, tokens }: MockSessionOptions): void {
-  /** Connected namespaces of this socket, by namespace name. */
+  /** Connected chat namespaces of this socket, by namespace name. */
   const namespaces = new Map<string, MockSubscriber & { world: MockWorld }>();
+  /** This socket's hold on its gateway session, once `/connections` connected. */
+  let gateway: GatewayLink | null = null;
 
+  const leaveGateway = () => {
+    gateway?.release();
+    gateway = null;
+  };
   const leave = (nsp: string) => {
+    if (nsp === CONNECTIONS_NAMESPACE) return leaveGateway();
     const subscriber = namespaces.get(nsp);
     subscriber?.world.subscribers.delete(subscriber);
     namespaces.delete(nsp);
@@ -40,13 +51,35 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
   const close = () => {
     clearInterval(pingTimer);
     for (const nsp of [...namespaces.keys()]) leave(nsp);
+    leaveGateway();
+  };
+
+  const connectGateway = (packet: Packet) => {
+    const sessionId = parseGatewaySessionId(packet.data);
+    if (!sessionId.ok) return client.send(connectErrorFrame(packet.nsp, 'invalid_session_id'));
+    leaveGateway();
+    const link = world().gateway.connect(MOCK_OWNER, sessionId.sessionId, {
+      deliver: (frame) => client.send(eventFrame(packet.nsp, frame.type, frame)),
+      // A newer socket took the session over.
+      disconnect() {
+        if (gateway === link) gateway = null;
+        client.send(disconnectFrame(packet.nsp));
+      },
+    });
+    gateway = link;
+    client.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
+  };
+
+  const hasToken = (packet: Packet) => {
+    const token: unknown = (packet.data as { token?: unknown } | undefined)?.token;
+    return typeof token === 'string' && tokens.has(token);
   };
 
   const connect = (packet: Packet) => {
+    if (packet.nsp === CONNECTIONS_NAMESPACE) return hasToken(packet) ? connectGateway(packet) : client.send(connectErrorFrame(packet.nsp, 'unauthorized'));
     const agentId = agentIdOf(packet.nsp);
     if (agentId === null) return client.send(connectErrorFrame(packet.nsp, 'Invalid namespace'));
-    const token: unknown = (packet.data as { token?: unknown } | undefined)?.token;
-    if (typeof token !== 'string' || !tokens.has(token)) return client.send(connectErrorFrame(packet.nsp, 'unauthorized'));
+    if (!hasToken(packet)) return client.send(connectErrorFrame(packet.nsp, 'unauthorized'));
     leave(packet.nsp);
     const current = world();
     const subscriber = {
@@ -60,12 +93,18 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
     client.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
   };
 
+  /** Runs a command of a connected namespace; null when the namespace is not connected. */
+  const run = (nsp: string, name: string, payload: unknown): Ack | null => {
+    if (nsp === CONNECTIONS_NAMESPACE) return gateway?.run(name, payload) ?? null;
+    const subscriber = namespaces.get(nsp);
+    return subscriber ? runMockCommand(subscriber.world, subscriber, name, payload) : null;
+  };
+
   const command = (packet: Packet) => {
-    const subscriber = namespaces.get(packet.nsp);
     const [name, payload] = Array.isArray(packet.data) ? (packet.data as [unknown, unknown]) : [];
-    if (!subscriber || typeof name !== 'string') return;
-    const reply = runMockCommand(subscriber.world, subscriber, name, payload);
-    if (packet.id !== undefined) client.send(ackFrame(packet.nsp, packet.id, reply));
+    if (typeof name !== 'string') return;
+    const reply = run(packet.nsp, name, payload);
+    if (reply && packet.id !== undefined) client.send(ackFrame(packet.nsp, packet.id, reply));
   };
 
   const read = createClientFrameReader({

@@ -1,7 +1,14 @@
 import type { ServerEvent } from '../../src/protocol/index.js';
 import { createApprovalRegistry, type ApprovalRegistry } from '../../src/testing/agent/approval-registry.js';
+import { createGatewayAgent, type GatewayAgent } from '../../src/testing/agent/gateway/gateway-agent.js';
 import type { EventBody } from '../../mock-server/scenarios/index.js';
 import { createThreadStore, type ThreadRecord, type ThreadStore } from '../../src/testing/agent/thread-store.js';
+
+/** The mock accepts one token: every connection is the same user, whose turns call the tools of their gateway sessions. */
+export const MOCK_OWNER = 'in-browser';
+
+const replayWindowMs = 30_000;
+const clientToolTimeoutMs = 90_000;
 
 /** A namespace connection of one socket, as the mock sees it. */
 export interface MockSubscriber {
@@ -15,6 +22,8 @@ export interface MockSubscriber {
 export interface MockWorld {
   store: ThreadStore;
   approvals: ApprovalRegistry;
+  /** The connections gateway: browser tools and entities. */
+  gateway: GatewayAgent;
   subscribers: Set<MockSubscriber>;
   /** Divides every scenario delay; 0 plays without delays. */
   speed: number;
@@ -35,12 +44,14 @@ export function createMockWorld(speed: number): MockWorld {
     return event;
   };
   const approvals = createApprovalRegistry(publish);
+  const gateway = createGatewayAgent({ now: Date.now, replayWindowMs: () => replayWindowMs, clientToolTimeoutMs });
 
-  return { store, approvals, subscribers, speed, shutdown: new AbortController(), publish };
+  return { store, approvals, gateway, subscribers, speed, shutdown: new AbortController(), publish };
 }
 
 export function disposeMockWorld(world: MockWorld): void {
   world.shutdown.abort();
   world.approvals.dispose();
+  world.gateway.dispose();
   world.subscribers.clear();
 }

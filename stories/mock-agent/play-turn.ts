@@ -8,6 +8,7 @@ export function turnRunnerFor(world: MockWorld): TurnRunnerDeps {
     approvals: world.approvals,
     publish: world.publish,
     scenarioFor: (userText) => pickScenario(userText).scenario,
+    clientTools: world.gateway.clientTools,
     // Read at play time: a story may change the speed between turns.
     get speed() {
       return world.speed;

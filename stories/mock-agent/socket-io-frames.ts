@@ -20,6 +20,11 @@ export function connectErrorFrame(nsp: string, message: string): string {
   return socketIoFrame({ type: PacketType.CONNECT_ERROR, nsp, data: { message } });
 }
 
+/** The server ends the namespace's connection: the client sees `disconnect` with `io server disconnect`. */
+export function disconnectFrame(nsp: string): string {
+  return socketIoFrame({ type: PacketType.DISCONNECT, nsp });
+}
+
 export function eventFrame(nsp: string, name: string, payload: unknown): string {
   return socketIoFrame({ type: PacketType.EVENT, nsp, data: [name, payload] });
 }

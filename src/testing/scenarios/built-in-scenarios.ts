@@ -8,7 +8,7 @@ import { toolsScenario } from './tools-scenario.js';
 /**
  * The mock server's own scenarios. `default` uses every event type, with an approval; `fail` ends in a
  * non-retryable error; `approve` answers differently for each decision; `browser` and its variants call tools that
- * run in the user's browser over the connections gateway, which only the mock server has (see docs/mock-server.md).
+ * run in the user's browser over the connections gateway (see docs/mock-server.md), answered by a tool the page offers.
  * @example const server = createTestServer({ scenario: builtInScenarios.fail });
  */
 export const builtInScenarios = {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { toolErrorSchema } from '../../src/protocol/connection-events.js';
-import type { ConnectionCommandName, ConnectionCommandRequest } from '../../src/protocol/index.js';
+import { toolErrorSchema } from '../../../protocol/connection-events.js';
+import type { ConnectionCommandName, ConnectionCommandRequest } from '../../../protocol/index.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 

@@ -1,6 +1,6 @@
-import type { OpenInvocation } from '../../src/protocol/index.js';
-import { toolUnavailable } from '../../src/testing/agent/client-tools.js';
-import type { ClientToolOutcome } from '../../src/testing/scenarios/scenario-types.js';
+import type { OpenInvocation } from '../../../protocol/index.js';
+import { toolUnavailable } from '../client-tools.js';
+import type { ClientToolOutcome } from '../../scenarios/scenario-types.js';
 import type { GatewayStatsCounter } from './gateway-stats.js';
 import type { ConnectionEventBody, GatewaySession, GatewaySessionStore } from './gateway-session-store.js';
 

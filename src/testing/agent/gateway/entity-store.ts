@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { jsonPatchOperationSchema } from '../../src/protocol/connection-events.js';
-import type { EntitySnapshot, JsonPatchOperation } from '../../src/protocol/index.js';
-import { applyJsonPatch } from '../../src/client/connections/apply-json-patch.js';
+import { jsonPatchOperationSchema } from '../../../protocol/connection-events.js';
+import type { EntitySnapshot, JsonPatchOperation } from '../../../protocol/index.js';
+import { applyJsonPatch } from '../../../client/connections/apply-json-patch.js';
 
 /** A new version of an entity: its whole value, or an RFC 6902 patch of the current one. */
 export type EntityChange = { snapshot: unknown } | { patch: JsonPatchOperation[] };

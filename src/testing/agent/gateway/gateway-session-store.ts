@@ -1,5 +1,5 @@
-import { formatEventId, parseEventId, type ConnectionEvent, type OpenInvocation, type ToolDescriptor } from '../../src/protocol/index.js';
-import { createEpochNamer } from '../../src/testing/agent/epoch-names.js';
+import { formatEventId, parseEventId, type ConnectionEvent, type OpenInvocation, type ToolDescriptor } from '../../../protocol/index.js';
+import { createEpochNamer } from '../epoch-names.js';
 
 type WithoutEnvelope<Frame> = Frame extends unknown ? Omit<Frame, 'id' | 'seq' | 'ts'> : never;
 

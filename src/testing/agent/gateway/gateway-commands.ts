@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { Ack, ConnectionCommandAck, ConnectionCommandName, ConnectionCommandRequest, ConnectionEvent } from '../../src/protocol/index.js';
-import type { ClientToolOutcome } from '../../src/testing/scenarios/scenario-types.js';
-import { issueText } from '../valibot-issue.js';
+import type { Ack, ConnectionCommandAck, ConnectionCommandName, ConnectionCommandRequest, ConnectionEvent } from '../../../protocol/index.js';
+import { describeIssue } from '../../../protocol/describe-issue.js';
+import type { ClientToolOutcome } from '../../scenarios/scenario-types.js';
 import type { AnswerResult } from './client-tool-invoker.js';
 import { gatewayCommandSchemas, isGatewayCommandName } from './gateway-command-schemas.js';
 import type { GatewaySession, GatewaySessionStore } from './gateway-session-store.js';
@@ -23,7 +23,7 @@ const fail = (code: string, message: string) => ({ ok: false as const, error: { 
 export function runGatewayCommand(context: GatewayCommandContext, name: string, payload: unknown): Ack {
   if (!isGatewayCommandName(name)) return fail('unknown_command', `Unknown command ${name}.`);
   const parsed = v.safeParse(gatewayCommandSchemas[name], payload);
-  if (!parsed.success) return fail('invalid_request', `${name}: ${issueText(parsed) ?? 'invalid'}`);
+  if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssue(parsed.issues)}`);
   return run(context, name, parsed.output);
 }
 
