@@ -24,6 +24,7 @@ const config: StorybookConfig = {
       plugins: [dropInlineLoadErrorHandler(), serveArtifactSandboxPage()],
       resolve: {
         alias: [
+          { find: /^@platosdev\/client\/styles\.css$/, replacement: resolve(root, 'src/components/styles/index.css') },
           { find: /^@platosdev\/client\/react$/, replacement: resolve(root, 'src/react-entry.ts') },
           { find: /^@platosdev\/client\/testing$/, replacement: resolve(root, 'src/testing/index.ts') },
           { find: /^@platosdev\/client$/, replacement: resolve(root, 'src/index.ts') },
