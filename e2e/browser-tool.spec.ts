@@ -50,6 +50,8 @@ test.describe('a tool that runs in the browser', () => {
     expect(answer).toContain('900');
     await expect(reads(page)).toHaveAttribute('data-reads', '1');
     await page.screenshot({ path: `${SCREENSHOTS}/browser-tool-done.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SCREENSHOTS}/browser-tool-done-dark.png` });
     expect(errors).toEqual([]);
   });
 
