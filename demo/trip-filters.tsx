@@ -37,7 +37,7 @@ export function TripFiltersPanel() {
     },
     render: ({ state, args, result, error }) => (
       <p className="demo-tool-note">
-        {state === 'running' && `Reading ${args.fields.join(', ')} from your filters…`}
+        {state === 'running' && (args ? `Reading ${args.fields.join(', ')} from your filters…` : 'Reading your filters…')}
         {state === 'succeeded' && `Shared with the agent: ${Object.entries(result ?? {}).map(([key, value]) => `${key} ${String(value)}`).join(', ')}.`}
         {state === 'failed' && `Not shared: ${error?.message ?? 'the tool failed'}`}
         {state === 'cancelled' && 'The agent stopped waiting.'}

@@ -31,7 +31,8 @@ export { useOwnedClient, type OwnedClientOptions } from './react/use-owned-clien
 
 // The connections gateway: tools that run in this browser, and entities.
 export { useClientTool, type UseClientToolOptions } from './react/use-client-tool.js';
-export type { ClientToolRenderProps } from './react/client-tool-renders.js';
+export type { ClientToolRender, ClientToolRenderProps } from './react/client-tool-renders.js';
+export { useClientToolRender } from './react/use-client-tool-render.js';
 export { useToolInvocation } from './react/use-tool-invocation.js';
 export { useEntity, type Entity } from './react/use-entity.js';
 export { useConnectionsState } from './react/use-connections-state.js';

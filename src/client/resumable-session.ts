@@ -95,7 +95,10 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
   // Listeners may ask for a rebuild while an event is being delivered; it starts after that delivery.
   const requestRebuild = () => {
     guard.dropHeld();
-    queueMicrotask(() => void start({ rebuild: true }));
+    rebuildOwed = true;
+    const askedIn = generation;
+    // Not after a pause (a drop, a close) in the meantime: the next start rebuilds anyway, as the rebuild is owed.
+    queueMicrotask(() => askedIn === generation && void start());
   };
 
   const offer = (event: TEvent) => {

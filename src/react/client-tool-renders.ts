@@ -5,8 +5,10 @@ import type { PlatosClient } from '../client/types.js';
 /** What a browser-side tool's `render` gets while it runs and once it is done. */
 export interface ClientToolRenderProps<TArgs = unknown, TResult = unknown> {
   invocation: ToolInvocation;
-  args: TArgs;
+  /** The arguments as the tool's schema produced them; `undefined` while they are checked, or when they failed. */
+  args: TArgs | undefined;
   state: ToolInvocation['state'];
+  /** What `execute` returned, as JSON carried it. */
   result?: TResult;
   error?: { code: string; message: string };
 }

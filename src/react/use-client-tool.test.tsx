@@ -1,5 +1,5 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useState, type ReactNode } from 'react';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
@@ -114,6 +114,51 @@ describe('useClientTool', () => {
       scheduler.runFrame();
     });
     expect(screen.getByText('Read {"region":"Europe"}')).toBeTruthy();
+  });
+});
+
+describe('a tool\'s own view in the card', () => {
+  async function callIn(ownView: (props: { state: string; args: { fields: string[] } | undefined }) => ReactNode, args: unknown = { fields: ['region'] }) {
+    const harness = createPlatosHarness();
+    const { client, Wrapper, push, event, scheduler } = harness;
+    function Tool() {
+      useClientTool({ name: 'read_filters', description: 'Reads', parameters: filtersSchema, execute: () => ({ region: 'Europe' }), render: ownView });
+      return null;
+    }
+    const view = render(
+      <>
+        <Tool />
+        <ToolCallCard id="call-1" />
+      </>,
+      { wrapper: Wrapper },
+    );
+    const turnId = harness.startTurn();
+    push(event('tool-call-start', turnId, { toolCallId: 'call-1', tool: 'read_filters' }), event('tool-call-args', turnId, { toolCallId: 'call-1', delta: JSON.stringify(args) }));
+    const answer = await client.connections.invoke({ name: 'read_filters', args, threadId: harness.threadId, toolCallId: 'call-1' });
+    act(() => scheduler.runFrame());
+    return { ...view, answer };
+  }
+
+  it('may use hooks, and gets the checked arguments', async () => {
+    function Counted({ fields }: { fields: string[] }) {
+      const [shown] = useState(() => fields.join(' and '));
+      return <p>{`Read ${shown}`}</p>;
+    }
+    await callIn(({ args }) => (args ? <Counted fields={args.fields} /> : null));
+    expect(screen.getByText('Read region')).toBeTruthy();
+  });
+
+  it('gets no arguments when they failed the check, and a view that throws leaves the usual body, not a broken chat', async () => {
+    const seen: unknown[] = [];
+    const { answer } = await callIn(({ args, state }) => {
+      seen.push(args);
+      if (state === 'failed') throw new Error('this view did not expect a failure');
+      return null;
+    }, { fields: ['weather'] });
+    expect(answer).toMatchObject({ error: { code: 'invalid_args' } });
+    expect(seen.every((args) => args === undefined)).toBe(true);
+    expect(screen.getByRole('region', { name: 'Tool call: read_filters' })).toBeTruthy();
+    expect(screen.getByLabelText('Arguments').textContent).toContain('weather');
   });
 });
 

@@ -3,7 +3,7 @@ import type { ClientTool } from '../client/connections/types.js';
 import { clientToolRenders, type ClientToolRender, type ClientToolRenderProps } from './client-tool-renders.js';
 import { usePlatosClient } from './use-platos-client.js';
 
-export interface UseClientToolOptions<TArgs, TResult> extends ClientTool<TArgs, TResult> {
+export interface UseClientToolOptions<TArgs = unknown, TResult = unknown> extends ClientTool<TArgs, TResult> {
   /** Draws the call in the chat's tool-call card while it runs and after; the card's own body otherwise. */
   render?: (props: ClientToolRenderProps<TArgs, TResult>) => ReactNode;
 }
@@ -20,7 +20,7 @@ export interface UseClientToolOptions<TArgs, TResult> extends ClientTool<TArgs, 
  *   execute: ({ fields }) => pick(filters, fields),
  * });
  */
-export function useClientTool<TArgs, TResult>(tool: UseClientToolOptions<TArgs, TResult>): void {
+export function useClientTool<TArgs = unknown, TResult = unknown>(tool: UseClientToolOptions<TArgs, TResult>): void {
   const client = usePlatosClient();
   const latest = useRef(tool);
   useEffect(() => {

@@ -4,7 +4,7 @@ import type { ConnectionsStats } from './types.js';
 const counters = [
   'malformedFrames', 'duplicateFrames', 'staleFrames', 'outOfOrderFrames', 'gaps', 'resyncs', 'reconnects', 'livenessTimeouts',
   'invocations', 'duplicateInvocations', 'invalidArgs', 'timeouts', 'cancellations', 'answersSent', 'answersAcknowledged',
-  'toolSyncs', 'entityUpdates', 'staleEntityUpdates', 'entityPatchFailures',
+  'answersRejected', 'toolSyncs', 'toolSyncFailures', 'entityUpdates', 'staleEntityUpdates', 'entityPatchFailures',
 ] as const satisfies readonly Exclude<keyof ConnectionsStats, 'rejectedFrames'>[];
 
 export function emptyConnectionsStats(): ConnectionsStats {

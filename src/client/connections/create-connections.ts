@@ -35,21 +35,27 @@ export function createConnections(settings: () => GatewaySettings) {
           for (const listener of [...invocationListeners]) listener(invocation);
         },
       });
+    }, (error: unknown) => {
+      // The chunk did not load (a deploy replaced it, the network failed): say so, and let the next use try again.
+      loading = null;
+      if (!closed) state.set('offline');
+      throw error;
     });
     return loading;
   };
+  const openInBackground = () => void open().catch(() => {});
 
   const connections: PlatosConnections = {
     registerTool(tool) {
       const unregister = tools.register(tool as Parameters<typeof tools.register>[0]);
-      void open();
+      openInBackground();
       return unregister;
     },
     unregisterTool: tools.unregister,
     toolNames: tools.names,
     onEntity(listener, filter) {
       const stop = entityListeners.add(listener, filter);
-      void open();
+      openInBackground();
       return stop;
     },
     getEntity: (entityType, entityId) => gateway?.getEntity(entityType, entityId),
@@ -66,7 +72,10 @@ export function createConnections(settings: () => GatewaySettings) {
 
   return {
     connections,
-    reconnect: () => gateway?.reconnect(),
+    reconnect() {
+      if (gateway) gateway.reconnect();
+      else if (!closed && state.get() === 'offline') openInBackground();
+    },
     close() {
       closed = true;
       gateway?.close();

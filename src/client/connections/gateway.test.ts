@@ -248,7 +248,7 @@ describe('client.connections over the gateway socket', () => {
       { invocationId: 'inv-1', result: { applied: { region: 'eu' }, thread: 'thread-1' } },
     ]);
     expect(client.connections.getInvocation('inv-1')).toMatchObject({ state: 'succeeded', delivery: 'acknowledged', toolCallId: 'call-inv-1' });
-    expect(heard.map(({ state, delivery }) => `${state}/${delivery}`)).toEqual(['running/none', 'succeeded/pending', 'succeeded/acknowledged']);
+    expect(heard.map(({ state, delivery }) => `${state}/${delivery}`)).toEqual(['running/none', 'running/none', 'succeeded/pending', 'succeeded/acknowledged']);
     expect(client.connections.getStats()).toMatchObject({ invocations: 1, answersSent: 1, answersAcknowledged: 1 });
 
     // The server is not sure it got the answer and asks again, in a frame of its own.
@@ -351,6 +351,37 @@ describe('client.connections over the gateway socket', () => {
     expect(client.connections.getInvocation('inv-1')?.delivery).toBe('acknowledged');
     expect(execute).toHaveBeenCalledTimes(1);
     expect(client.connections.getStats().reconnects).toBe(1);
+  });
+
+  it('does not send again an answer the server refused for what it is', async () => {
+    const { gateway, client } = await connected();
+    gateway.respond = (name, request) =>
+      name === 'tool:result' ? { ok: false, error: { code: 'invalid_request', message: 'tool:result: result is too large' } } : gatewayServer(name, request);
+    emit(gateway, gatewayFrames()('tool:invoke', invokeFields('inv-1')));
+    await flush();
+    expect(client.connections.getInvocation('inv-1')?.delivery).toBe('rejected');
+    gateway.serverDisconnect();
+    gateway.serverConnect();
+    await flush();
+    expect(commandsNamed(gateway, 'tool:result')).toHaveLength(1);
+    expect(client.connections.getStats()).toMatchObject({ answersSent: 1, answersRejected: 1, answersAcknowledged: 0 });
+  });
+
+  it('moves past a revision the session holds from another client, so the server takes the set of this one', async () => {
+    const { gateway, client } = await connected({ connections: { sessionId: 'reused' } });
+    let held = 7;
+    gateway.respond = (name, request: { revision?: number; lastEventId?: string }) => {
+      if (name !== 'tools:sync') return gatewayServer(name, request);
+      held = Math.max(held, request.revision ?? 0);
+      return { ok: true, revision: held };
+    };
+    client.connections.registerTool({ ...filtersTool(), name: 'second_tool' });
+    await flush();
+    await flush();
+    const syncs = commandsNamed(gateway, 'tools:sync').map(({ request }) => request.revision);
+    expect(syncs.at(-1)).toBe(8);
+    expect(held).toBe(8);
+    expect(commandsNamed(gateway, 'tools:sync').at(-1)!.request.tools.map((tool: { name: string }) => tool.name)).toEqual(['set_filters', 'second_tool']);
   });
 
   it('sends an answer again after a drop took its acknowledgement', async () => {

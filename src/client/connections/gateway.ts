@@ -8,7 +8,7 @@ import type { RejectReason } from '../reject-reason.js';
 import type { createStateCell } from '../state-cell.js';
 import { createEntityCache } from './entity-cache.js';
 import { fetchEntities } from './fetch-entities.js';
-import { createInvocationRunner, type ToolAnswer } from './invocation-runner.js';
+import { createInvocationRunner, type AnswerReceipt, type ToolAnswer } from './invocation-runner.js';
 import { prepareTool, type PreparedTool } from './prepare-tool.js';
 import { routeConnectionFrame } from './route-connection-frame.js';
 import type { ToolRegistry } from './tool-registry.js';
@@ -36,6 +36,10 @@ export interface GatewayDeps {
 }
 
 export type Gateway = ReturnType<typeof createGateway>;
+
+/** Errors of a command that did not reach the server or whose answer was lost: worth sending again. */
+const notDelivered = new Set(['disconnected', 'timeout', 'offline', 'closed', 'unauthorized', 'bad_ack', 'internal']);
+const queued = { queue: true };
 
 /**
  * The connections gateway's socket: resumes like a thread (same session, guard and rebuild), keeps the tool set in
@@ -85,13 +89,19 @@ export function createGateway(deps: GatewayDeps) {
 
   const invocations = createInvocationRunner({
     tool: prepared,
-    sendAnswer: async (invocationId, answer: ToolAnswer) => {
+    sendAnswer: async (invocationId, answer: ToolAnswer): Promise<AnswerReceipt> => {
       try {
-        await ('result' in answer ? command('tool:result', { invocationId, result: answer.result }) : command('tool:error', { invocationId, error: answer.error }));
+        // Queued: an overdue acknowledgement on a live connection is checked and the answer sent again (idempotent).
+        await ('result' in answer
+          ? command('tool:result', { invocationId, result: answer.result }, queued)
+          : command('tool:error', { invocationId, error: answer.error }, queued));
+        return 'acknowledged';
       } catch (error) {
+        if (!(error instanceof PlatosClientError) || notDelivered.has(error.code)) throw error;
         // The server no longer knows the invocation: nothing left to deliver it to.
-        if (error instanceof PlatosClientError && error.code === 'invocation_not_found') return;
-        throw error;
+        if (error.code === 'invocation_not_found') return 'acknowledged';
+        // Refused for what it is: sending it again after every reconnect would be refused again.
+        return 'rejected';
       }
     },
     count,
@@ -123,6 +133,7 @@ export function createGateway(deps: GatewayDeps) {
   session.addListener((update) => {
     if (update.kind === 'reset') {
       entities.reset(update.history.entities);
+      invocations.cancelUnlisted(new Set(update.history.invocations.map((invocation) => invocation.invocationId)));
       for (const invocation of update.history.invocations) invocations.invoke(invocation);
       return;
     }
@@ -164,10 +175,16 @@ export function createGateway(deps: GatewayDeps) {
     // A newer change sends its own sync; this one is outdated.
     if (revision !== deps.tools.revision() || !socket.connected || closed) return;
     count('toolSyncs');
+    // Not queued: the next connect sends the set as it is then, so an older one must not follow it.
     command('tools:sync', { revision, tools }).then(
-      (reply) => (syncedRevision = Math.max(syncedRevision, reply.revision)),
-      // A sync lost with its connection is repeated by the next connect; a rejected one waits for the next change.
-      () => {},
+      (reply) => {
+        syncedRevision = Math.max(syncedRevision, reply.revision);
+        // The session holds a revision this client never sent (a reused session id): move past it, or the server
+        // keeps the other client's set.
+        if (reply.revision > deps.tools.revision()) deps.tools.advancePast(reply.revision);
+      },
+      // A sync lost with its connection is repeated by the next connect; a refused one waits for the next change.
+      () => count('toolSyncFailures'),
     );
   };
   // Changes made in one task (a React commit that unmounts one tool and mounts another) go out as one sync.

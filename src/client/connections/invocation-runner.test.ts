@@ -91,7 +91,7 @@ describe('createInvocationRunner', () => {
     expect(execute.mock.calls[0]![1]).toMatchObject({ threadId: 'thread-1', toolCallId: 'call-inv-1', invocationId: 'inv-1' });
     expect(sent).toEqual([{ invocationId: 'inv-1', answer: { result: { echoed: { text: 'hi' } } } }]);
     expect(runner.get('inv-1')).toMatchObject({ state: 'succeeded', result: { echoed: { text: 'hi' } }, delivery: 'acknowledged' });
-    expect(changes.map(({ state, delivery }) => `${state}/${delivery}`)).toEqual(['running/none', 'succeeded/pending', 'succeeded/acknowledged']);
+    expect(changes.map(({ state, delivery }) => `${state}/${delivery}`)).toEqual(['running/none', 'running/none', 'succeeded/pending', 'succeeded/acknowledged']);
     expect(stats).toMatchObject({ invocations: 1, answersSent: 1, answersAcknowledged: 1 });
   });
 
@@ -383,5 +383,24 @@ describe('createInvocationRunner', () => {
     expect(sent).toEqual([]);
     expect(runner.get('inv-1')?.delivery).toBe('none');
     expect(stats).toMatchObject({ invocations: 0, invalidArgs: 0, timeouts: 0, answersSent: 0 });
+  });
+});
+
+describe('answers the server cannot take', () => {
+  it('answers result_too_large instead of sending a result over the limit', async () => {
+    const { runner, sent } = await setup({ tools: { echo: { execute: () => 'x'.repeat(300 * 1024) } } });
+    runner.invoke(request('inv-1'));
+    await settled();
+    expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'result_too_large', message: expect.stringContaining('over the 262144 allowed') } } }]);
+  });
+
+  it('answers invalid_args when the schema itself throws on the arguments, without running the tool', async () => {
+    const execute = vi.fn();
+    const parameters = v.object({ url: v.pipe(v.string(), v.transform((text) => new URL(text))) });
+    const { runner, sent } = await setup({ tools: { fetch_page: { execute, parameters } } });
+    runner.invoke(request('inv-1', 'fetch_page', { url: 'not a url' }));
+    await settled();
+    expect(execute).not.toHaveBeenCalled();
+    expect(sent).toEqual([{ invocationId: 'inv-1', answer: { error: { code: 'invalid_args', message: expect.stringContaining('Invalid arguments for fetch_page') } } }]);
   });
 });

@@ -4,17 +4,25 @@ import type { ConnectionsCounter, ToolInvocation } from './types.js';
 
 export type ToolAnswer = { result: unknown } | { error: ToolError };
 
+/** How a sent answer ended: the server has it, or it refused it for good (it is not sent again). */
+export type AnswerReceipt = 'acknowledged' | 'rejected';
+
 export interface InvocationRunnerDeps {
   /** The tool registered under `name`, ready to check arguments (it may first load its schema support). */
   tool(name: string): PreparedTool | undefined | Promise<PreparedTool | undefined>;
-  /** Sends `tool:result`/`tool:error`; resolves when the server acknowledged it, rejects when it was not delivered. */
-  sendAnswer(invocationId: string, answer: ToolAnswer): Promise<void>;
+  /**
+   * Sends `tool:result`/`tool:error`; resolves with the server's verdict, rejects when it was not delivered (it is
+   * then kept and sent again after the next connect).
+   */
+  sendAnswer(invocationId: string, answer: ToolAnswer): Promise<AnswerReceipt | void>;
   count(stat: ConnectionsCounter): void;
   onChange(invocation: ToolInvocation): void;
   /** @default 60000 */
   defaultTimeoutMs: number;
   /** Answered invocations remembered for repeats of their `tool:invoke`. @default 1000 */
   keptAnswers?: number;
+  /** Largest result sent, measured as its JSON text; a larger one is answered `result_too_large`. @default 262144 */
+  maxResultBytes?: number;
 }
 
 interface Entry {
@@ -35,6 +43,7 @@ const errorOf = (code: string, message: string): { error: ToolError } => ({ erro
 export function createInvocationRunner(deps: InvocationRunnerDeps) {
   const entries = new Map<string, Entry>();
   const keptAnswers = deps.keptAnswers ?? 1000;
+  const maxResultBytes = deps.maxResultBytes ?? 256 * 1024;
   let disposed = false;
 
   const update = (entry: Entry, change: Partial<ToolInvocation>) => {
@@ -45,20 +54,22 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
   const forgetOldest = () => {
     for (const [id, entry] of entries) {
       if (entries.size <= keptAnswers) return;
-      if (entry.invocation.delivery === 'acknowledged' || entry.invocation.state === 'cancelled') entries.delete(id);
+      if (entry.invocation.delivery === 'acknowledged' || entry.invocation.delivery === 'rejected' || entry.invocation.state === 'cancelled') entries.delete(id);
     }
   };
 
   const deliver = (entry: Entry) => {
     const { answer } = entry;
-    if (!answer || disposed || entry.sending || entry.invocation.delivery === 'acknowledged') return;
+    const { delivery } = entry.invocation;
+    if (!answer || disposed || entry.sending || delivery === 'acknowledged' || delivery === 'rejected') return;
     entry.sending = true;
     deps.count('answersSent');
     deps.sendAnswer(entry.invocation.invocationId, answer).then(
-      () => {
+      (receipt) => {
         entry.sending = false;
-        deps.count('answersAcknowledged');
-        update(entry, { delivery: 'acknowledged' });
+        const rejected = receipt === 'rejected';
+        deps.count(rejected ? 'answersRejected' : 'answersAcknowledged');
+        update(entry, { delivery: rejected ? 'rejected' : 'acknowledged' });
         forgetOldest();
       },
       // Not delivered (offline, dropped, overdue): kept, and sent again after the next connect.
@@ -87,7 +98,7 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
     }, timeoutMs);
     try {
       const result = await prepared.tool.execute(args, { signal: entry.controller.signal, threadId, toolCallId, invocationId });
-      settle(entry, asJsonResult(name, result));
+      settle(entry, asJsonResult(name, result, maxResultBytes));
     } catch (error) {
       settle(entry, errorOf('tool_failed', error instanceof Error ? error.message : String(error)));
     }
@@ -104,12 +115,19 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
     // Cancelled, or the client closed, while the tool was being prepared: it never runs.
     if (disposed || entry.invocation.state !== 'running') return;
     if (!prepared) return settle(entry, errorOf('unknown_tool', `This browser offers no tool called ${name}`));
-    const checked = prepared.checkArgs(args);
+    let checked: ReturnType<PreparedTool['checkArgs']>;
+    try {
+      checked = prepared.checkArgs(args);
+    } catch (error) {
+      // A schema's own transform or check threw on these arguments: they are as unusable as invalid ones.
+      checked = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
     if (!checked.ok) {
       deps.count('invalidArgs');
       return settle(entry, errorOf('invalid_args', `Invalid arguments for ${name}: ${checked.message}`));
     }
     deps.count('invocations');
+    update(entry, { parsedArgs: checked.args });
     await run(entry, prepared, checked.args);
   };
 
@@ -142,6 +160,16 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
       update(entry, { state: 'cancelled', error: { code: 'cancelled', message: reason } });
     },
 
+    /**
+     * After a rebuild: a running invocation the server no longer lists was given up on there (a cut longer than its
+     * window, a `tool:cancel` lost with held frames); it is cancelled here too.
+     */
+    cancelUnlisted(openInvocationIds: ReadonlySet<string>) {
+      for (const [invocationId, entry] of entries) {
+        if (entry.invocation.state === 'running' && !openInvocationIds.has(invocationId)) this.cancel(invocationId, 'not-open');
+      }
+    },
+
     /** After a connect: every answer not yet acknowledged goes out again. */
     resendPending() {
       for (const entry of entries.values()) deliver(entry);
@@ -160,11 +188,18 @@ export function createInvocationRunner(deps: InvocationRunnerDeps) {
   };
 }
 
-/** Results travel as JSON: `undefined` becomes `null`, and a value JSON cannot carry fails the call instead. */
-function asJsonResult(name: string, result: unknown): ToolAnswer {
+/**
+ * Results travel as JSON: `undefined` becomes `null`, and a value JSON cannot carry fails the call instead, as does one
+ * larger than the server and the chat stream accept (it would be refused after every reconnect).
+ */
+function asJsonResult(name: string, result: unknown, maxBytes: number): ToolAnswer {
+  let text: string | undefined;
   try {
-    return { result: JSON.parse(JSON.stringify(result ?? null)) as unknown };
+    text = JSON.stringify(result ?? null);
   } catch (error) {
     return errorOf('invalid_result', `${name} returned a value that is not JSON data: ${(error as Error).message}`);
   }
+  if (text === undefined) return errorOf('invalid_result', `${name} returned a value that is not JSON data: a ${typeof result}`);
+  if (text.length > maxBytes) return errorOf('result_too_large', `${name} returned ${text.length} characters of JSON, over the ${maxBytes} allowed`);
+  return { result: JSON.parse(text) as unknown };
 }

@@ -37,6 +37,12 @@ export function createToolRegistry() {
     get: (name: string) => registrations.get(name)?.tool,
     names: () => [...registrations.keys()],
     revision: () => revision,
+    /** Makes the next revision higher than `seen` (one the server holds), which sends the set again. */
+    advancePast(seen: number) {
+      if (seen < revision) return;
+      revision = seen;
+      changed();
+    },
     subscribe(listener: () => void) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

@@ -34,8 +34,11 @@ export interface ClientTool<TArgs = unknown, TResult = unknown> {
 /** `running` until `execute` settles; `cancelled` when the server called it off. */
 export type InvocationState = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-/** Where the answer stands: kept until the server acknowledged it, re-sent after every reconnect. */
-export type AnswerDelivery = 'none' | 'pending' | 'acknowledged';
+/**
+ * Where the answer stands: kept until the server acknowledged it, re-sent after every reconnect; `rejected` when the
+ * server refused it for good (it is not sent again).
+ */
+export type AnswerDelivery = 'none' | 'pending' | 'acknowledged' | 'rejected';
 
 /** One call of a browser-side tool, as the UI shows it. */
 export interface ToolInvocation {
@@ -43,7 +46,10 @@ export interface ToolInvocation {
   threadId: string;
   toolCallId: string;
   name: string;
+  /** The arguments as the agent sent them: model output, not checked. */
   args: unknown;
+  /** The arguments as the tool's schema produced them, once they passed its check. */
+  parsedArgs?: unknown;
   state: InvocationState;
   result?: unknown;
   error?: { code: string; message: string };
@@ -92,6 +98,10 @@ export interface ConnectionsStats {
   answersSent: number;
   /** Answers the server acknowledged. */
   answersAcknowledged: number;
+  /** Answers the server refused for good (not sent again). */
+  answersRejected: number;
+  /** `tools:sync` commands that failed (refused, or lost without a reconnect to repeat them). */
+  toolSyncFailures: number;
   /** `tools:sync` commands sent. */
   toolSyncs: number;
   /** Entity updates applied. */

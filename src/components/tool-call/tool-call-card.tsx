@@ -8,6 +8,7 @@ import { useChatCustomization, useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { formatJson, formatJsonText } from '../shared/format-json.js';
 import { createPartialJsonReader, formatPartialJson } from '../../text/partial-json.js';
+import { ClientToolBody } from './client-tool-body.js';
 import { TruncatedCode } from './truncated-code.js';
 
 /** Text of the tool-call card, by label key; override through `<PlatosChat labels>`. */
@@ -88,13 +89,7 @@ export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true,
       <div id={bodyId} className="platos-tool-call-body" hidden={!open}>
         {!open ? null : invocation && clientRender ? (
           <div className="platos-tool-call-client">
-            {clientRender({
-              invocation,
-              args: invocation.args,
-              state: invocation.state,
-              ...(invocation.result === undefined ? {} : { result: invocation.result }),
-              ...(invocation.error ? { error: invocation.error } : {}),
-            })}
+            <ClientToolBody render={clientRender} invocation={invocation} fallback={<ToolCallDetails toolCall={toolCall} labels={labels} />} />
           </div>
         ) : Renderer ? (
           <Renderer toolCall={toolCall} />
