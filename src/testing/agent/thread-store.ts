@@ -1,6 +1,7 @@
-import { formatEventId, parseEventId, type ServerEvent } from '../../protocol/index.js';
+import type { ServerEvent } from '../../protocol/index.js';
 import type { EventBody } from '../scenarios/bind-scenario-event.js';
 import { createEpochNamer } from './epoch-names.js';
+import { appendToLog, expireLog, lastLoggedId, renumberLog, replayLogAfter, type EpochLog, type LogReplay } from './epoch-log.js';
 
 export interface TurnRecord {
   turnId: string;
@@ -16,20 +17,17 @@ export interface TurnRecord {
   cancellation: AbortController;
 }
 
-export interface ThreadRecord {
+/** `epoch` names this copy of the thread's history (a new server process starts a new one); `log` holds every event ever emitted, for the history endpoint. */
+export interface ThreadRecord extends EpochLog<ServerEvent> {
   agentId: string;
   threadId: string;
-  /** Names this copy of the thread's history; a new server process starts a new epoch. */
-  epoch: string;
-  /** Every event ever emitted, for the history endpoint; `storedAt` bounds replay. */
-  log: { event: ServerEvent; storedAt: number }[];
   turns: Map<string, TurnRecord>;
   turnIdsByClientMessageId: Map<string, string>;
   /** Turns run one after another; this settles when the last queued one is over. */
   turnQueue: Promise<void>;
 }
 
-export type ReplayResult = { resumed: true; events: ServerEvent[] } | { resumed: false };
+export type ReplayResult = LogReplay<ServerEvent>;
 
 export type ThreadStore = ReturnType<typeof createThreadStore>;
 
@@ -59,39 +57,23 @@ export function createThreadStore(options: { now: () => number }) {
 
     /** Wraps a body in its envelope and stores it; the caller emits it. */
     append(thread: ThreadRecord, turnId: string, body: EventBody): ServerEvent {
-      const seq = thread.log.length + 1;
-      const ts = options.now();
-      const event = { ...body, id: formatEventId(thread.epoch, seq), seq, threadId: thread.threadId, turnId, ts } as ServerEvent;
-      thread.log.push({ event, storedAt: ts });
-      return event;
+      return appendToLog(thread, options.now(), (envelope) => ({ ...body, ...envelope, threadId: thread.threadId, turnId }) as ServerEvent);
     },
 
-    lastEventId(thread: ThreadRecord): string | null {
-      return thread.log.at(-1)?.event.id ?? null;
-    },
+    lastEventId: (thread: ThreadRecord): string | null => lastLoggedId(thread),
 
     /** The events after `lastEventId`, if it belongs to this epoch and all of them are still inside the window. */
-    replayAfter(thread: ThreadRecord, lastEventId: string | undefined, replayWindowMs: number): ReplayResult {
-      const position = lastEventId === undefined ? null : parseEventId(lastEventId);
-      if (!position || position.epoch !== thread.epoch || position.seq > thread.log.length) return { resumed: false };
-      const missed = thread.log.slice(position.seq);
-      const oldestMissed = missed[0];
-      if (oldestMissed && oldestMissed.storedAt < options.now() - replayWindowMs) return { resumed: false };
-      return { resumed: true, events: missed.map((stored) => stored.event) };
-    },
+    replayAfter: (thread: ThreadRecord, lastEventId: string | undefined, replayWindowMs: number): ReplayResult =>
+      replayLogAfter(thread, lastEventId, replayWindowMs, options.now()),
 
     /** As after a restart from persisted history: each thread gets a new epoch, its events keep their seqs under it. */
     restartEpoch() {
-      for (const thread of threads.values()) {
-        const epoch = newEpoch();
-        thread.epoch = epoch;
-        thread.log = thread.log.map((stored) => ({ ...stored, event: { ...stored.event, id: formatEventId(epoch, stored.event.seq) } }));
-      }
+      for (const thread of threads.values()) renumberLog(thread, newEpoch());
     },
 
     /** Ages every stored event past any replay window, so a resume that needs one of them answers `resumed: false`. */
     expireReplay() {
-      for (const thread of threads.values()) for (const stored of thread.log) stored.storedAt = Number.NEGATIVE_INFINITY;
+      for (const thread of threads.values()) expireLog(thread);
     },
 
     /** Unique across the server's threads and agents, so turn-scoped entity ids never collide. */

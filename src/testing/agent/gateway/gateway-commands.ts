@@ -51,7 +51,7 @@ function run(context: GatewayCommandContext, name: ConnectionCommandName, reques
 function subscribe(context: GatewayCommandContext, request: ConnectionCommandRequest<'connections:subscribe'>): ConnectionCommandAck<'connections:subscribe'> {
   const replay = context.sessions.replayAfter(context.session, request.lastEventId, context.replayWindowMs);
   // Replay and attach in one synchronous run: no live frame of the session can reach the socket in between.
-  context.attach(replay.resumed ? replay.frames : []);
+  context.attach(replay.resumed ? replay.events : []);
   return { ok: true, resumed: replay.resumed, lastEventId: context.sessions.lastEventId(context.session) };
 }
 

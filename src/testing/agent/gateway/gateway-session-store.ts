@@ -1,4 +1,5 @@
-import { formatEventId, parseEventId, type ConnectionEvent, type OpenInvocation, type ToolDescriptor } from '../../../protocol/index.js';
+import type { ConnectionEvent, OpenInvocation, ToolDescriptor } from '../../../protocol/index.js';
+import { appendToLog, expireLog, lastLoggedId, renumberLog, replayLogAfter, type EpochLog, type LogReplay } from '../epoch-log.js';
 import { createEpochNamer } from '../epoch-names.js';
 
 type WithoutEnvelope<Frame> = Frame extends unknown ? Omit<Frame, 'id' | 'seq' | 'ts'> : never;
@@ -13,14 +14,11 @@ export interface GatewayConnection {
   disconnect(): void;
 }
 
-export interface GatewaySession {
+/** `epoch` names this copy of the session's frames (a restart gives it a new one); `log` holds every frame of it. */
+export interface GatewaySession extends EpochLog<ConnectionEvent> {
   token: string;
   /** `null`: the socket named no session, so the session is its own and ends with it. */
   sessionId: string | null;
-  /** Names this copy of the session's frames; a restart gives it a new one. */
-  epoch: string;
-  /** Every frame of the session; `storedAt` bounds replay. */
-  log: { frame: ConnectionEvent; storedAt: number }[];
   /** The tool set of the highest revision synced, and when (`syncOrder`: higher is more recent); null before the first sync. */
   tools: { revision: number; descriptors: ToolDescriptor[]; syncOrder: number } | null;
   /** Invocations sent to the session and not answered, cancelled or failed yet, by invocationId. */
@@ -34,7 +32,7 @@ export interface GatewaySession {
   dropTimer?: ReturnType<typeof setTimeout>;
 }
 
-export type GatewayReplayResult = { resumed: true; frames: ConnectionEvent[] } | { resumed: false };
+export type GatewayReplayResult = LogReplay<ConnectionEvent>;
 
 export type GatewaySessionStore = ReturnType<typeof createGatewaySessionStore>;
 
@@ -87,27 +85,14 @@ export function createGatewaySessionStore(options: { now: () => number }) {
     },
 
     /** Wraps a body in its envelope and stores it; the caller delivers it. */
-    append(session: GatewaySession, body: ConnectionEventBody): ConnectionEvent {
-      const seq = session.log.length + 1;
-      const ts = options.now();
-      const frame = { ...body, id: formatEventId(session.epoch, seq), seq, ts } as ConnectionEvent;
-      session.log.push({ frame, storedAt: ts });
-      return frame;
-    },
+    append: (session: GatewaySession, body: ConnectionEventBody): ConnectionEvent =>
+      appendToLog(session, options.now(), (envelope) => ({ ...body, ...envelope }) as ConnectionEvent),
 
-    lastEventId(session: GatewaySession): string | null {
-      return session.log.at(-1)?.frame.id ?? null;
-    },
+    lastEventId: (session: GatewaySession): string | null => lastLoggedId(session),
 
     /** The frames after `lastEventId`, if it belongs to this epoch and all of them are still inside the window. */
-    replayAfter(session: GatewaySession, lastEventId: string | undefined, replayWindowMs: number): GatewayReplayResult {
-      const position = lastEventId === undefined ? null : parseEventId(lastEventId);
-      if (!position || position.epoch !== session.epoch || position.seq > session.log.length) return { resumed: false };
-      const missed = session.log.slice(position.seq);
-      const oldestMissed = missed[0];
-      if (oldestMissed && oldestMissed.storedAt < options.now() - replayWindowMs) return { resumed: false };
-      return { resumed: true, frames: missed.map((stored) => stored.frame) };
-    },
+    replayAfter: (session: GatewaySession, lastEventId: string | undefined, replayWindowMs: number): GatewayReplayResult =>
+      replayLogAfter(session, lastEventId, replayWindowMs, options.now()),
 
     /** Keeps the set of the highest revision; returns the revision held afterwards. */
     syncTools(session: GatewaySession, revision: number, descriptors: ToolDescriptor[]): number {
@@ -119,16 +104,12 @@ export function createGatewaySessionStore(options: { now: () => number }) {
 
     /** As after a restart from persisted state: each session gets a new epoch, its frames keep their seqs under it. */
     restartEpoch() {
-      for (const session of sessions.values()) {
-        const epoch = newEpoch();
-        session.epoch = epoch;
-        session.log = session.log.map((stored) => ({ ...stored, frame: { ...stored.frame, id: formatEventId(epoch, stored.frame.seq) } }));
-      }
+      for (const session of sessions.values()) renumberLog(session, newEpoch());
     },
 
     /** Ages every stored frame past any replay window. */
     expireReplay() {
-      for (const session of sessions.values()) for (const stored of session.log) stored.storedAt = Number.NEGATIVE_INFINITY;
+      for (const session of sessions.values()) expireLog(session);
     },
   };
 }
