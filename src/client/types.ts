@@ -61,8 +61,11 @@ export interface ClientStats {
   livenessTimeouts: number;
 }
 
+/** The keys of a stats record that are plain counts. */
+export type CountersOf<TStats> = { [K in keyof TStats]: TStats[K] extends number ? K : never }[keyof TStats];
+
 /** The stats that are plain counts. */
-export type ClientCounter = { [K in keyof ClientStats]: ClientStats[K] extends number ? K : never }[keyof ClientStats];
+export type ClientCounter = CountersOf<ClientStats>;
 
 export interface PlatosClient {
   readonly agentId: string;

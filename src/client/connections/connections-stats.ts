@@ -1,16 +1,23 @@
-import { REJECT_REASONS, type RejectReason } from '../reject-reason.js';
+import { emptyClientStats } from '../client-stats.js';
 import type { ConnectionsStats } from './types.js';
 
-const counters = [
-  'malformedFrames', 'duplicateFrames', 'staleFrames', 'outOfOrderFrames', 'gaps', 'resyncs', 'reconnects', 'livenessTimeouts',
-  'invocations', 'duplicateInvocations', 'invalidArgs', 'timeouts', 'cancellations', 'answersSent', 'answersAcknowledged',
-  'answersRejected', 'toolSyncs', 'toolSyncFailures', 'entityUpdates', 'staleEntityUpdates', 'entityPatchFailures',
-] as const satisfies readonly Exclude<keyof ConnectionsStats, 'rejectedFrames'>[];
-
 export function emptyConnectionsStats(): ConnectionsStats {
+  const { sanitizedFrames: _notCounted, ...frameCounters } = emptyClientStats();
   return {
-    ...(Object.fromEntries(counters.map((counter) => [counter, 0])) as Record<(typeof counters)[number], number>),
-    rejectedFrames: Object.fromEntries(REJECT_REASONS.map((reason) => [reason, 0])) as Record<RejectReason, number>,
+    ...frameCounters,
+    invocations: 0,
+    duplicateInvocations: 0,
+    invalidArgs: 0,
+    timeouts: 0,
+    cancellations: 0,
+    answersSent: 0,
+    answersAcknowledged: 0,
+    answersRejected: 0,
+    toolSyncs: 0,
+    toolSyncFailures: 0,
+    entityUpdates: 0,
+    staleEntityUpdates: 0,
+    entityPatchFailures: 0,
   };
 }
 

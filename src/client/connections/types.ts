@@ -1,6 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import type { RejectReason } from '../reject-reason.js';
-import type { ConnectionState } from '../types.js';
+import type { ClientStats, ConnectionState, CountersOf } from '../types.js';
 
 /** A JSON Schema (draft 2020-12 or older) as a plain object. */
 export type JsonSchema = Record<string, unknown>;
@@ -72,18 +71,10 @@ export interface EntityFilter {
 /** `idle` until the first tool or entity listener opens the gateway. */
 export type GatewayState = ConnectionState | 'idle';
 
-export interface ConnectionsStats {
-  /** Frames dropped at the boundary, whatever the reason: the sum of `rejectedFrames`. */
-  malformedFrames: number;
-  rejectedFrames: Record<RejectReason, number>;
-  duplicateFrames: number;
-  staleFrames: number;
-  outOfOrderFrames: number;
-  gaps: number;
+/** The chat stream's frame counters (what the gateway's session drops, holds or repairs), and the gateway's own. */
+export interface ConnectionsStats extends Omit<ClientStats, 'sanitizedFrames'> {
   /** Times the gateway was rebuilt from the entities endpoint after a resume that was not possible. */
   resyncs: number;
-  reconnects: number;
-  livenessTimeouts: number;
   /** `tool:invoke` frames that started a tool. */
   invocations: number;
   /** `tool:invoke` frames of an invocation already known: not run again, its kept answer re-sent. */
@@ -113,7 +104,7 @@ export interface ConnectionsStats {
 }
 
 /** The gateway's counters that are plain counts. */
-export type ConnectionsCounter = { [K in keyof ConnectionsStats]: ConnectionsStats[K] extends number ? K : never }[keyof ConnectionsStats];
+export type ConnectionsCounter = CountersOf<ConnectionsStats>;
 
 /** Browser-side tools and entity events over the connections gateway, one extra socket opened on first use. */
 export interface PlatosConnections {
