@@ -11,12 +11,11 @@ import { ENTITIES, type GatewayPlan, type GatewayStep } from './gateway-plan.js'
 import { createGatewaySimServer, type GatewayAnswer } from './gateway-sim-server.js';
 import { createToolLedger } from './gateway-tools.js';
 import { createScheduledNetwork } from './network.js';
-import { cycle, MAX_LATENCY_MS, seededRandom, SETTLE_LIMIT_MS, TICK_MS } from './run-simulation.js';
+import { cycle, MAX_LATENCY_MS, onFakeClock, seededRandom, SETTLE_LIMIT_MS, START_TIME, TICK_MS } from './run-simulation.js';
 import { createSimServer, SIM_TOKEN } from './sim-server.js';
 import { createSimSocket } from './sim-socket.js';
 
 const GATEWAY_SESSION_ID = 'sim-gateway-session';
-const START_TIME = 1_700_000_000_000;
 const PLAYBACK_LIMIT_MS = 600_000;
 const SETTLED_TICKS_REQUIRED = 5;
 
@@ -71,14 +70,8 @@ const connectionDrops = new Set(['drop', 'expire-window', 'epoch-change', 'half-
  * no threads): plays `plan.steps`, lets fast-check's scheduler order every network step, ticks the fake clock, and
  * returns once the world is at rest or `SETTLE_LIMIT_MS` after the script ended.
  */
-export async function runGatewaySimulation(plan: GatewayPlan, scheduler: fc.Scheduler): Promise<GatewayOutcome> {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'], now: START_TIME });
-  try {
-    return await run(plan, scheduler);
-  } finally {
-    vi.clearAllTimers();
-    vi.useRealTimers();
-  }
+export function runGatewaySimulation(plan: GatewayPlan, scheduler: fc.Scheduler): Promise<GatewayOutcome> {
+  return onFakeClock(() => run(plan, scheduler));
 }
 
 async function run(plan: GatewayPlan, scheduler: fc.Scheduler): Promise<GatewayOutcome> {

@@ -21,7 +21,7 @@ export const MAX_LATENCY_MS = 800;
 /** A bound on playing the script itself, so no plan can keep a run going for ever. */
 const PLAYBACK_LIMIT_MS = 600_000;
 const SETTLED_TICKS_REQUIRED = 5;
-const START_TIME = 1_700_000_000_000;
+export const START_TIME = 1_700_000_000_000;
 
 export interface ThreadOutcome {
   threadId: string;
@@ -60,10 +60,15 @@ export interface SimulationOutcome {
  * lets fast-check's scheduler interleave every network step with it, ticks the fake clock, and returns once
  * the world is at rest or `SETTLE_LIMIT_MS` after the script ended.
  */
-export async function runSimulation(plan: SimulationPlan, scheduler: fc.Scheduler): Promise<SimulationOutcome> {
+export function runSimulation(plan: SimulationPlan, scheduler: fc.Scheduler): Promise<SimulationOutcome> {
+  return onFakeClock(() => run(plan, scheduler));
+}
+
+/** Runs `simulate` on a fake clock starting at `START_TIME`, and gives the real one back whatever happens. */
+export async function onFakeClock<T>(simulate: () => Promise<T>): Promise<T> {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'], now: START_TIME });
   try {
-    return await run(plan, scheduler);
+    return await simulate();
   } finally {
     vi.clearAllTimers();
     vi.useRealTimers();
