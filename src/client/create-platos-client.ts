@@ -17,7 +17,7 @@ import { browserNetworkSignals } from './connection-manager.js';
 import { routeFrame } from './frame-router.js';
 import { fetchHistory } from './history-fetch.js';
 import { defaultLiveness } from './liveness.js';
-import { createManagedConnection, type ConnectionPolicy } from './managed-connection.js';
+import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from './managed-connection.js';
 import { createStateCell } from './state-cell.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
@@ -54,12 +54,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     transports: options.transports ?? ['websocket', 'polling'],
     reconnection: false as const,
     timeout: options.connectTimeoutMs ?? 10_000,
-    auth: (callback: (data: object) => void) => {
-      getToken().then(
-        (token) => callback({ token }),
-        () => callback({ token: '' }),
-      );
-    },
+    auth: handshakeAuth(getToken),
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
@@ -86,18 +81,14 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   });
   const { manager, command } = connection;
 
-  // Attached before anything can await, so no frame is ever missed.
-  socket.onAny((name: string, ...args: unknown[]) => {
-    connection.noteActivity();
-    const routed = routeFrame(name, args, limits);
-    if (!routed.ok) {
-      count('malformedFrames');
-      stats.rejectedFrames[routed.reason] += 1;
-      options.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
-      return;
-    }
-    if (routed.droppedKeys > 0) count('sanitizedFrames');
-    sessions.get(routed.event.threadId)?.receive(routed.event);
+  connection.receiveFrames({
+    route: (name, args) => routeFrame(name, args, limits),
+    accept(routed) {
+      if (routed.droppedKeys > 0) count('sanitizedFrames');
+      sessions.get(routed.event.threadId)?.receive(routed.event);
+    },
+    stats,
+    ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   });
 
   const connectionState = createStateCell<ConnectionState>('connecting');
@@ -133,15 +124,8 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
         streamId: threadId,
         subscribe: (lastEventId) =>
           command('thread:subscribe', lastEventId === null ? { threadId } : { threadId, lastEventId }),
-        fetchHistory: async () => {
-          const timeout = new AbortController();
-          const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `History took over ${historyTimeoutMs} ms`)), historyTimeoutMs);
-          try {
-            return await fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch, signal: timeout.signal, limits });
-          } finally {
-            clearTimeout(timer);
-          }
-        },
+        fetchHistory: async () =>
+          fetchHistory({ baseUrl: options.url, agentId, threadId, token: await getToken(), fetch: doFetch, timeoutMs: historyTimeoutMs, limits }),
         count,
         retryDelayMs: (attempt) => fullJitterDelay(attempt, backoff, random),
         gap,

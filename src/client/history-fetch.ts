@@ -8,6 +8,8 @@ export interface HistoryFetchOptions {
   token: string;
   fetch: typeof fetch;
   signal?: AbortSignal;
+  /** Fails the request with `timeout` after this long, body included. */
+  timeoutMs?: number;
   /** @default defaultFrameLimits */
   limits?: FrameLimits;
 }
@@ -36,19 +38,36 @@ export interface EndpointNames {
 const historyNames: EndpointNames = { code: 'history', what: 'History' };
 
 /**
- * GETs `url` with the bearer token and parses the body as JSON, reading at most `maxBytes` of it. Failures are
- * `PlatosClientError`s named after the endpoint.
+ * GETs `url` with the bearer token and parses the body as JSON, reading at most `maxBytes` of it, all within
+ * `timeoutMs` if given. Failures are `PlatosClientError`s named after the endpoint.
  */
 export async function fetchBoundedJson(
   url: URL,
-  options: { token: string; fetch: typeof fetch; signal?: AbortSignal; maxBytes: number },
+  options: { token: string; fetch: typeof fetch; signal?: AbortSignal; timeoutMs?: number; maxBytes: number },
+  names: EndpointNames,
+): Promise<unknown> {
+  const { timeoutMs } = options;
+  if (timeoutMs === undefined) return requestBoundedJson(url, options, options.signal, names);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `${names.what} took over ${timeoutMs} ms`)), timeoutMs);
+  try {
+    return await requestBoundedJson(url, options, options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal, names);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function requestBoundedJson(
+  url: URL,
+  options: { token: string; fetch: typeof fetch; maxBytes: number },
+  signal: AbortSignal | undefined,
   names: EndpointNames,
 ): Promise<unknown> {
   let response: Response;
   try {
     response = await options.fetch(url, {
       headers: { authorization: `Bearer ${options.token}`, accept: 'application/json' },
-      signal: options.signal,
+      signal,
     });
   } catch (error) {
     throw new PlatosClientError(`${names.code}_unreachable`, `${names.what} request failed: ${(error as Error).message}`);

@@ -4,6 +4,7 @@ import type { ClientSocket } from './client-options.js';
 import { createCommandChannel, type CommandMap, type CommandOptions } from './command-channel.js';
 import { createConnectionManager, type NetworkSignals, type SocketState } from './connection-manager.js';
 import { createLivenessMonitor, type LivenessOptions } from './liveness.js';
+import type { RejectReason } from './reject-reason.js';
 
 /** How a socket reconnects, checks that it is alive and waits for acknowledgements; the same for both streams. */
 export interface ConnectionPolicy {
@@ -17,6 +18,27 @@ export interface ConnectionPolicy {
   canRefreshToken: boolean;
   random(): number;
   network?: NetworkSignals;
+}
+
+/** What a stream's router made of one incoming frame. */
+export type RoutedIncoming<T> = { ok: true; event: T; droppedKeys: number } | { ok: false; reason: RejectReason; detail: string };
+
+export interface FrameReceiver<T> {
+  route(name: string, args: unknown[]): RoutedIncoming<T>;
+  accept(routed: { event: T; droppedKeys: number }): void;
+  /** Where dropped frames are counted, in total and by reason. */
+  stats: { malformedFrames: number; rejectedFrames: Record<RejectReason, number> };
+  onMalformedFrame?(frame: unknown, reason: string, rejection: RejectReason): void;
+}
+
+/** The handshake's `auth`: the token `getToken` gives at each attempt (empty if it fails), and `extra` fields. */
+export function handshakeAuth(getToken: () => Promise<string>, extra: object = {}) {
+  return (callback: (data: object) => void) => {
+    getToken().then(
+      (token) => callback({ token, ...extra }),
+      () => callback({ token: '', ...extra }),
+    );
+  };
 }
 
 export interface ManagedConnectionHooks {
@@ -111,8 +133,20 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
   return {
     manager,
     command,
-    /** A frame arrived: the connection is alive. */
-    noteActivity: () => liveness?.noteActivity(),
+    /**
+     * Listens to every incoming frame; call it before anything can await, so no frame is missed. Each frame is a sign
+     * of life, then routed: a dropped one is counted and reported, an accepted one handed on.
+     */
+    receiveFrames<T>(receiver: FrameReceiver<T>) {
+      socket.onAny((name: string, ...args: unknown[]) => {
+        liveness?.noteActivity();
+        const routed = receiver.route(name, args);
+        if (routed.ok) return receiver.accept(routed);
+        receiver.stats.malformedFrames += 1;
+        receiver.stats.rejectedFrames[routed.reason] += 1;
+        receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
+      });
+    },
     stop: () => liveness?.stop(),
   };
 }

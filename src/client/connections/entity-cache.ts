@@ -1,10 +1,10 @@
 import type { ConnectionEventOf, EntitySnapshot } from '../../protocol/index.js';
 import { applyJsonPatch } from './apply-json-patch.js';
+import { entityKey } from './entity-key.js';
 import type { ConnectionsCounter, EntityRecord } from './types.js';
 
 export type EntityVerdict = 'applied' | 'stale' | 'needs-rebuild';
 
-const keyOf = (entityType: string, entityId: string) => `${entityType}\u0000${entityId}`;
 
 /**
  * The latest version of every entity the gateway reported. Versions only move forward; a patch applies to the
@@ -14,17 +14,17 @@ export function createEntityCache(deps: { count(stat: ConnectionsCounter): void;
   const entities = new Map<string, EntityRecord>();
 
   const set = (entity: EntityRecord) => {
-    entities.set(keyOf(entity.entityType, entity.entityId), entity);
+    entities.set(entityKey(entity.entityType, entity.entityId), entity);
     deps.count('entityUpdates');
     deps.onChange(entity);
   };
 
   return {
-    get: (entityType: string, entityId: string) => entities.get(keyOf(entityType, entityId)),
+    get: (entityType: string, entityId: string) => entities.get(entityKey(entityType, entityId)),
 
     apply(event: ConnectionEventOf<'entity:updated'>): EntityVerdict {
       const { entityType, entityId, version } = event;
-      const held = entities.get(keyOf(entityType, entityId));
+      const held = entities.get(entityKey(entityType, entityId));
       if (held && version <= held.version) {
         deps.count('staleEntityUpdates');
         return 'stale';
@@ -46,7 +46,7 @@ export function createEntityCache(deps: { count(stat: ConnectionsCounter): void;
     reset(snapshots: readonly EntitySnapshot[]) {
       const listed = new Set<string>();
       for (const { entityType, entityId, version, snapshot } of snapshots) {
-        const key = keyOf(entityType, entityId);
+        const key = entityKey(entityType, entityId);
         listed.add(key);
         const held = entities.get(key);
         // An entity an earlier rebuild dropped comes back at the version it had; versions still never go back.

@@ -13,6 +13,7 @@ export async function fetchEntities(options: {
   token: string;
   fetch: typeof fetch;
   signal?: AbortSignal;
+  timeoutMs?: number;
   limits: FrameLimits;
 }): Promise<EntitiesResponse> {
   const url = new URL(ENTITIES_PATH, options.baseUrl);

@@ -2,7 +2,7 @@ import type { ConnectionCommands, ConnectionEvent, EntitiesResponse, FrameLimits
 import { fullJitterDelay } from '../backoff.js';
 import { PlatosClientError } from '../client-error.js';
 import type { ClientSocket, SocketFactoryOptions } from '../client-options.js';
-import { createManagedConnection, type ConnectionPolicy } from '../managed-connection.js';
+import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from '../managed-connection.js';
 import { createResumableSession } from '../resumable-session.js';
 import type { RejectReason } from '../reject-reason.js';
 import type { createStateCell } from '../state-cell.js';
@@ -51,12 +51,7 @@ export function createGateway(deps: GatewayDeps) {
 
   const socket = deps.createSocket(deps.namespaceUrl, {
     ...deps.socketOptions,
-    auth: (callback) => {
-      deps.getToken().then(
-        (token) => callback({ token, sessionId: deps.sessionId }),
-        () => callback({ token: '', sessionId: deps.sessionId }),
-      );
-    },
+    auth: handshakeAuth(deps.getToken, { sessionId: deps.sessionId }),
   });
 
   const connection = createManagedConnection<ConnectionCommands>(socket, deps.policy, {
@@ -113,15 +108,8 @@ export function createGateway(deps: GatewayDeps) {
     streamId: 'connections',
     snapshotPrecedesEvents: true,
     subscribe: (lastEventId) => command('connections:subscribe', lastEventId === null ? {} : { lastEventId }),
-    fetchHistory: async () => {
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(new PlatosClientError('timeout', `Entities took over ${deps.historyTimeoutMs} ms`)), deps.historyTimeoutMs);
-      try {
-        return await fetchEntities({ baseUrl: deps.baseUrl, sessionId: deps.sessionId, token: await deps.getToken(), fetch: deps.fetch, signal: timeout.signal, limits: deps.limits });
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    fetchHistory: async () =>
+      fetchEntities({ baseUrl: deps.baseUrl, sessionId: deps.sessionId, token: await deps.getToken(), fetch: deps.fetch, timeoutMs: deps.historyTimeoutMs, limits: deps.limits }),
     count,
     retryDelayMs: (attempt) => fullJitterDelay(attempt, deps.policy.backoff, deps.policy.random),
     gap: deps.gap,
@@ -150,16 +138,11 @@ export function createGateway(deps: GatewayDeps) {
     }
   });
 
-  socket.onAny((name: string, ...args: unknown[]) => {
-    connection.noteActivity();
-    const routed = routeConnectionFrame(name, args, deps.limits);
-    if (!routed.ok) {
-      count('malformedFrames');
-      deps.stats.rejectedFrames[routed.reason] += 1;
-      deps.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
-      return;
-    }
-    session.receive(routed.event);
+  connection.receiveFrames({
+    route: (name, args) => routeConnectionFrame(name, args, deps.limits),
+    accept: (routed) => session.receive(routed.event),
+    stats: deps.stats,
+    ...(deps.onMalformedFrame ? { onMalformedFrame: deps.onMalformedFrame } : {}),
   });
 
   let syncedRevision = 0;
