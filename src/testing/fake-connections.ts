@@ -2,7 +2,7 @@ import { createStateCell } from '../client/state-cell.js';
 import { createEntityCache } from '../client/connections/entity-cache.js';
 import { createEntityListeners } from '../client/connections/entity-listeners.js';
 import { createInvocationRunner, type ToolAnswer } from '../client/connections/invocation-runner.js';
-import { prepareTool, type PreparedTool } from '../client/connections/prepare-tool.js';
+import { createPreparedTools } from '../client/connections/prepared-tools.js';
 import { createToolRegistry } from '../client/connections/tool-registry.js';
 import type { ConnectionsCounter, GatewayState, PlatosConnections, ToolInvocation } from '../client/connections/types.js';
 import type { ConnectionEventOf } from '../protocol/index.js';
@@ -52,14 +52,8 @@ export function createFakeConnections(options: { toolTimeoutMs?: number } = {}):
   const count = (stat: ConnectionsCounter) => (stats[stat] += 1);
   let nextId = 0;
 
-  const prepared = new WeakMap<object, Promise<PreparedTool>>();
   const runner = createInvocationRunner({
-    tool(name) {
-      const tool = tools.get(name);
-      if (!tool) return undefined;
-      if (!prepared.has(tool)) prepared.set(tool, prepareTool(tool));
-      return prepared.get(tool);
-    },
+    tool: createPreparedTools(tools).prepared,
     // Every answer is acknowledged at once; callers hear it from the invocation's state.
     sendAnswer: async () => {},
     count,

@@ -9,7 +9,7 @@ import type { createStateCell } from '../state-cell.js';
 import { createEntityCache } from './entity-cache.js';
 import { fetchEntities } from './fetch-entities.js';
 import { createInvocationRunner, type AnswerReceipt, type ToolAnswer } from './invocation-runner.js';
-import { prepareTool, type PreparedTool } from './prepare-tool.js';
+import { createPreparedTools } from './prepared-tools.js';
 import { routeConnectionFrame } from './route-connection-frame.js';
 import type { ToolRegistry } from './tool-registry.js';
 import type { ConnectionsCounter, ConnectionsStats, EntityRecord, GatewayState, ToolInvocation } from './types.js';
@@ -68,19 +68,7 @@ export function createGateway(deps: GatewayDeps) {
   });
   const { manager, command } = connection;
 
-  const preparedTools = new WeakMap<object, Promise<PreparedTool>>();
-  /** Tools whose preparation has finished, for a sync that can then go out without waiting. */
-  const readyTools = new WeakMap<object, PreparedTool>();
-  const prepared = async (name: string): Promise<PreparedTool | undefined> => {
-    const tool = deps.tools.get(name);
-    if (!tool) return undefined;
-    let entry = preparedTools.get(tool);
-    if (!entry) {
-      preparedTools.set(tool, (entry = prepareTool(tool)));
-      entry.then((ready) => readyTools.set(tool, ready), () => {});
-    }
-    return entry;
-  };
+  const { prepared, ready: readyTool } = createPreparedTools(deps.tools);
 
   const invocations = createInvocationRunner({
     tool: prepared,
@@ -150,7 +138,7 @@ export function createGateway(deps: GatewayDeps) {
     if (!socket.connected || closed) return;
     const revision = deps.tools.revision();
     const names = deps.tools.names();
-    const ready = names.map((name) => readyTools.get(deps.tools.get(name)!));
+    const ready = names.map(readyTool);
     // After a reconnect every tool is ready: the sync goes out at once, ahead of the answers re-sent after it. A tool
     // whose schema cannot be prepared is left out (its invocations answer tool_failed) instead of holding back the set.
     const prepare = () => Promise.all(names.map((name) => prepared(name).catch(() => undefined)));
