@@ -125,7 +125,7 @@ export function createGatewaySimServer(options: { network: Network; burstSize: (
     const { lastEventId } = parsed;
     const replay = session.log.replayAfter(lastEventId, serverNow(), REPLAY_WINDOW_MS);
     // Replay and subscribe in one synchronous run: no live frame can come between them.
-    if (replay.resumed) for (const frame of replay.frames) socket.connection.sendToClient(packet(frame));
+    if (replay.resumed) for (const frame of replay.events) socket.connection.sendToClient(packet(frame));
     socket.subscribed = true;
     subscribes.push({ lastEventId, resumed: replay.resumed });
     const reply = { ok: true as const, resumed: replay.resumed, lastEventId: session.log.lastEventId };
