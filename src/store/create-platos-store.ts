@@ -58,6 +58,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   /** Gateway changes since the last frame, applied in the same store update as the thread updates. */
   let queuedEntities: EntityRecord[] = [];
   let queuedInvocations: ToolInvocation[] = [];
+  /** Work that joins the next frame's update (the React renders it causes commit with the store's). */
+  let frameTasks: (() => void)[] = [];
   let stopEntities: (() => void) | null = null;
   let cancelScheduledFrame: (() => void) | null = null;
   let destroyed = false;
@@ -92,6 +94,9 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   function flush(): void {
     cancelScheduledFrame?.();
     cancelScheduledFrame = null;
+    const tasks = frameTasks;
+    frameTasks = [];
+    for (const task of tasks) task();
     if (queuedUpdates.length === 0 && queuedEntities.length === 0 && queuedInvocations.length === 0) return;
     const updates = queuedUpdates;
     const entities = queuedEntities;
@@ -162,6 +167,14 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       return () => {};
     },
     flush,
+    onNextFrame(task) {
+      if (destroyed) return () => {};
+      frameTasks.push(task);
+      cancelScheduledFrame ??= scheduler.schedule(flush);
+      return () => {
+        frameTasks = frameTasks.filter((queued) => queued !== task);
+      };
+    },
     send(threadId, text) {
       const clientMessageId = createClientMessageId();
       updateThread(threadId, (thread) => addPendingMessage(thread, clientMessageId, text));
@@ -204,6 +217,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       cancelScheduledFrame?.();
       cancelScheduledFrame = null;
       queuedUpdates = [];
+      frameTasks = [];
       unsubscribeConnection();
       stopInvocations();
       stopEntities?.();

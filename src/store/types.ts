@@ -90,6 +90,11 @@ export interface PlatosStore extends ReadonlyPlatosStore {
   watchEntity(entityType: string, entityId: string): () => void;
   /** Applies every queued update now instead of on the next frame. */
   flush(): void;
+  /**
+   * Runs `task` at the start of the next frame's flush, before the store updates, so React updates it makes commit
+   * together with the frame's store update instead of on their own. Returns the function that cancels it.
+   */
+  onNextFrame(task: () => void): () => void;
   destroy(): void;
 }
 

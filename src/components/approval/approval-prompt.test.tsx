@@ -245,7 +245,7 @@ describe('ApprovalPrompt', () => {
       },
     });
     let commits = 0;
-    const { approvalCalls, client } = setup({
+    const { approvalCalls, client, scheduler } = setup({
       expiresAt: Date.now() + 65_000,
       wrap: (children) => (
         <ChatCustomizationProvider value={{ toolRenderers: {}, labels }}>
@@ -263,8 +263,14 @@ describe('ApprovalPrompt', () => {
     const commitsBefore = commits;
 
     const seen = new Set<string>();
+    // Each tick joins the next frame's update, as a store change would.
+    const advance = (ms: number) =>
+      act(() => {
+        vi.advanceTimersByTime(ms);
+        scheduler.runFrame();
+      });
     for (let step = 0; step < 20; step += 1) {
-      act(() => vi.advanceTimersByTime(250));
+      advance(250);
       seen.add(countdown.textContent!);
     }
     expect(countdown.textContent).toBe('Expires in 1:00');
@@ -272,7 +278,7 @@ describe('ApprovalPrompt', () => {
     expect(commits - commitsBefore).toBe(5);
     expect(promptRenders - rendersBefore).toBe(0);
 
-    act(() => vi.advanceTimersByTime(60_000));
+    advance(60_000);
     expect(promptRenders - rendersBefore).toBe(1);
     expect(commits - commitsBefore).toBeLessThanOrEqual(66);
     expect(document.querySelector('.platos-approval-expiry')?.textContent).toBe('Time is up');
@@ -288,11 +294,14 @@ describe('ApprovalPrompt', () => {
 
   it('shows the moment rather than ticking while the expiry is over an hour away', () => {
     vi.useFakeTimers({ now: Date.UTC(2030, 0, 1, 12, 0, 0), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    setup({ expiresAt: Date.now() + 2 * 3_600_000 });
+    const { scheduler } = setup({ expiresAt: Date.now() + 2 * 3_600_000 });
     const countdown = document.querySelector('.platos-approval-expiry')!;
     expect(countdown.getAttribute('data-state')).toBe('scheduled');
     expect(countdown.textContent).toMatch(/^Expires at /);
-    act(() => vi.advanceTimersByTime(3_600_000 + 1_000));
+    act(() => {
+      vi.advanceTimersByTime(3_600_000 + 1_000);
+      scheduler.runFrame();
+    });
     expect(countdown.textContent).toBe('Expires in 59:59');
   });
 

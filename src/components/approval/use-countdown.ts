@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 
 const hourMs = 3_600_000;
 // setTimeout holds at most a signed 32-bit delay.
@@ -20,7 +21,7 @@ export function readCountdown(expiresAt: number, now: number): { seconds: number
  * const seconds = useCountdown(approval.expiresAt);
  */
 export function useCountdown(expiresAt: number): number | null {
-  const [seconds, setSeconds] = useState(() => readCountdown(expiresAt, Date.now()).seconds);
+  const [seconds, setSeconds] = useFrameState(() => readCountdown(expiresAt, Date.now()).seconds);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
@@ -30,13 +31,13 @@ export function useCountdown(expiresAt: number): number | null {
     };
     tick();
     return () => clearTimeout(timer);
-  }, [expiresAt]);
+  }, [expiresAt, setSeconds]);
   return seconds;
 }
 
 /** Whether the moment has passed; re-renders once, when it passes. */
 export function useHasPassed(at: number | undefined): boolean {
-  const [passed, setPassed] = useState(() => at !== undefined && Date.now() >= at);
+  const [passed, setPassed] = useFrameState(() => at !== undefined && Date.now() >= at);
   useEffect(() => {
     if (at === undefined) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -47,6 +48,6 @@ export function useHasPassed(at: number | undefined): boolean {
     };
     check();
     return () => clearTimeout(timer);
-  }, [at]);
+  }, [at, setPassed]);
   return passed;
 }

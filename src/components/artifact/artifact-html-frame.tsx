@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type ComponentPropsWithoutRef } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 import { artifactReadyReplyOrigin, artifactSandboxPageUrl } from './artifact-sandbox-page.js';
 import { buildArtifactDocument } from './build-artifact-document.js';
 import { classNames } from '../shared/class-names.js';
@@ -80,7 +81,7 @@ function SandboxPageFrame({ pageUrl, documentHtml, ...rest }: SandboxPageFramePr
 
 /** The first value at once, later ones at most once per `intervalMs`, always ending on the latest. */
 function useThrottledValue<T>(value: T, intervalMs: number): T {
-  const [shown, setShown] = useState(value);
+  const [shown, setShown] = useFrameState(value);
   const lastShownAt = useRef(0);
   useEffect(() => {
     if (Object.is(value, shown)) return;
@@ -95,6 +96,6 @@ function useThrottledValue<T>(value: T, intervalMs: number): T {
     }
     const timer = setTimeout(show, wait);
     return () => clearTimeout(timer);
-  }, [value, shown, intervalMs]);
+  }, [value, shown, intervalMs, setShown]);
   return shown;
 }

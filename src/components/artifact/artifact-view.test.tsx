@@ -147,7 +147,7 @@ describe('ArtifactView', () => {
 
   it('renders html in a sandboxed iframe without scripts, and with them after a click on Run scripts', async () => {
     const html = '<h1>Widget</h1><button onclick="x()">Hi</button><script>parent.document.title = "owned"</script>';
-    const { region, container, push, event, turnId } = renderArtifact('html', html);
+    const { region, container, push, event, turnId, scheduler } = renderArtifact('html', html);
     expect(region.querySelector('button[onclick], script, h1')).toBeNull();
     const frame = region.querySelector('iframe')!;
     expect(frame.getAttribute('data-scripts')).toBe('off');
@@ -182,11 +182,18 @@ describe('ArtifactView', () => {
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 2, delta: '<p>one</p>' }));
     push(event('artifact-updated', turnId, { artifactId: 'art-1', version: 3, delta: '<p>two</p>' }));
     // The frame reloads at most every 400 ms while deltas stream, and ends on the latest content; scripts stay on.
+    // Each reload joins the next frame's update.
+    const advance = (ms: number) =>
+      act(() => {
+        vi.advanceTimersByTime(ms);
+        scheduler.runFrame();
+      });
+    advance(0);
     expect(region.querySelector('iframe')).toBe(scriptedFrame);
     expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
-    act(() => vi.advanceTimersByTime(399));
+    advance(399);
     expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p></body>');
-    act(() => vi.advanceTimersByTime(1));
+    advance(1);
     expect(scriptedFrame.getAttribute('srcdoc')).toContain('<p>one</p><p>two</p></body>');
     expect(scriptedFrame.getAttribute('sandbox')).toBe('allow-scripts');
 

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 
 /** How far from the end, in pixels, still counts as at the end. */
 export const bottomTolerancePx = 48;
@@ -25,7 +26,8 @@ export interface StickToBottom {
  * `anchorTo: 'end'`); this hook tells when the user left the end by scrolling up, and brings them back.
  */
 export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>): StickToBottom {
-  const [state, setState] = useState<'pinned' | 'released'>('pinned');
+  // Scroll events join the next frame's update; a click on Jump to latest shows at once.
+  const [state, setState, setStateNow] = useFrameState<'pinned' | 'released'>('pinned');
   const scrollToEndRef = useRef<ScrollToEnd | null>(null);
 
   useEffect(() => {
@@ -52,12 +54,12 @@ export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>): Stic
       for (const type of intentEvents) element.removeEventListener(type, onUserIntent);
       element.removeEventListener('scroll', onScroll);
     };
-  }, [scrollRef]);
+  }, [scrollRef, setState]);
 
   const jumpToLatest = useCallback(() => {
     scrollToEndRef.current?.(prefersReducedMotion() ? 'auto' : 'smooth');
-    setState('pinned');
-  }, []);
+    setStateNow('pinned');
+  }, [setStateNow]);
 
   return { state, jumpToLatest, scrollToEndRef };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 import type { BlockStream } from '../../text/block-stream.js';
 import type { MarkdownEngine } from './load-markdown.js';
 
@@ -21,7 +22,7 @@ export interface BlockStreamView {
 export function useBlockStream(text: string, streaming: boolean | undefined, engine: MarkdownEngine | undefined): BlockStreamView {
   const previous = useRef<BlockStream | undefined>(undefined);
   const [firstText] = useState(text);
-  const [restingText, setRestingText] = useState(text);
+  const [restingText, setRestingText] = useFrameState(text);
   const resting = restingText === text;
   const complete = streaming === undefined ? resting : !streaming;
   const force = complete || resting;
@@ -33,9 +34,10 @@ export function useBlockStream(text: string, streaming: boolean | undefined, eng
     if (stream) previous.current = stream;
   }, [stream]);
   useEffect(() => {
-    if (resting) return;
+    // A message that has finished is complete already: settling it would only render it once more.
+    if (resting || streaming === false) return;
     const timer = setTimeout(() => setRestingText(text), settleDelayMs);
     return () => clearTimeout(timer);
-  }, [text, resting]);
+  }, [text, resting, streaming, setRestingText]);
   return { stream, complete };
 }

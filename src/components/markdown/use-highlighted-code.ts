@@ -1,4 +1,5 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 import { hastToReact } from './hast-to-react.js';
 import { loadLowlight } from './load-lowlight.js';
 
@@ -13,7 +14,7 @@ interface Highlighted {
  * languages, and while `enabled` is false (a block still streaming is not highlighted on every token).
  */
 export function useHighlightedCode(code: string, language: string | undefined, enabled: boolean): ReactNode[] | null {
-  const [highlighted, setHighlighted] = useState<Highlighted | null>(null);
+  const [highlighted, setHighlighted] = useFrameState<Highlighted | null>(null);
   useEffect(() => {
     if (!enabled || !language) return;
     let cancelled = false;
@@ -24,6 +25,6 @@ export function useHighlightedCode(code: string, language: string | undefined, e
     return () => {
       cancelled = true;
     };
-  }, [code, language, enabled]);
+  }, [code, language, enabled, setHighlighted]);
   return highlighted && highlighted.code === code && highlighted.language === language ? highlighted.nodes : null;
 }

@@ -1,7 +1,8 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
-import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, observeElementRect, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import { bottomTolerancePx, type ScrollToEnd } from '../chat/use-stick-to-bottom.js';
 import { useOpenAtEnd, type MessageListRowsProps } from './message-list-rows.js';
+import { useFrameVirtualizer } from './use-frame-virtualizer.js';
 
 /** The space between messages and around the list, in pixels (`--platos-space-5`). */
 const messageGapPx = 24;
@@ -9,10 +10,10 @@ const messageGapPx = 24;
 /**
  * The list's rows, positioned and measured by the virtualizer. Past `virtualizeAbove` messages only those near the
  * viewport are in the DOM. It follows the newest message while the list is pinned and keeps the first visible
- * message in place when earlier ones are added above it.
+ * message in place when earlier ones are added above it. Measuring and scrolling move rows without a render.
  */
 export function VirtualRows({ scrollRef, count, keyAt, renderRow, estimatedMessageHeight, virtualizeAbove, pinned, scrollToEndRef }: MessageListRowsProps) {
-  const virtualizer = useVirtualizer<HTMLElement, Element>({
+  const { virtualizer, containerRef, measureRow } = useFrameVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimatedMessageHeight,
@@ -42,12 +43,12 @@ export function VirtualRows({ scrollRef, count, keyAt, renderRow, estimatedMessa
   useOpenAtEnd(count, pinned, scrollToEnd);
 
   return (
-    <div className="platos-message-list-items" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={containerRef} className="platos-message-list-items" style={{ height: virtualizer.getTotalSize() }}>
       {virtualizer.getVirtualItems().map((item) => (
         <div
           key={item.key}
           data-index={item.index}
-          ref={virtualizer.measureElement}
+          ref={measureRow}
           className="platos-message-list-item"
           style={{ transform: `translateY(${item.start}px)` }}
         >

@@ -66,12 +66,13 @@ function loadHistory(harness: PlatosHarness, response: HistoryResponse) {
 
 const scroller = () => screen.getByRole('log', { name: 'Messages' });
 const renderedIds = () => screen.queryAllByRole('article').map((article) => article.textContent);
-/** What a user's wheel does: a wheel event, then the scroll it causes. */
-const scrollTo = (top: number) =>
+/** What a user's wheel does: a wheel event, then the scroll it causes, then the frame that shows it. */
+const scrollTo = (harness: PlatosHarness, top: number) =>
   act(() => {
     fireEvent.wheel(scroller());
     scroller().scrollTop = top;
     fireEvent.scroll(scroller());
+    harness.scheduler.runFrame();
   });
 
 let restoreLayout = () => {};
@@ -113,7 +114,7 @@ describe('MessageList virtualization', () => {
     expect(root?.getAttribute('data-state')).toBe('pinned');
     expect(screen.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
 
-    scrollTo(0);
+    scrollTo(harness, 0);
     expect(root?.getAttribute('data-state')).toBe('released');
     expect(renderedIds()[0]).toBe('Question 0');
     expect(renderedIds().join()).not.toContain('Answer 499');
@@ -137,7 +138,7 @@ describe('MessageList virtualization', () => {
     const harness = createPlatosHarness();
     render(<MessageList />, { wrapper: harness.Wrapper });
     loadHistory(harness, history(harness.threadId, 300, 200));
-    scrollTo(5000);
+    scrollTo(harness, 5000);
     const anchorBefore = firstVisible();
 
     loadHistory(harness, history(harness.threadId, 500, 0));
