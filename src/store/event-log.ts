@@ -9,7 +9,8 @@ export const DEFAULT_EVENT_LOG_LIMIT = 1_000;
 /**
  * A thread's applied events since its last history reset, of which the last `limit` are kept, in order. Read the
  * kept ones with `readEvents(log)`. Every append makes a new log object that shares all full chunks with the one
- * before, so a frame costs the same at the first entry as at the hundred-thousandth; never mutate `chunks`.
+ * before, so a frame costs the same at the first entry as at the hundred-thousandth; never mutate `chunks`. It holds
+ * at most `limit + EVENT_LOG_CHUNK_SIZE - 1` entries: the first chunk may still hold a few dropped ones.
  */
 export interface EventLog {
   /** How many entries are kept; earlier ones are dropped and counted in `dropped`. */
