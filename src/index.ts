@@ -9,6 +9,7 @@ export type { NetworkSignals } from './client/connection-manager.js';
 export type * from './client/types.js';
 export type * from './client/connections/types.js';
 export { createPlatosStore, type PlatosStoreOptions } from './store/create-platos-store.js';
+export { readEvents, type EventLog } from './store/event-log.js';
 export {
   createAnimationFrameScheduler,
   createManualScheduler,

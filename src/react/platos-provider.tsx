@@ -9,6 +9,12 @@ export interface PlatosProviderProps {
   client: PlatosClient;
   /** A store you own; when omitted the provider creates one per client and destroys it on unmount. */
   store?: PlatosStore;
+  /**
+   * `eventLogLimit` of the stores the provider creates: how many events each thread's log keeps. Read on the
+   * provider's first render; ignored with `store`.
+   * @default 1000
+   */
+  eventLogLimit?: number;
   children?: ReactNode;
 }
 
@@ -17,10 +23,10 @@ export interface PlatosProviderProps {
  * @example
  * <PlatosProvider client={client}><PlatosChat threadId="t1" /></PlatosProvider>
  */
-export function PlatosProvider({ client, store: givenStore, children }: PlatosProviderProps) {
+export function PlatosProvider({ client, store: givenStore, eventLogLimit, children }: PlatosProviderProps) {
   const ownedStores = useRef<DeferredResource<PlatosClient, PlatosStore> | null>(null);
   ownedStores.current ??= createDeferredResource(
-    (owner) => createPlatosStore({ client: owner }),
+    (owner) => createPlatosStore({ client: owner, eventLogLimit }),
     (store) => store.destroy(),
   );
   const store = givenStore ?? ownedStores.current.get(client);

@@ -3,6 +3,7 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlatosHarness } from '../../test/support/platos-test-harness.js';
 import { PlatosProvider } from './platos-provider.js';
+import { usePlatosStore } from './use-platos-store.js';
 import { usePlatosStream } from './use-platos-stream.js';
 
 afterEach(cleanup);
@@ -57,6 +58,49 @@ describe('usePlatosStream', () => {
     act(() => client.setConnection('reconnecting'));
     expect(hook.result.current.connection).toBe('reconnecting');
     expect(hook.result.current.messages).toBe(before);
+  });
+
+  it('returns the last eventLogLimit events of a store the provider created, and how many were dropped', () => {
+    const { client, event } = createPlatosHarness();
+    const wrapper = ({ children }: { children?: ReactNode }) => (
+      <PlatosProvider client={client} eventLogLimit={2}>
+        {children}
+      </PlatosProvider>
+    );
+    const hook = renderHook(() => ({ stream: usePlatosStream({ threadId: 'thread-1' }), store: usePlatosStore() }), { wrapper });
+    const frame = (...events: Parameters<typeof client.emitEvent>[0][]) =>
+      act(() => {
+        for (const item of events) client.emitEvent(item);
+        hook.result.current.store.flush();
+      });
+    frame(event('turn-start', 'turn-1', { messageId: 'assistant-1', userMessage: { id: 'user-1', text: 'Hello' } }));
+    for (const delta of ['a', 'b', 'c']) frame(event('text-delta', 'turn-1', { messageId: 'assistant-1', delta }));
+    const { events, droppedEvents, messages } = hook.result.current.stream;
+    expect(events.map((item) => item.type === 'text-delta' && item.delta)).toEqual(['b', 'c']);
+    expect(droppedEvents).toBe(2);
+    expect(messages[1]).toMatchObject({ parts: [{ type: 'text', text: 'abc' }] });
+  });
+
+  it('keeps the events array identity until an event arrives', () => {
+    const { hook, startTurn, push, event, client } = setup();
+    const turnId = startTurn();
+    const before = hook.result.current.events;
+    expect(before.map((item) => item.type)).toEqual(['turn-start']);
+    hook.rerender();
+    act(() => client.setConnection('reconnecting'));
+    expect(hook.result.current.events).toBe(before);
+    push(event('text-delta', turnId, { messageId: 'assistant-1', delta: 'Hi' }));
+    expect(hook.result.current.events).not.toBe(before);
+    expect(hook.result.current.events.map((item) => item.type)).toEqual(['turn-start', 'text-delta']);
+    expect(hook.result.current.droppedEvents).toBe(0);
+  });
+
+  it('builds the events array only when a component reads it', () => {
+    const { hook, startTurn } = setup();
+    startTurn();
+    const { events } = Object.getOwnPropertyDescriptors(hook.result.current);
+    expect(events?.get).toBeTypeOf('function');
+    expect(events?.value).toBeUndefined();
   });
 
   it('reports the sync state and its error', () => {

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { ConnectionState, ThreadSyncState } from '../client/types.js';
 import type { CommandError, MessageView, ServerEvent } from '../protocol/index.js';
+import { readEvents } from '../store/event-log.js';
 import type { PendingMessage, PlatosState } from '../store/types.js';
 import { threadStatus, type ThreadStatus } from './thread-status.js';
 import { useConnectionState } from './use-connection-state.js';
@@ -13,8 +14,14 @@ export interface PlatosStreamOptions {
 }
 
 export interface PlatosStream extends ThreadActions {
-  /** Every applied event in order; consecutive text deltas of one frame are merged. */
-  events: readonly ServerEvent[];
+  /**
+   * The thread's last events in order (the store's `eventLogLimit`, 1000 by default, since the last history
+   * reset); consecutive text deltas of one frame are merged. Made when first read, once per change of the log:
+   * the same array until an event arrives, and no cost to a component that never reads it.
+   */
+  readonly events: readonly ServerEvent[];
+  /** How many earlier events `events` no longer holds: `events[0]` is entry number `droppedEvents` of the log. */
+  droppedEvents: number;
   /** The thread's messages in order. */
   messages: readonly MessageView[];
   status: ThreadStatus;
@@ -51,10 +58,15 @@ export function usePlatosStream({ threadId }: PlatosStreamOptions): PlatosStream
     });
   }, [messageIds, messagesById]);
 
+  const eventLog = thread?.eventLog;
   return useMemo(
     () => ({
       ...actions,
-      events: thread?.events ?? noEvents,
+      // A getter, so a component that never reads the events never materializes them.
+      get events() {
+        return eventLog ? readEvents(eventLog) : noEvents;
+      },
+      droppedEvents: eventLog?.dropped ?? 0,
       messages,
       status: threadStatus(thread),
       sync: thread?.sync ?? 'idle',

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventFactory } from '../../test/support/event-factory.js';
 import { createFakeClient } from '../testing/index.js';
 import { createPlatosStore } from './create-platos-store.js';
+import { readEvents } from './event-log.js';
 import { createManualScheduler } from './frame-scheduler.js';
 import { viewToHistory } from './view/history.js';
 import { applyEvent } from './view/apply-event.js';
@@ -35,8 +36,9 @@ describe('frame batching', () => {
 
     expect(listener).toHaveBeenCalledTimes(1);
     const thread = store.getState().threads['thread-1'];
-    expect(thread?.events).toHaveLength(2);
-    expect(thread?.events[1]).toMatchObject({ type: 'text-delta', id: 'e1-1001', delta: '0123456789'.repeat(100) });
+    const events = readEvents(thread!.eventLog);
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ type: 'text-delta', id: 'e1-1001', delta: '0123456789'.repeat(100) });
     expect(thread?.view.messages.a1).toMatchObject({ parts: [{ type: 'text', text: '0123456789'.repeat(100) }] });
     expect(thread?.view.lastEventId).toBe('e1-1001');
   });
@@ -86,7 +88,7 @@ describe('reset and sync updates', () => {
     const thread = store.getState().threads['thread-1'];
     expect(thread?.view.messageIds).toEqual(['u9', 'a9']);
     expect(thread?.view.messages.a9).toMatchObject({ parts: [{ type: 'text', text: 'Hi there' }] });
-    expect(thread?.events.map((entry) => entry.id)).toEqual(['e2-3']);
+    expect(readEvents(thread!.eventLog).map((entry) => entry.id)).toEqual(['e2-3']);
     expect(thread?.view.lastEventId).toBe('e2-3');
   });
 
@@ -165,6 +167,6 @@ describe('destroy', () => {
     expect(client.watcherCount('thread-1')).toBe(0);
     client.setConnection('offline');
     expect(store.getState().connection).toBe('open');
-    expect(store.getState().threads['thread-1']?.events).toEqual([]);
+    expect(store.getState().threads['thread-1']?.eventLog.size).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   markPendingSending,
   removeFailedPending,
 } from './pending-messages.js';
+import { assertEventLogLimit, DEFAULT_EVENT_LOG_LIMIT } from './event-log.js';
 import { createStallWatch } from './stall-watch.js';
 import { applyThreadUpdates, createThreadState } from './thread-state.js';
 import { toCommandError } from './to-command-error.js';
@@ -29,6 +30,12 @@ export interface PlatosStoreOptions {
    * the thread resyncs. @default 45000
    */
   stallTimeoutMs?: number;
+  /**
+   * How many entries each thread's event log keeps (`readEvents(thread.eventLog)`); earlier ones are dropped and
+   * counted in `eventLog.dropped`. The view keeps everything either way. `Infinity` keeps every entry, 0 none.
+   * @default 1000
+   */
+  eventLogLimit?: number;
 }
 
 interface QueuedUpdate {
@@ -51,7 +58,8 @@ export function createPlatosStore(options: PlatosStoreOptions): PlatosStore {
  * protocol cannot produce.
  */
 export function createWritablePlatosStore(options: PlatosStoreOptions): { store: PlatosStore; setState: StoreApi<PlatosState>['setState'] } {
-  const { client, scheduler = createAnimationFrameScheduler(), stallTimeoutMs = 45_000 } = options;
+  const { client, scheduler = createAnimationFrameScheduler(), stallTimeoutMs = 45_000, eventLogLimit = DEFAULT_EVENT_LOG_LIMIT } = options;
+  assertEventLogLimit(eventLogLimit);
   const api = createStore<PlatosState>()(() => ({ threads: {}, connection: client.connection.getState(), entities: {}, toolInvocations: {} }));
   /** Client updates received since the last frame, applied together by `flush`. */
   let queuedUpdates: QueuedUpdate[] = [];
@@ -67,7 +75,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   function updateThread(threadId: string, recipe: (thread: ThreadState) => ThreadState): void {
     const { threads } = api.getState();
     const current = threads[threadId];
-    const next = recipe(current ?? createThreadState(threadId));
+    const next = recipe(current ?? createThreadState(threadId, eventLogLimit));
     if (next !== current) api.setState({ threads: { ...threads, [threadId]: next } });
   }
 
@@ -105,7 +113,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     queuedEntities = [];
     queuedInvocations = [];
     api.setState((state) => ({
-      ...(updates.length === 0 ? {} : { threads: applyQueuedUpdates(state.threads, updates) }),
+      ...(updates.length === 0 ? {} : { threads: applyQueuedUpdates(state.threads, updates, eventLogLimit) }),
       ...(entities.length === 0 ? {} : { entities: withKeyed(state.entities, entities, (entity) => entityKey(entity.entityType, entity.entityId)) }),
       ...(invocations.length === 0 ? {} : { toolInvocations: withKeyed(state.toolInvocations, invocations, (call) => toolCallKey(call.threadId, call.toolCallId)) }),
     }));
@@ -228,7 +236,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   return { store, setState: api.setState };
 }
 
-function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly QueuedUpdate[]): PlatosState['threads'] {
+function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly QueuedUpdate[], eventLogLimit: number): PlatosState['threads'] {
   const updatesByThread = new Map<string, ThreadUpdate[]>();
   for (const { threadId, update } of queue) {
     const updates = updatesByThread.get(threadId);
@@ -237,7 +245,7 @@ function applyQueuedUpdates(threads: PlatosState['threads'], queue: readonly Que
   }
   const next = { ...threads };
   for (const [threadId, updates] of updatesByThread) {
-    next[threadId] = applyThreadUpdates(threads[threadId] ?? createThreadState(threadId), updates);
+    next[threadId] = applyThreadUpdates(threads[threadId] ?? createThreadState(threadId, eventLogLimit), updates);
   }
   return next;
 }

@@ -2,13 +2,15 @@ import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
 import type { ThreadUpdate } from '../client/types.js';
 import { assertNever } from './assert-never.js';
 import { coalesceDeltas } from './coalesce-deltas.js';
+import { appendEvents, clearEventLog, createEventLog } from './event-log.js';
 import type { PendingMessage, ThreadState } from './types.js';
 import { applyEvent } from './view/apply-event.js';
 import { createThreadView } from './view/create-thread-view.js';
 import { viewFromHistory } from './view/history.js';
 
-export function createThreadState(threadId: string): ThreadState {
-  return { view: createThreadView(threadId), events: [], sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
+/** A thread nothing has happened in yet; its event log keeps the last `eventLogLimit` entries. */
+export function createThreadState(threadId: string, eventLogLimit?: number): ThreadState {
+  return { view: createThreadView(threadId), eventLog: createEventLog(eventLogLimit), sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
 }
 
 /** Applies one frame's updates of a thread in order: events are coalesced and folded into the view in one pass. */
@@ -44,7 +46,7 @@ function resetFromHistory(state: ThreadState, history: HistoryResponse): ThreadS
   return {
     ...state,
     view: viewFromHistory(history),
-    events: [],
+    eventLog: clearEventLog(state.eventLog),
     stalledTurnId: null,
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
@@ -60,7 +62,7 @@ function applyEventBatch(state: ThreadState, batch: readonly ServerEvent[]): Thr
     ...state,
     stalledTurnId: null,
     view: merged.reduce(applyEvent, state.view),
-    events: [...state.events, ...merged],
+    eventLog: appendEvents(state.eventLog, merged),
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
 }

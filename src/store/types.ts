@@ -5,12 +5,12 @@ import type {
   CommandError,
   MessageView,
   RunView,
-  ServerEvent,
   StepView,
   ToolCallView,
 } from '../protocol/index.js';
 import type { ConnectionState, ThreadSyncState } from '../client/types.js';
 import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
+import type { EventLog } from './event-log.js';
 
 /** The view of one thread, derived from its event log by pure handlers. Entities are keyed by id. */
 export interface ThreadView {
@@ -44,8 +44,11 @@ export interface ApprovalResponse {
 
 export interface ThreadState {
   view: ThreadView;
-  /** Every applied event, in order; consecutive text deltas of one frame are merged into one entry. */
-  events: ServerEvent[];
+  /**
+   * The applied events since the last history reset, the last `eventLogLimit` of them kept; consecutive text deltas
+   * of one frame are merged into one entry. Read them with `readEvents(thread.eventLog)`.
+   */
+  eventLog: EventLog;
   sync: ThreadSyncState | 'idle';
   syncError?: CommandError;
   pendingMessages: PendingMessage[];

@@ -4,6 +4,7 @@ import type { ServerEvent } from '../../protocol/index.js';
 import { createEventFactory } from '../../../test/support/event-factory.js';
 import { createFakeSocket } from '../../../test/support/fake-socket.js';
 import { createPlatosStore } from '../create-platos-store.js';
+import { readEvents } from '../event-log.js';
 import { createManualScheduler } from '../frame-scheduler.js';
 import { applyEvent } from './apply-event.js';
 import { createThreadView } from './create-thread-view.js';
@@ -105,6 +106,6 @@ describe('prototype keys in frames', () => {
     const start = event('turn-start', 't1', { messageId: 'a1', userMessage: { id: 'u1', text: 'hi' } });
     run.fake.serverEmit('turn-start', { ...start, mood: 'sly', userMessage: { ...start.userMessage, isAdmin: true } });
     expect(run.view().messages.u1).toEqual({ id: 'u1', role: 'user', turnId: 't1', text: 'hi' });
-    expect(run.store.getState().threads['thread-1']?.events).toEqual([start]);
+    expect(readEvents(run.store.getState().threads['thread-1']!.eventLog)).toEqual([start]);
   });
 });
