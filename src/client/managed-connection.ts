@@ -29,6 +29,8 @@ export interface FrameReceiver<T> {
   /** Where dropped frames are counted, in total and by reason. */
   stats: { malformedFrames: number; rejectedFrames: Record<RejectReason, number> };
   onMalformedFrame?(frame: unknown, reason: string, rejection: RejectReason): void;
+  /** Set on a stream that asks for batched frames: each event of a `batch` frame (at most `maxEvents`) is routed as if it came alone. */
+  batches?: { maxEvents: number; received(): void };
 }
 
 /** The handshake's `auth`: the token `getToken` gives at each attempt (empty if it fails), and `extra` fields. */
@@ -138,13 +140,30 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
      * of life, then routed: a dropped one is counted and reported, an accepted one handed on.
      */
     receiveFrames<T>(receiver: FrameReceiver<T>) {
+      const { stats, batches } = receiver;
+      const reject = (frame: unknown, reason: RejectReason, detail: string) => {
+        stats.malformedFrames += 1;
+        stats.rejectedFrames[reason] += 1;
+        receiver.onMalformedFrame?.(frame, detail, reason);
+      };
+      const receive = (name: string, args: unknown[]) => {
+        const routed = receiver.route(name, args);
+        if (routed.ok) receiver.accept(routed);
+        else reject(args.length === 1 ? args[0] : args, routed.reason, routed.detail);
+      };
       socket.onAny((name: string, ...args: unknown[]) => {
         liveness?.noteActivity();
-        const routed = receiver.route(name, args);
-        if (routed.ok) return receiver.accept(routed);
-        receiver.stats.malformedFrames += 1;
-        receiver.stats.rejectedFrames[routed.reason] += 1;
-        receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
+        if (name !== 'batch' || !batches) return receive(name, args);
+        if (args.length !== 1) return reject(args, 'bad-arity', `"batch" carried ${args.length} arguments instead of 1`);
+        const events = (args[0] as { events?: unknown } | null)?.events;
+        if (!Array.isArray(events)) return reject(args[0], 'invalid', '"batch" carried no events array');
+        if (events.length > batches.maxEvents) return reject(args[0], 'too-many-entries', `"batch" carried ${events.length} events, over ${batches.maxEvents}`);
+        batches.received();
+        for (const event of events) {
+          const type = (event as { type?: unknown } | null)?.type;
+          if (typeof type === 'string') receive(type, [event]);
+          else reject(event, 'invalid', 'an event of "batch" has no type');
+        }
       });
     },
     stop: () => liveness?.stop(),
