@@ -48,7 +48,7 @@ describe('batched frames', () => {
     const asking = await liveClient([]);
     expect(await handshakeAuth(asking.fake.options!)).toEqual({ token: 'dev-token', batch: true });
     const plain = await liveClient([], { batchFrames: false });
-    expect(await handshakeAuth(plain.fake.options!)).toEqual({ token: 'dev-token' });
+    expect(await handshakeAuth(plain.fake.options!)).toEqual({ token: 'dev-token', batch: false });
   });
 
   it('delivers the events of a batch in order, as if each had come alone', async () => {
@@ -66,7 +66,7 @@ describe('batched frames', () => {
     const malformed = { ...hel!, seq: 'two' };
     fake.serverEmit('batch', batch([start, malformed, { ...lo, type: 42 }, 'text', hel, lo, finish]));
     expect(delivered('thread-1')).toEqual(['e1-1', 'e1-2', 'e1-3', 'e1-4']);
-    expect(client.getStats()).toMatchObject({ batchedFrames: 1, malformedFrames: 3, rejectedFrames: { invalid: 3 } });
+    expect(client.getStats()).toMatchObject({ batchedFrames: 1, malformedFrames: 3, rejectedFrames: { invalid: 1, 'unknown-event': 2 } });
     expect(rejected.map(({ frame }) => frame)).toEqual([malformed, { ...lo, type: 42 }, 'text']);
   });
 

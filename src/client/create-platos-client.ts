@@ -54,7 +54,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     transports: options.transports ?? ['websocket', 'polling'],
     reconnection: false as const,
     timeout: options.connectTimeoutMs ?? 10_000,
-    auth: handshakeAuth(getToken, options.batchFrames === false ? {} : { batch: true }),
+    auth: handshakeAuth(getToken, { batch: options.batchFrames !== false }),
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);

@@ -141,29 +141,24 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
      */
     receiveFrames<T>(receiver: FrameReceiver<T>) {
       const { stats, batches } = receiver;
-      const reject = (frame: unknown, reason: RejectReason, detail: string) => {
+      const drop = (args: unknown[], reason: RejectReason, detail: string) => {
         stats.malformedFrames += 1;
         stats.rejectedFrames[reason] += 1;
-        receiver.onMalformedFrame?.(frame, detail, reason);
+        receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, detail, reason);
       };
       const receive = (name: string, args: unknown[]) => {
         const routed = receiver.route(name, args);
         if (routed.ok) receiver.accept(routed);
-        else reject(args.length === 1 ? args[0] : args, routed.reason, routed.detail);
+        else drop(args, routed.reason, routed.detail);
       };
       socket.onAny((name: string, ...args: unknown[]) => {
         liveness?.noteActivity();
         if (name !== 'batch' || !batches) return receive(name, args);
-        if (args.length !== 1) return reject(args, 'bad-arity', `"batch" carried ${args.length} arguments instead of 1`);
-        const events = (args[0] as { events?: unknown } | null)?.events;
-        if (!Array.isArray(events)) return reject(args[0], 'invalid', '"batch" carried no events array');
-        if (events.length > batches.maxEvents) return reject(args[0], 'too-many-entries', `"batch" carried ${events.length} events, over ${batches.maxEvents}`);
+        const events = (args[0] as { events?: unknown } | null)?.events as { type?: unknown }[];
+        const reason = args.length !== 1 ? 'bad-arity' : !Array.isArray(events) ? 'invalid' : events.length > batches.maxEvents ? 'too-many-entries' : null;
+        if (reason) return drop(args, reason, `malformed "batch" frame: ${reason}`);
         batches.received();
-        for (const event of events) {
-          const type = (event as { type?: unknown } | null)?.type;
-          if (typeof type === 'string') receive(type, [event]);
-          else reject(event, 'invalid', 'an event of "batch" has no type');
-        }
+        for (const event of events) receive(String(event?.type), [event]);
       });
     },
     stop: () => liveness?.stop(),
