@@ -137,7 +137,8 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
     command,
     /**
      * Listens to every incoming frame; call it before anything can await, so no frame is missed. Each frame is a sign
-     * of life, then routed: a dropped one is counted and reported, an accepted one handed on.
+     * of life, then routed: a dropped one is counted and reported, an accepted one handed on. A well-formed `batch`
+     * frame's events are each routed so, in order.
      */
     receiveFrames<T>(receiver: FrameReceiver<T>) {
       const { stats, batches } = receiver;

@@ -17,7 +17,7 @@ export interface FrameBatcherOptions {
   startWindow?: (flush: () => void) => () => void;
 }
 
-export const defaultBatchWindowMs = 16;
+const defaultBatchWindowMs = 16;
 
 /** Whether a chat handshake asked for batched frames (`auth: { token, batch: true }`). */
 export const asksForBatches = (auth: unknown): boolean => (auth as { batch?: unknown } | null)?.batch === true;
