@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { CONNECTIONS_NAMESPACE, SOCKET_PATH } from '../src/protocol/index.js';
 import { createApprovalRegistry } from '../src/testing/agent/approval-registry.js';
+import { asksForBatches, createFrameBatcher } from '../src/testing/agent/frame-batcher.js';
 import { createGatewayAgent } from '../src/testing/agent/gateway/gateway-agent.js';
 import { createConnectionsGateway, type ConnectionsApi } from './connections/connections-gateway.js';
 import { createEntitiesHandler, isEntitiesPath } from './connections/entities-handler.js';
@@ -18,7 +19,7 @@ import { handshakeToken } from './handshake-token.js';
 import { createHistoryHandler } from './history-handler.js';
 import { loadScenarioChoice } from './load-scenario-choice.js';
 import type { EventBody } from './scenarios/index.js';
-import { createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
+import { batchingSocket, createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
 import { createThreadMembership } from './thread-membership.js';
 import { runCommand } from '../src/testing/agent/command-handlers.js';
 import { createThreadStore, type ThreadRecord } from '../src/testing/agent/thread-store.js';
@@ -144,8 +145,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const authMiddleware = createAuthMiddleware(tokens, faults.rejectsHandshake);
 
   const onConnection = (agentId: string) => (socket: Socket) => {
-    const pipeline = faults.attach(socket);
+    const batcher = asksForBatches(socket.handshake.auth) ? createFrameBatcher({ emit: (frame) => socket.emit('batch', frame) }) : null;
+    const pipeline = faults.attach(batcher ? batchingSocket(socket, batcher) : socket);
     socket.once('disconnect', () => {
+      batcher?.dispose();
       membership.remove(pipeline);
       faults.detach(pipeline);
     });
@@ -158,6 +161,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       authDelayMs: faults.sessionDelayMs(options.authDelayMs ?? 0),
       isSilent: pipeline.isSilent,
       isTokenAccepted: () => token !== undefined && tokens.has(token),
+      ...(batcher ? { flushFrames: batcher.flush } : {}),
     });
   };
   io.of('/').use(authMiddleware).on('connection', onConnection('default'));

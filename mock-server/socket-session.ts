@@ -1,7 +1,8 @@
 import type { Socket } from 'socket.io';
 import type { Ack } from '../src/protocol/index.js';
 import type { CommandContext } from '../src/testing/agent/command-handlers.js';
-import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
+import type { FrameBatcher } from '../src/testing/agent/frame-batcher.js';
+import type { FaultableSocket, SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
 import { handshakeToken } from './handshake-token.js';
 import type { createThreadMembership } from './thread-membership.js';
 
@@ -42,6 +43,22 @@ export function socketCommandContext(
 }
 
 /**
+ * What a batching socket's fault pipeline sends to: each event that passed the faults goes into `batcher`, and a cut
+ * sends what it holds first, as the events sent one by one would have been before the transport closed.
+ */
+export function batchingSocket(socket: Socket, batcher: FrameBatcher): FaultableSocket {
+  return {
+    emit: (_name, event) => batcher.push(event),
+    conn: {
+      close() {
+        batcher.flush();
+        socket.conn.close();
+      },
+    },
+  };
+}
+
+/**
  * Rejects a handshake whose token (see `handshakeToken`) is missing or unknown, or that a fault rejects; the client
  * sees `connect_error` "unauthorized".
  */
@@ -64,6 +81,8 @@ export interface SessionOptions {
   isSilent: () => boolean;
   /** Whether the token the socket connected with is still accepted; asked before every command. */
   isTokenAccepted: () => boolean;
+  /** Sends the events a batching socket holds, so they arrive before the acknowledgement about to go out. */
+  flushFrames?: () => void;
 }
 
 const revokedReply: Ack = { ok: false, error: { code: 'unauthorized', message: 'The token of this connection was revoked.' } };
@@ -82,13 +101,17 @@ export function startSocketSession(socket: Socket, options: SessionOptions): voi
     if (options.isSilent()) return;
     if (!options.isTokenAccepted()) {
       // A revoked token must not keep its session: the client reconnects, and the handshake refuses it.
+      options.flushFrames?.();
       frame.ack(revokedReply);
       socket.disconnect();
       return;
     }
     const reply = run(frame.name, frame.payload);
     // The command itself may have tripped a fault (a replayed frame reaching a half-open point): stay silent then too.
-    if (!options.isSilent()) frame.ack(reply);
+    if (options.isSilent()) return;
+    // Events the command sent (a resume's replay) go out before its acknowledgement, as they would one by one.
+    options.flushFrames?.();
+    frame.ack(reply);
   };
 
   socket.onAny((name: string, ...args: unknown[]) => {

@@ -42,6 +42,12 @@ export interface PlatosClientOptions {
   liveness?: Partial<LivenessOptions> | false;
   /** Out-of-order frames: how many are held, and how long a hole may stay open before resubscribing. */
   gap?: { bufferSize?: number; timeoutMs?: number };
+  /**
+   * Asks the server to send the chat stream's events in `batch` frames (a few milliseconds' worth in one Socket.IO
+   * message) instead of one message per event; a server that does not batch ignores it. The gateway is never batched.
+   * @default true
+   */
+  batchFrames?: boolean;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
   /**

@@ -13,5 +13,6 @@ export function emptyClientStats(): ClientStats {
     resyncs: 0,
     reconnects: 0,
     livenessTimeouts: 0,
+    batchedFrames: 0,
   };
 }

@@ -55,7 +55,36 @@ describe('client against the mock server', () => {
     expect(new Set(events.map((event) => event.type))).toEqual(new Set(EVENT_TYPES));
     expect(events.at(-1)?.type).toBe('finish');
     expect(contiguous(seqs(events))).toBe(true);
-    expect(client.getStats()).toEqual(emptyClientStats());
+    expect(client.getStats()).toEqual({ ...emptyClientStats(), batchedFrames: client.getStats().batchedFrames });
+  });
+
+  it('gets the same events in batch frames as a client that does not batch, which gets one frame per event', async () => {
+    const batched = connect();
+    const plain = connect(server.url, 'test-token', { batchFrames: false });
+    const frameNames = (socket: Socket) => {
+      const names: string[] = [];
+      socket.onAny((name: string) => names.push(name));
+      return names;
+    };
+    const batchedNames = frameNames(batched.socket());
+    const plainNames = frameNames(plain.socket());
+    const plainEvents: ServerEvent[] = [];
+    const plainFinished = new Promise<void>((resolve) => {
+      plain.client.threads.watch('it-batched', (update) => {
+        if (update.kind !== 'event') return;
+        plainEvents.push(update.event);
+        if (update.event.type === 'finish') resolve();
+      });
+    });
+    const events = await streamTurn(batched.client, 'it-batched', 'Plan a trip');
+    await plainFinished;
+
+    expect(plainEvents).toEqual(events);
+    expect(new Set(batchedNames)).toEqual(new Set(['batch']));
+    expect(batched.client.getStats()).toMatchObject({ batchedFrames: batchedNames.length, malformedFrames: 0 });
+    expect(batchedNames.length).toBeLessThan(events.length);
+    expect(plainNames).toEqual(plainEvents.map((event) => event.type));
+    expect(plain.client.getStats()).toMatchObject({ batchedFrames: 0, malformedFrames: 0 });
   });
 
   it('multiplexes two threads on one socket without mixing their events', async () => {
@@ -94,6 +123,7 @@ describe('client against the mock server', () => {
     expect(contiguous(seqs(delivered))).toBe(true);
     expect(new Set(delivered.map((event) => event.id)).size).toBe(delivered.length);
     expect(delivered.at(-1)?.type).toBe('finish');
+    expect(client.getStats().batchedFrames).toBeGreaterThan(0);
   });
 
   it('falls back to history after a drop longer than the replay window', async () => {

@@ -54,7 +54,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     transports: options.transports ?? ['websocket', 'polling'],
     reconnection: false as const,
     timeout: options.connectTimeoutMs ?? 10_000,
-    auth: handshakeAuth(getToken),
+    auth: handshakeAuth(getToken, { batch: options.batchFrames !== false }),
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
@@ -88,6 +88,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       sessions.get(routed.event.threadId)?.receive(routed.event);
     },
     stats,
+    batches: { maxEvents: limits.entries, received: () => count('batchedFrames') },
     ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   });
 

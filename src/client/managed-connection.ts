@@ -29,6 +29,8 @@ export interface FrameReceiver<T> {
   /** Where dropped frames are counted, in total and by reason. */
   stats: { malformedFrames: number; rejectedFrames: Record<RejectReason, number> };
   onMalformedFrame?(frame: unknown, reason: string, rejection: RejectReason): void;
+  /** Set on a stream that asks for batched frames: each event of a `batch` frame (at most `maxEvents`) is routed as if it came alone. */
+  batches?: { maxEvents: number; received(): void };
 }
 
 /** The handshake's `auth`: the token `getToken` gives at each attempt (empty if it fails), and `extra` fields. */
@@ -135,16 +137,29 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
     command,
     /**
      * Listens to every incoming frame; call it before anything can await, so no frame is missed. Each frame is a sign
-     * of life, then routed: a dropped one is counted and reported, an accepted one handed on.
+     * of life, then routed: a dropped one is counted and reported, an accepted one handed on. A well-formed `batch`
+     * frame's events are each routed so, in order.
      */
     receiveFrames<T>(receiver: FrameReceiver<T>) {
+      const { stats, batches } = receiver;
+      const drop = (args: unknown[], reason: RejectReason, detail: string) => {
+        stats.malformedFrames += 1;
+        stats.rejectedFrames[reason] += 1;
+        receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, detail, reason);
+      };
+      const receive = (name: string, args: unknown[]) => {
+        const routed = receiver.route(name, args);
+        if (routed.ok) receiver.accept(routed);
+        else drop(args, routed.reason, routed.detail);
+      };
       socket.onAny((name: string, ...args: unknown[]) => {
         liveness?.noteActivity();
-        const routed = receiver.route(name, args);
-        if (routed.ok) return receiver.accept(routed);
-        receiver.stats.malformedFrames += 1;
-        receiver.stats.rejectedFrames[routed.reason] += 1;
-        receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, routed.detail, routed.reason);
+        if (name !== 'batch' || !batches) return receive(name, args);
+        const events = (args[0] as { events?: unknown } | null)?.events as { type?: unknown }[];
+        const reason = args.length !== 1 ? 'bad-arity' : !Array.isArray(events) ? 'invalid' : events.length > batches.maxEvents ? 'too-many-entries' : null;
+        if (reason) return drop(args, reason, `malformed "batch" frame: ${reason}`);
+        batches.received();
+        for (const event of events) receive(String(event?.type), [event]);
       });
     },
     stop: () => liveness?.stop(),

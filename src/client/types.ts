@@ -59,6 +59,8 @@ export interface ClientStats {
   reconnects: number;
   /** Connections dropped because they stopped answering. */
   livenessTimeouts: number;
+  /** `batch` frames received and unpacked, each event in them counted as a frame; a malformed one counts in `malformedFrames` instead. */
+  batchedFrames: number;
 }
 
 /** The keys of a stats record that are plain counts. */

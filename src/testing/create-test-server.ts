@@ -3,6 +3,7 @@ import { createPlatosClient } from '../client/create-platos-client.js';
 import type { PlatosClient } from '../client/types.js';
 import type { EntitySnapshot, ServerEvent } from '../protocol/index.js';
 import { createActivity } from './activity.js';
+import { asksForBatches } from './agent/frame-batcher.js';
 import type { EntityChange } from './agent/gateway/entity-store.js';
 import type { GatewaySessionInfo } from './agent/gateway/gateway-agent.js';
 import type { GatewayStats } from './agent/gateway/gateway-stats.js';
@@ -113,7 +114,7 @@ export function createTestServer(options: TestServerOptions): TestServer {
   const refusal = () => (closed ? { refused: 'The test server is closed' } : !reachable ? { refused: 'The test server is unreachable' } : null);
   const endpoint: InMemoryEndpoint = {
     activity,
-    accept: (agentId, _token, link) => refusal() ?? agent.connect(agentId, link),
+    accept: (agentId, _token, auth, link) => refusal() ?? agent.connect(agentId, link, { batch: asksForBatches(auth) }),
     acceptGateway: (_token, auth, link) => refusal() ?? agent.connectGateway(auth, link),
   };
   const historyFetch = createHistoryFetch({ history: agent.history, entities: agent.gateway.entities, reachable: () => reachable && !closed, activity });

@@ -2,6 +2,7 @@ import type { CommandRequest, ServerEvent } from '../protocol/index.js';
 import type { Activity } from './activity.js';
 import { createApprovalRegistry } from './agent/approval-registry.js';
 import { runCommand, type CommandContext } from './agent/command-handlers.js';
+import { createFrameBatcher } from './agent/frame-batcher.js';
 import { createGatewayAgent } from './agent/gateway/gateway-agent.js';
 import type { EntityChange } from './agent/gateway/entity-store.js';
 import { parseGatewaySessionId } from './agent/gateway/gateway-session-id.js';
@@ -79,6 +80,20 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
     },
   };
 
+  /** A window that ends once the microtasks queued so far have run: no timer, so fake timers need not move for it. */
+  const microtaskWindow = (flush: () => void) => {
+    let open = true;
+    const done = activity.start();
+    queueMicrotask(() => {
+      if (open) flush();
+      done();
+    });
+    return () => {
+      open = false;
+      done();
+    };
+  };
+
   const contextOf = (member: Member): CommandContext => ({
     agentId: member.agentId,
     owner,
@@ -110,10 +125,23 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
 
   return {
     sent: sent as readonly SentMessage[],
-    connect(agentId: string, link: ClientLink): ServerConnection {
-      const member: Member = { agentId, threadIds: new Set(), deliver: (event) => link.send(event.type, event) };
+    /** A chat socket; with `batch`, its events go out in `batch` frames gathered over a microtask. */
+    connect(agentId: string, link: ClientLink, { batch }: { batch: boolean }): ServerConnection {
+      const batcher = batch ? createFrameBatcher({ emit: (frame) => link.send('batch', frame), startWindow: microtaskWindow }) : null;
+      const member: Member = { agentId, threadIds: new Set(), deliver: batcher ? batcher.push : (event) => link.send(event.type, event) };
       members.add(member);
-      return { command: (name, request) => run(member, name, request), close: () => void members.delete(member) };
+      return {
+        command(name, request) {
+          const ack = run(member, name, request);
+          // A resume's replayed events go out before its acknowledgement.
+          batcher?.flush();
+          return ack;
+        },
+        close() {
+          batcher?.dispose();
+          members.delete(member);
+        },
+      };
     },
     /** A `/connections` socket: it takes over the gateway session its `auth.sessionId` names. */
     connectGateway(auth: object, link: ClientLink): Handshake {

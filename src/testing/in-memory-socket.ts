@@ -24,8 +24,8 @@ export type Handshake = ServerConnection | { refused: string };
 
 /** Where an in-memory socket connects to. Each handshake gets the connection, or the message of the `connect_error` that refuses it. */
 export interface InMemoryEndpoint {
-  /** A chat namespace (`/` or `/agents/{agentId}/chat/stream`). */
-  accept(agentId: string, token: string, link: ClientLink): Handshake;
+  /** A chat namespace (`/` or `/agents/{agentId}/chat/stream`); `auth` is the whole handshake auth, which may ask for batches. */
+  accept(agentId: string, token: string, auth: object, link: ClientLink): Handshake;
   /** The connections gateway (`/connections`); `auth` is the whole handshake auth, which names the session. */
   acceptGateway(token: string, auth: object, link: ClientLink): Handshake;
   activity: Activity;
@@ -114,7 +114,7 @@ export function createInMemorySocket(namespaceUrl: string, options: SocketFactor
             },
           };
           const accepted =
-            namespace === CONNECTIONS_NAMESPACE ? endpoint.acceptGateway(token, data, clientLink) : endpoint.accept(agentIdOfNamespace(namespace), token, clientLink);
+            namespace === CONNECTIONS_NAMESPACE ? endpoint.acceptGateway(token, data, clientLink) : endpoint.accept(agentIdOfNamespace(namespace), token, data, clientLink);
           if ('refused' in accepted) return handlers.fire('connect_error', new Error(accepted.refused));
           connection = accepted;
           socket.connected = true;

@@ -17,6 +17,24 @@ function watch(client: TestServer['client'], threadId: string) {
 }
 
 describe('createTestServer', () => {
+  it('sends a client its events in batch frames, the same ones a client that does not batch gets one by one', async () => {
+    server = createTestServer({ scenario: answer('One two three four') });
+    const plainClient = server.createClient({ batchFrames: false });
+    const batched = watch(server.client, 't1');
+    const plain = watch(plainClient, 't1');
+    await server.client.threads.send('t1', 'Hi');
+    await server.idle();
+    server.disconnect();
+    await server.playTurn('t1', 'Missed, then replayed');
+
+    expect(batched.events()).toEqual(server.events('t1'));
+    expect(plain.events()).toEqual(server.events('t1'));
+    expect(batched.resets()).toEqual([]);
+    expect(server.client.getStats()).toMatchObject({ batchedFrames: expect.any(Number), malformedFrames: 0, duplicateFrames: 0, resyncs: 0 });
+    expect(server.client.getStats().batchedFrames).toBeGreaterThan(0);
+    expect(plainClient.getStats().batchedFrames).toBe(0);
+  });
+
   it('serves a thread played before the client watched it from history', async () => {
     server = createTestServer({ scenario: answer('Earlier answer') });
     await server.playTurn('t1', 'Earlier question');

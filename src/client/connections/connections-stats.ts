@@ -2,7 +2,7 @@ import { emptyClientStats } from '../client-stats.js';
 import type { ConnectionsStats } from './types.js';
 
 export function emptyConnectionsStats(): ConnectionsStats {
-  const { sanitizedFrames: _notCounted, ...frameCounters } = emptyClientStats();
+  const { sanitizedFrames: _notCounted, batchedFrames: _notBatched, ...frameCounters } = emptyClientStats();
   return {
     ...frameCounters,
     invocations: 0,

@@ -411,7 +411,7 @@ describe('client.connections over the gateway socket', () => {
     gateway.serverDisconnect();
     gateway.serverConnect();
     expect(await handshake()).toEqual(first);
-    expect(await new Promise((resolve) => pair.chat.options!.auth(resolve))).toEqual({ token: 'dev-token' });
+    expect(await new Promise((resolve) => pair.chat.options!.auth(resolve))).toEqual({ token: 'dev-token', batch: true });
   });
 
   it('uses the sessionId and the fresh token it is given', async () => {

@@ -72,7 +72,7 @@ export interface EntityFilter {
 export type GatewayState = ConnectionState | 'idle';
 
 /** The chat stream's frame counters (what the gateway's session drops, holds or repairs), and the gateway's own. */
-export interface ConnectionsStats extends Omit<ClientStats, 'sanitizedFrames'> {
+export interface ConnectionsStats extends Omit<ClientStats, 'sanitizedFrames' | 'batchedFrames'> {
   /** Times the gateway was rebuilt from the entities endpoint after a resume that was not possible. */
   resyncs: number;
   /** `tool:invoke` frames that started a tool. */
