@@ -27,7 +27,7 @@ describe('event log', () => {
     let total = 0;
     let mostCopied = 0;
     for (let frame = 0; total < 100_000; frame += 1) {
-      const events = makeEvents(frame % 13);
+      const events = makeEvents(1 + (frame % 50));
       const before = log;
       log = appendEvents(log, events);
       total += events.length;
