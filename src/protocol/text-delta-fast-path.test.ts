@@ -181,7 +181,7 @@ describe('the text-delta fast path', () => {
     }
     expect(fastAccepted).toBeGreaterThan(400);
     expect(fastAcceptedWithDroppedKeys).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('leaves a frame to the general path when reading a field throws', () => {
     const frame = { type: 'text-delta', id: 'e1-1', seq: 1, threadId: 't', turnId: 'u', ts: 0, messageId: 'a', delta: 'x' };

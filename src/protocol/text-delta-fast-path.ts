@@ -14,7 +14,8 @@ export interface AcceptedTextDelta {
  * their quotes and separators, the `type` and the other strings' quotes, and both numbers at their largest (24).
  */
 const fixedBytes = 2 + 'idseqthreadIdturnIdtstypemessageIddelta'.length + 8 * 4 + 'text-delta'.length + 6 * 2 + 2 * 24;
-const longestKey = 'messageId'.length;
+/** The walk bounds keys and the `type` too; `'text-delta'` is longer than every key. */
+const longestFixedString = 'text-delta'.length;
 
 /**
  * The common case of `parseServerEvent`, in one pass: a `text-delta` made of its eight fields with plain values,
@@ -24,7 +25,7 @@ const longestKey = 'messageId'.length;
  * `droppedKeys`. It reads each field once, as the walk does, and never the value of a prototype key.
  */
 export function parseTextDelta(frame: unknown, limits: FrameLimits): AcceptedTextDelta | undefined {
-  if (typeof frame !== 'object' || frame === null || limits.depth < 1 || limits.stringLength < longestKey) return undefined;
+  if (typeof frame !== 'object' || frame === null || limits.depth < 1 || limits.stringLength < longestFixedString) return undefined;
   try {
     return readTextDelta(frame, limits);
   } catch {
