@@ -45,6 +45,8 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
 ) {
   type Update = SessionUpdate<TEvent, TSnapshot>;
   const listeners = new Set<(update: Update) => void>();
+  /** A copy of `listeners`, replaced (never changed) on add and remove, so that emitting needs no copy of its own. */
+  let listenerList: readonly ((update: Update) => void)[] = [];
   const earlyFrameBuffer = createEarlyFrameBuffer<TEvent>();
   const guard = createSequenceGuard<TEvent>(deps.gap.bufferSize);
   const liveWaiters = new Set<{ resolve(): void; reject(error: ClientError): void }>();
@@ -58,7 +60,7 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
   let rebuildOwed = false;
 
   const emit = (update: Update) => {
-    for (const listener of [...listeners]) listener(update);
+    for (const listener of listenerList) listener(update);
   };
 
   const setState = (next: ThreadSyncState | 'idle', error?: ClientError) => {
@@ -106,7 +108,7 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
     switch (verdict.kind) {
       case 'deliver':
         if (verdict.events.length > 1) deps.count('outOfOrderFrames');
-        verdict.events.forEach(deliver);
+        for (const delivered of verdict.events) deliver(delivered);
         if (guard.heldCount === 0) stopGapTimer();
         return;
       case 'duplicate':
@@ -189,9 +191,11 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
     },
     addListener(listener: (update: Update) => void) {
       listeners.add(listener);
+      listenerList = [...listeners];
     },
     removeListener(listener: (update: Update) => void) {
       listeners.delete(listener);
+      listenerList = [...listeners];
     },
     /** Routes one validated frame of this stream. */
     receive(event: TEvent) {

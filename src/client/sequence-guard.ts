@@ -61,7 +61,7 @@ export function createSequenceGuard<TEvent extends SequencedEvent>(bufferSize: n
         return { kind: 'held' };
       }
       lastSeq = seq;
-      return { kind: 'deliver', events: [event, ...drainHeld()] };
+      return { kind: 'deliver', events: held.size === 0 ? [event] : [event, ...drainHeld()] };
     },
     /** Whether the event belongs to another epoch than the one the thread is at (`false` while that is unknown). */
     isOtherEpoch(event: TEvent): boolean {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { serverEventSchema, type ServerEvent } from './event-schemas.js';
 import { checkFrameLimits, defaultFrameLimits, type FrameLimitReason, type FrameLimits } from './frame-limits.js';
 import { describeIssue } from './describe-issue.js';
+import { parseTextDelta } from './text-delta-fast-path.js';
 
 export type ParseEventResult =
   /** `droppedKeys` counts the `__proto__`, `constructor` and `prototype` keys left out of the event. */
@@ -16,6 +17,11 @@ export type ParseEventResult =
  * if (parsed.ok) apply(parsed.event);
  */
 export function parseServerEvent(frame: unknown, limits: FrameLimits = defaultFrameLimits): ParseEventResult {
+  return parseTextDelta(frame, limits) ?? parseGeneral(frame, limits);
+}
+
+/** The walk, then the schema: what decides every frame the text-delta fast path does not accept. */
+export function parseGeneral(frame: unknown, limits: FrameLimits): ParseEventResult {
   const checked = checkFrameLimits(frame, limits);
   if (!checked.ok) return checked;
   const result = v.safeParse(serverEventSchema, checked.frame);

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 /** Field schemas shared by the event and history contracts; internal to the protocol folder. */
 
 /** Names an object already answers to; an entity id equal to one would look up `Object.prototype` instead of a record. */
-const objectMemberNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const objectMemberNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export const nonEmpty = v.pipe(v.string(), v.minLength(1));
 /** An id the view uses as a record key. */
