@@ -97,6 +97,8 @@ test.describe('socket cuts: nothing lost, nothing doubled, nothing left hanging'
     const resubscribes = afterCut.filter((packet) => packet.type === 'ack' && packet.name === 'thread:subscribe').map((packet) => packet.data[0]);
     expect(resubscribes).toEqual([expect.objectContaining({ ok: true, resumed: true })]);
     expect(afterCut.filter((packet) => packet.direction === 'server' && packet.name === 'approval-pending')).toHaveLength(1);
+    // The page asked for batched frames and got them: the replay above came in `batch` frames.
+    expect(sockets.counts.batches).toBeGreaterThan(0);
     expect(sockets.sent('message:send')).toBe(1);
     expect(sockets.sent('approval:respond')).toBe(1);
     expect(sockets.counts.refused).toBeGreaterThan(0);

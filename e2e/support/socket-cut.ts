@@ -32,8 +32,8 @@ export interface SocketCutter {
   readonly packets: readonly SocketPacket[];
   /** Acknowledgement payloads the server sent for commands of this name. */
   acks(name: string): unknown[];
-  /** Sockets the page opened (that reached the route), sockets refused during a cut, and cuts made. */
-  readonly counts: { sockets: number; refused: number; cuts: number; pollingRequests: number };
+  /** Sockets the page opened (that reached the route), sockets refused during a cut, cuts made, and `batch` frames received. */
+  readonly counts: { sockets: number; refused: number; cuts: number; pollingRequests: number; batches: number };
   /** The mock server's origin (`http://127.0.0.1:PORT`), from the first routed socket's URL. */
   serverUrl(): string;
   readonly isCut: boolean;
@@ -66,7 +66,7 @@ const frameText = (message: string | Buffer) => (typeof message === 'string' ? m
 export async function routeSockets(page: Page): Promise<SocketCutter> {
   const links = new Set<Link>();
   const packets: SocketPacket[] = [];
-  const counts = { sockets: 0, refused: 0, cuts: 0, pollingRequests: 0 };
+  const counts = { sockets: 0, refused: 0, cuts: 0, pollingRequests: 0, batches: 0 };
   let refuseUntil = 0;
   let cutting = false;
   let firstUrl: string | null = null;
@@ -81,7 +81,15 @@ export async function routeSockets(page: Page): Promise<SocketCutter> {
     } else {
       name = (direction === 'server' && parsed.ackId !== null && link.commands.get(parsed.ackId)) || '(unknown ack)';
     }
-    packets.push({ direction, type: parsed.type, name, ackId: parsed.ackId, data: parsed.data, at: Date.now() });
+    const at = Date.now();
+    const batched = direction === 'server' && name === 'batch' ? (parsed.data[1] as { events?: unknown } | undefined)?.events : undefined;
+    if (Array.isArray(batched)) {
+      // A batched frame counts as the events it carries, so tests count events the same either way.
+      counts.batches += 1;
+      for (const event of batched) packets.push({ direction, type: 'event', name: String((event as { type?: unknown }).type), ackId: null, data: [(event as { type?: unknown }).type, event], at });
+      return;
+    }
+    packets.push({ direction, type: parsed.type, name, ackId: parsed.ackId, data: parsed.data, at });
   };
 
   const closeLink = async (link: Link) => {
