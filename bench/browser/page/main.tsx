@@ -1,0 +1,130 @@
+// ws-probe must load before socket.io-client captures `WebSocket`.
+import { arrivals } from './ws-probe.js';
+import { Profiler, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createPlatosClient, createPlatosStore, type PlatosClientOptions } from '../../../src/index.js';
+import '../../../src/components/styles/index.css';
+import './bench.css';
+import { quickWorkloads, threadIdOf, workloads, type WorkloadName } from '../workload.js';
+import { createRecorder, type PageResult, type ThreadTextReader } from './metrics.js';
+import { createDeltaBus } from './raw-socket.js';
+import {
+  FloorVariant,
+  HeadlessVariant,
+  KitProviders,
+  NaiveVariant,
+  RafVariant,
+  StyledVariant,
+  UseChatVariant,
+  ZustandVariant,
+} from './variants.js';
+
+export type VariantName = 'floor' | 'naive-setstate' | 'zustand-per-token' | 'raf-setstate' | 'ai-sdk-usechat' | 'kit-headless' | 'kit-styled';
+
+declare global {
+  interface Window {
+    __bench?: {
+      ready: boolean;
+      begin(): void;
+      whenDone(): Promise<void>;
+      result(): PageResult;
+    };
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const variant = (params.get('variant') ?? 'kit-headless') as VariantName;
+const workloadName = (params.get('workload') ?? 'W1') as WorkloadName;
+const workload = (params.get('quick') === '1' ? quickWorkloads : workloads)[workloadName];
+const runId = params.get('run') ?? 'r0';
+const batch = params.get('batch') === '1';
+const token = params.get('token') ?? 'bench-token';
+const threadIds = Array.from({ length: workload.threads }, (_, thread) => threadIdOf(runId, thread));
+arrivals.runId = runId;
+
+const lastText = (element: Element | null | undefined) => {
+  let node: Node | null | undefined = element;
+  while (node?.lastChild) node = node.lastChild;
+  return node?.nodeType === Node.TEXT_NODE ? (node as Text).data : '';
+};
+
+function paragraphReader(): ThreadTextReader {
+  const paragraphs: (Element | null)[] = [];
+  const paragraph = (thread: number) => {
+    const known = paragraphs[thread];
+    if (known?.isConnected) return known;
+    return (paragraphs[thread] = document.querySelector(`p[data-bench-thread="${thread}"]`));
+  };
+  return { tail: (thread) => lastText(paragraph(thread)), full: (thread) => paragraph(thread)?.textContent ?? '' };
+}
+
+/** The styled kit renders the assistant's markdown inside `.platos-markdown`. */
+function styledReader(): ThreadTextReader {
+  const texts: (Element | null)[] = [];
+  const text = (thread: number) => {
+    const known = texts[thread];
+    if (known?.isConnected) return known;
+    return (texts[thread] = document.querySelector(`[data-bench-thread="${thread}"] [data-role="assistant"] .platos-markdown`));
+  };
+  return { tail: (thread) => lastText(text(thread)), full: (thread) => text(thread)?.textContent ?? '' };
+}
+
+const rendersText = variant !== 'floor';
+const recorder = createRecorder(workload, variant === 'kit-styled' ? styledReader() : paragraphReader(), rendersText);
+const countsStoreUpdates = ['zustand-per-token', 'raf-setstate', 'kit-headless', 'kit-styled'].includes(variant);
+let ready = false;
+window.__bench = {
+  get ready() {
+    return ready;
+  },
+  begin: () => recorder.begin(),
+  whenDone: () => recorder.whenDone(),
+  result: () => recorder.result(countsStoreUpdates),
+};
+
+function page(): ReactNode {
+  if (variant === 'kit-headless' || variant === 'kit-styled') {
+    const options: PlatosClientOptions & { batchFrames?: boolean } = {
+      url: location.origin,
+      token,
+      transports: ['websocket'],
+      batchFrames: batch,
+    };
+    const client = createPlatosClient(options);
+    const store = createPlatosStore({ client });
+    store.subscribe(() => recorder.onStoreUpdate());
+    const onListening = () => (ready = true);
+    return (
+      <KitProviders client={client} store={store}>
+        {variant === 'kit-headless' ? (
+          <HeadlessVariant threadIds={threadIds} onListening={onListening} />
+        ) : (
+          <StyledVariant threadIds={threadIds} onListening={onListening} />
+        )}
+      </KitProviders>
+    );
+  }
+  const bus = createDeltaBus();
+  const onListening = () => void bus.connect(threadIds, token).then(() => (ready = true));
+  const props = { threadIds, bus, recorder, onListening };
+  switch (variant) {
+    case 'floor':
+      return <FloorVariant {...props} />;
+    case 'naive-setstate':
+      return <NaiveVariant {...props} />;
+    case 'zustand-per-token':
+      return <ZustandVariant {...props} />;
+    case 'raf-setstate':
+      return <RafVariant {...props} />;
+    case 'ai-sdk-usechat':
+      return <UseChatVariant {...props} />;
+    default:
+      throw new Error(`unknown variant ${String(variant)}`);
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <Profiler id="bench" onRender={(_id, _phase, actualDuration) => recorder.onCommit(actualDuration)}>
+    {page()}
+  </Profiler>,
+);

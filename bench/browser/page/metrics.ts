@@ -1,0 +1,153 @@
+import { intervals, maxPerFrame, percentile, textsMatch } from '../stats.js';
+import { lastTokenIndexIn, tokensOf, type Workload, tokenCount } from '../workload.js';
+import { arrivals } from './ws-probe.js';
+
+// Everything the page measures during one run; the runner adds the CDP numbers.
+
+export interface PageResult {
+  commits: number;
+  maxCommitsPerFrame: number;
+  storeUpdates: number | null;
+  maxStoreUpdatesPerFrame: number | null;
+  frameP50Ms: number | null;
+  frameP95Ms: number | null;
+  framesOver33Ms: number;
+  framesOver33Pct: number;
+  frames: number;
+  longTasks: number;
+  longestTaskMs: number;
+  arrivalToCommitP50Ms: number | null;
+  arrivalToCommitP95Ms: number | null;
+  drainMs: number | null;
+  domNodes: number;
+  textMatches: boolean;
+  finished: boolean;
+  batchedFrames: number;
+  eventPackets: number;
+  commitDurationP95Ms: number | null;
+}
+
+export interface ThreadTextReader {
+  /** The end of a thread's rendered text, read in every commit: enough to hold its last token. */
+  tail(thread: number): string;
+  /** All of a thread's rendered text, read once at the end. */
+  full(thread: number): string;
+}
+
+export function createRecorder(workload: Workload, reader: ThreadTextReader, rendersText: boolean) {
+  const count = tokenCount(workload);
+  const frameStarts: number[] = [];
+  const commitTimes: number[] = [];
+  const commitDurations: number[] = [];
+  const storeUpdateTimes: number[] = [];
+  const longTasks: { start: number; duration: number }[] = [];
+  const shownUpTo = new Array<number>(workload.threads).fill(-1);
+  const commitOfToken: number[][] = Array.from({ length: workload.threads }, () => []);
+  let lastTokenCommit = 0;
+  let allShownAt = 0;
+  let streamStart = 0;
+  let receivedTokens = 0;
+  let finishedEvents = 0;
+  let measuring = false;
+  let onDone: (() => void) | undefined;
+
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: false });
+
+  const frame = (time: number) => {
+    if (measuring) frameStarts.push(time);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+
+  const checkDone = () => {
+    if (allShownAt !== 0) return;
+    const done = rendersText ? shownUpTo.every((index) => index >= count - 1) : finishedEvents >= workload.threads;
+    if (done) {
+      allShownAt = performance.now();
+      onDone?.();
+    }
+  };
+
+  return {
+    begin() {
+      streamStart = performance.now();
+      measuring = true;
+    },
+    /** Profiler `onRender`: runs in the commit, after the DOM changed. */
+    onCommit(actualDuration: number) {
+      const now = performance.now();
+      if (!measuring) return;
+      commitTimes.push(now);
+      commitDurations.push(actualDuration);
+      for (let thread = 0; thread < workload.threads; thread += 1) {
+        const shown = Math.min(count - 1, lastTokenIndexIn(reader.tail(thread)));
+        if (shown <= shownUpTo[thread]!) continue;
+        for (let token = shownUpTo[thread]! + 1; token <= shown; token += 1) commitOfToken[thread]![token] = now;
+        shownUpTo[thread] = shown;
+        lastTokenCommit = now;
+      }
+      checkDone();
+    },
+    onStoreUpdate() {
+      if (measuring) storeUpdateTimes.push(performance.now());
+    },
+    onTokenReceived() {
+      receivedTokens += 1;
+    },
+    onFinishReceived() {
+      finishedEvents += 1;
+      checkDone();
+    },
+    whenDone: () => new Promise<void>((resolve) => (allShownAt !== 0 ? resolve() : (onDone = resolve))),
+    result(countsStoreUpdates: boolean): PageResult {
+      measuring = false;
+      const end = allShownAt || performance.now();
+      const window = frameStarts.filter((time) => time >= streamStart && time <= end + 1);
+      const frameIntervals = intervals(window);
+      const over = frameIntervals.filter((interval) => interval > 33).length;
+      const latencies: number[] = [];
+      for (let thread = 0; thread < workload.threads; thread += 1) {
+        for (let token = 0; token < count; token += 1) {
+          const arrived = arrivals.times[thread]?.[token];
+          const committed = commitOfToken[thread]?.[token];
+          if (arrived !== undefined && committed !== undefined) latencies.push(Math.max(0, committed - arrived));
+        }
+      }
+      const expected = Array.from({ length: workload.threads }, (_, thread) => tokensOf(thread, count));
+      const rendered = Array.from({ length: workload.threads }, (_, thread) => reader.full(thread));
+      const afterWarmUp = longTasks.filter((task) => task.start >= streamStart);
+      return {
+        commits: commitTimes.length,
+        maxCommitsPerFrame: maxPerFrame(frameStarts, commitTimes),
+        storeUpdates: countsStoreUpdates ? storeUpdateTimes.length : null,
+        maxStoreUpdatesPerFrame: countsStoreUpdates ? maxPerFrame(frameStarts, storeUpdateTimes) : null,
+        frameP50Ms: percentile(frameIntervals, 0.5),
+        frameP95Ms: percentile(frameIntervals, 0.95),
+        framesOver33Ms: over,
+        framesOver33Pct: frameIntervals.length ? (100 * over) / frameIntervals.length : 0,
+        frames: frameIntervals.length,
+        longTasks: afterWarmUp.length,
+        longestTaskMs: afterWarmUp.reduce((longest, task) => Math.max(longest, task.duration), 0),
+        arrivalToCommitP50Ms: percentile(latencies, 0.5),
+        arrivalToCommitP95Ms: percentile(latencies, 0.95),
+        drainMs: rendersText && lastTokenCommit ? Math.max(0, lastTokenCommit - lastTokenArrival(workload.threads, count)) : null,
+        domNodes: document.getElementsByTagName('*').length,
+        textMatches: rendersText ? textsMatch(rendered, expected) : receivedTokens === count * workload.threads,
+        finished: allShownAt !== 0,
+        batchedFrames: arrivals.batchPackets,
+        eventPackets: arrivals.eventPackets,
+        commitDurationP95Ms: percentile(commitDurations, 0.95),
+      };
+    },
+  };
+}
+
+export type Recorder = ReturnType<typeof createRecorder>;
+
+function lastTokenArrival(threads: number, count: number): number {
+  let latest = 0;
+  for (let thread = 0; thread < threads; thread += 1) latest = Math.max(latest, arrivals.times[thread]?.[count - 1] ?? 0);
+  return latest;
+}

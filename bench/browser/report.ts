@@ -1,0 +1,179 @@
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { summarize } from './stats.js';
+import type { PageResult } from './page/metrics.js';
+
+// Turns the runs into a markdown table and an SVG chart per workload, written into docs/benchmarks.md between
+// the browser-bench markers, and a per-workload list of targets met or not (reported, never asserted).
+
+export type RunRecord = Partial<PageResult> & {
+  workload: string;
+  variant: string;
+  repetition: number;
+  finished: boolean;
+  status: string;
+  scriptMs?: number;
+  layoutMs?: number;
+  styleMs?: number;
+  heapMb?: number;
+  errors: string[];
+};
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  chromium: string;
+  node: string;
+  commit: string;
+  quick: boolean;
+  repetitions: number;
+  durationS: number;
+  date: string;
+}
+
+type NumericKey = { [K in keyof RunRecord]-?: NonNullable<RunRecord[K]> extends number ? K : never }[keyof RunRecord];
+
+const START = '<!-- browser-bench:start -->';
+const END = '<!-- browser-bench:end -->';
+
+export function cell(runs: readonly RunRecord[], key: NumericKey, digits = 1): string {
+  const summary = summarize(runs.map((run) => run[key] as number | null | undefined));
+  if (!summary) return '–';
+  const format = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return summary.min === summary.max ? format(summary.median) : `${format(summary.median)} (${format(summary.min)}–${format(summary.max)})`;
+}
+
+const medianOf = (runs: readonly RunRecord[], key: NumericKey) => summarize(runs.map((run) => run[key] as number | null | undefined))?.median ?? null;
+
+function variantsIn(runs: readonly RunRecord[]): string[] {
+  return [...new Set(runs.map((run) => run.variant))];
+}
+
+export function workloadTable(runs: readonly RunRecord[]): string {
+  const header =
+    '| variant | finished | text ok | commits | max commits/frame | store updates | max updates/frame | frame p50 ms | frame p95 ms | frames > 33 ms | long tasks | arrival→commit p50 ms | arrival→commit p95 ms | drain ms | script ms | layout ms | style ms | heap MB | DOM nodes | batch packets |';
+  const rows = variantsIn(runs).map((variant) => {
+    const of = runs.filter((run) => run.variant === variant);
+    const finished = of.filter((run) => run.finished).length;
+    const textOk = of.filter((run) => run.textMatches).length;
+    return `| ${variant} | ${finished}/${of.length}${finished < of.length ? ' (did not finish)' : ''} | ${textOk}/${of.length} | ${cell(of, 'commits', 0)} | ${cell(of, 'maxCommitsPerFrame', 0)} | ${cell(of, 'storeUpdates', 0)} | ${cell(of, 'maxStoreUpdatesPerFrame', 0)} | ${cell(of, 'frameP50Ms')} | ${cell(of, 'frameP95Ms')} | ${cell(of, 'framesOver33Pct')} % | ${cell(of, 'longTasks', 0)} | ${cell(of, 'arrivalToCommitP50Ms')} | ${cell(of, 'arrivalToCommitP95Ms')} | ${cell(of, 'drainMs')} | ${cell(of, 'scriptMs', 0)} | ${cell(of, 'layoutMs', 0)} | ${cell(of, 'styleMs', 0)} | ${cell(of, 'heapMb')} | ${cell(of, 'domNodes', 0)} | ${cell(of, 'batchedFrames', 0)} |`;
+  });
+  return [header, `|${' --- |'.repeat(20).replace(/^ --- \|/, ' --- |')}`.replace(/\| --- \|/, '| --- |'), ...rows].join('\n');
+}
+
+export interface TargetVerdict {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+/** The issue's targets, judged on medians. `null`: not measurable in these runs (e.g. a variant missing). */
+export function targets(workload: string, runs: readonly RunRecord[]): TargetVerdict[] {
+  const of = (variant: string) => runs.filter((run) => run.variant === variant);
+  const verdicts: TargetVerdict[] = [];
+  const atMost = (target: string, value: number | null, limit: number | null, unit = '') =>
+    verdicts.push({
+      target,
+      met: value === null || limit === null ? null : value <= limit,
+      detail: `${value === null ? '–' : round(value)}${unit} (limit ${limit === null ? '–' : round(limit)}${unit})`,
+    });
+  for (const variant of ['kit-headless', 'kit-headless-batched', 'kit-styled', 'kit-styled-batched']) {
+    const worst = (key: NumericKey) => {
+      const values = of(variant).map((run) => run[key]).filter((value): value is number => typeof value === 'number');
+      return values.length ? Math.max(...values) : null;
+    };
+    atMost(`${variant}: at most 1 React commit per frame (worst run)`, worst('maxCommitsPerFrame'), 1);
+    atMost(`${variant}: at most 1 store update per frame (worst run)`, worst('maxStoreUpdatesPerFrame'), 1);
+  }
+  if (workload === 'W2') {
+    const styled = of('kit-styled-batched');
+    atMost('kit-styled-batched: frame p95', medianOf(styled, 'frameP95Ms'), 17, ' ms');
+    atMost('kit-styled-batched: frames over 33 ms', medianOf(styled, 'framesOver33Pct'), 1, ' %');
+    atMost('kit-styled-batched: long tasks after warm-up', medianOf(styled, 'longTasks'), 0);
+    atMost('kit-styled-batched: arrival→commit p95 (2 frames)', medianOf(styled, 'arrivalToCommitP95Ms'), 33.4, ' ms');
+    atMost('kit-styled-batched: drain (1 frame)', medianOf(styled, 'drainMs'), 16.7, ' ms');
+    const zustand = medianOf(of('zustand-per-token'), 'commits');
+    atMost('kit-styled-batched: commits ≤ 1/100 of zustand-per-token', medianOf(styled, 'commits'), zustand === null ? null : zustand / 100);
+    const useChat = medianOf(of('ai-sdk-usechat'), 'arrivalToCommitP95Ms');
+    atMost('kit-styled-batched: arrival→commit p95 ≤ 1/5 of useChat', medianOf(styled, 'arrivalToCommitP95Ms'), useChat === null ? null : useChat / 5, ' ms');
+    const batched = styled.filter((run) => (run.batchedFrames ?? 0) > 0).length;
+    verdicts.push({ target: 'kit-styled-batched: frames arrived batched', met: batched === styled.length && styled.length > 0, detail: `${batched}/${styled.length} runs` });
+  }
+  return verdicts;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Bars of commits (log scale) and arrival→commit p95 per variant. */
+export function workloadChart(workload: string, runs: readonly RunRecord[]): string {
+  const names = variantsIn(runs);
+  const rowHeight = 22;
+  const labelWidth = 170;
+  const barWidth = 300;
+  const top = 40;
+  const height = top + names.length * rowHeight + 20;
+  const width = labelWidth + 2 * (barWidth + 90);
+  const commits = names.map((name) => medianOf(runs.filter((run) => run.variant === name), 'commits'));
+  const latency = names.map((name) => medianOf(runs.filter((run) => run.variant === name), 'arrivalToCommitP95Ms'));
+  const maxLog = Math.log10(Math.max(10, ...commits.map((value) => value ?? 0)));
+  const maxLatency = Math.max(1, ...latency.map((value) => value ?? 0));
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    `<text x="${labelWidth}" y="16" font-weight="bold">${escape(workload)}: React commits (log scale, median)</text>`,
+    `<text x="${labelWidth + barWidth + 90}" y="16" font-weight="bold">arrival→commit p95 ms (median)</text>`,
+  ];
+  names.forEach((name, index) => {
+    const y = top + index * rowHeight;
+    parts.push(`<text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${escape(name)}</text>`);
+    const commit = commits[index];
+    const commitWidth = commit ? (Math.log10(Math.max(1, commit)) / maxLog) * barWidth : 0;
+    parts.push(`<rect x="${labelWidth}" y="${y + 2}" width="${commitWidth.toFixed(1)}" height="${rowHeight - 6}" fill="${name.startsWith('kit') ? '#2f6fde' : '#999'}"/>`);
+    parts.push(`<text x="${labelWidth + commitWidth + 4}" y="${y + 13}">${commit === null || commit === undefined ? 'n/a' : Math.round(commit).toLocaleString('en-US')}</text>`);
+    const left = labelWidth + barWidth + 90;
+    const value = latency[index];
+    const latencyWidth = value ? (value / maxLatency) * barWidth : 0;
+    parts.push(`<rect x="${left}" y="${y + 2}" width="${latencyWidth.toFixed(1)}" height="${rowHeight - 6}" fill="${name.startsWith('kit') ? '#d9822b' : '#bbb'}"/>`);
+    parts.push(`<text x="${left + latencyWidth + 4}" y="${y + 13}">${value === null || value === undefined ? 'n/a' : value.toFixed(1)}</text>`);
+  });
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}
+
+export function markdownSection(machine: Machine, runs: readonly RunRecord[]): string {
+  const lines = [
+    START,
+    '',
+    `Last run: ${machine.date.slice(0, 10)}, commit ${machine.commit}, ${machine.cores} cores (${machine.cpu}), Chromium ${machine.chromium}, Node ${machine.node}, ${machine.repetitions} repetition(s)${machine.quick ? ', `--quick`' : ''}, ${machine.durationS} s in all. Cells: median (min–max).`,
+    '',
+  ];
+  for (const workload of [...new Set(runs.map((run) => run.workload))]) {
+    const of = runs.filter((run) => run.workload === workload);
+    lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '', 'Targets (medians; the per-frame ones on the worst run):', '');
+    for (const verdict of targets(workload, of)) lines.push(`- ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'}: ${verdict.target}: ${verdict.detail}`);
+    lines.push('');
+  }
+  lines.push(END);
+  return lines.join('\n');
+}
+
+export function writeReport({ machine, runs }: { machine: Machine; runs: RunRecord[] }, options: { root: string; docs: boolean }) {
+  for (const workload of [...new Set(runs.map((run) => run.workload))]) {
+    const of = runs.filter((run) => run.workload === workload);
+    console.log(`\n${workload}\n${workloadTable(of)}`);
+    for (const verdict of targets(workload, of)) console.log(`${verdict.met === null ? 'n/a ' : verdict.met ? 'met ' : 'MISS'} ${verdict.target}: ${verdict.detail}`);
+  }
+  if (!options.docs) return;
+  const images = resolve(options.root, 'docs/images');
+  mkdirSync(images, { recursive: true });
+  for (const workload of [...new Set(runs.map((run) => run.workload))]) {
+    writeFileSync(resolve(images, `browser-bench-${workload}.svg`), workloadChart(workload, runs.filter((run) => run.workload === workload)));
+  }
+  const docsPath = resolve(options.root, 'docs/benchmarks.md');
+  const docs = readFileSync(docsPath, 'utf8');
+  const start = docs.indexOf(START);
+  const end = docs.indexOf(END);
+  if (start === -1 || end === -1) throw new Error(`docs/benchmarks.md has no ${START} ... ${END} markers`);
+  writeFileSync(docsPath, `${docs.slice(0, start)}${markdownSection(machine, runs)}${docs.slice(end + END.length)}`);
+}

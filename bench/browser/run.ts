@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import { startLoadServer, type LoadServer } from './load-server.js';
+import { quickWorkloads, workloads, type WorkloadName } from './workload.js';
+import type { PageResult } from './page/metrics.js';
+import { writeReport, type RunRecord } from './report.js';
+
+// `npm run bench:browser [-- --quick] [-- --workload W1]`: builds nothing itself (the npm script builds the page
+// first), starts the load server, and runs every variant in a fresh context, interleaved, after one warm-up run.
+
+const root = resolve(import.meta.dirname, '../..');
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const only = argv.includes('--workload') ? (argv[argv.indexOf('--workload') + 1] as WorkloadName) : undefined;
+const repetitions = quick ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
+/** How long after the stream's end a run may take to render it all. */
+const finishGraceMs = quick ? 10_000 : 60_000;
+
+export interface Variant {
+  name: string;
+  page: string;
+  batch: boolean;
+}
+
+const variants: Variant[] = [
+  { name: 'floor', page: 'floor', batch: false },
+  { name: 'naive-setstate', page: 'naive-setstate', batch: false },
+  { name: 'zustand-per-token', page: 'zustand-per-token', batch: false },
+  { name: 'raf-setstate', page: 'raf-setstate', batch: false },
+  { name: 'ai-sdk-usechat', page: 'ai-sdk-usechat', batch: false },
+  { name: 'kit-headless', page: 'kit-headless', batch: false },
+  { name: 'kit-headless-batched', page: 'kit-headless', batch: true },
+  { name: 'kit-styled', page: 'kit-styled', batch: false },
+  { name: 'kit-styled-batched', page: 'kit-styled', batch: true },
+];
+
+const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  return Promise.race([promise, new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), ms).unref())]);
+}
+
+const metric = (metrics: { name: string; value: number }[], name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
+
+async function runOnce(browser: Browser, server: LoadServer, workloadName: WorkloadName, variant: Variant, runId: string): Promise<Omit<RunRecord, 'repetition'>> {
+  const workload = (quick ? quickWorkloads : workloads)[workloadName];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    const query = new URLSearchParams({ variant: variant.page, workload: workloadName, run: runId, batch: variant.batch ? '1' : '0', quick: quick ? '1' : '0' });
+    await page.goto(`${server.url}/index.html?${query}`);
+    await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 20_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = (await cdp.send('Performance.getMetrics')).metrics;
+    await page.evaluate(() => window.__bench!.begin());
+    await server.start(runId, workload);
+    const done = await withTimeout(page.evaluate(() => window.__bench!.whenDone()), finishGraceMs);
+    const result = await withTimeout(page.evaluate(() => window.__bench!.result()), 15_000);
+    if (result === 'timeout') return { workload: workloadName, variant: variant.name, finished: false, status: 'did not finish', errors };
+    const after = (await cdp.send('Performance.getMetrics')).metrics;
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Performance.getMetrics')).metrics;
+    const delta = (name: string) => (metric(after, name) - metric(before, name)) * 1_000;
+    return {
+      workload: workloadName,
+      variant: variant.name,
+      ...(result as PageResult),
+      finished: done !== 'timeout' && (result as PageResult).finished,
+      status: done === 'timeout' ? 'did not finish' : (result as PageResult).textMatches ? 'ok' : 'failed: text mismatch',
+      scriptMs: delta('ScriptDuration'),
+      layoutMs: delta('LayoutDuration'),
+      styleMs: delta('RecalcStyleDuration'),
+      heapMb: metric(heap, 'JSHeapUsedSize') / 2 ** 20,
+      errors,
+    };
+  } finally {
+    await withTimeout(context.close(), 10_000);
+  }
+}
+
+async function main() {
+  const staticDir = resolve(import.meta.dirname, 'dist');
+  const server = await startLoadServer({ staticDir });
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
+  const startedAt = Date.now();
+  const runs: RunRecord[] = [];
+  let runCounter = 0;
+  let chromiumVersion = '';
+  const names = (only ? [only] : (['W1', 'W2'] as WorkloadName[]));
+  try {
+    for (const workloadName of names) {
+      // One discarded warm-up run per workload: JIT, font and code caches of the browser process.
+      await runOnce(browser, server, workloadName, variants.at(-1)!, `warm${(runCounter += 1)}`);
+      for (let repetition = 1; repetition <= repetitions; repetition += 1) {
+        for (const variant of variants) {
+          const run = { ...(await runOnce(browser, server, workloadName, variant, `r${(runCounter += 1)}`)), repetition };
+          runs.push(run);
+          console.log(
+            `${workloadName} ${variant.name.padEnd(22)} #${repetition} ${run.status} commits=${run.commits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} batched=${run.batchedFrames ?? '-'}`,
+          );
+        }
+      }
+    }
+  } finally {
+    chromiumVersion = browser.version();
+    await browser.close();
+    await server.close();
+  }
+  const machine = {
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    chromium: chromiumVersion,
+    chromiumPath: executablePath,
+    node: process.version,
+    commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+    quick,
+    repetitions,
+    durationS: Math.round((Date.now() - startedAt) / 1_000),
+    date: new Date().toISOString(),
+  };
+  const resultsDir = resolve(root, 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(resolve(resultsDir, quick ? 'latest-quick.json' : 'latest.json'), `${JSON.stringify(runs.map((run) => ({ ...run, machine })), null, 2)}\n`);
+  writeReport({ machine, runs }, { root, docs: !quick || process.env.BENCH_WRITE_DOCS === '1' });
+  console.log(`done in ${machine.durationS} s`);
+}
+
+const fmt = (value: number | null | undefined) => (typeof value === 'number' ? value.toFixed(1) : '-');
+
+await main();
