@@ -58,7 +58,16 @@ export function workloadTable(runs: readonly RunRecord[]): string {
     const textOk = of.filter((run) => run.textMatches).length;
     return `| ${variant} | ${finished}/${of.length}${finished < of.length ? ' (did not finish)' : ''} | ${textOk}/${of.length} | ${cell(of, 'commits', 0)} | ${cell(of, 'maxCommitsPerFrame', 0)} | ${cell(of, 'storeUpdates', 0)} | ${cell(of, 'maxStoreUpdatesPerFrame', 0)} | ${cell(of, 'frameP50Ms')} | ${cell(of, 'frameP95Ms')} | ${cell(of, 'framesOver33Pct')} % | ${cell(of, 'longTasks', 0)} | ${cell(of, 'arrivalToCommitP50Ms')} | ${cell(of, 'arrivalToCommitP95Ms')} | ${cell(of, 'drainMs')} | ${cell(of, 'scriptMs', 0)} | ${cell(of, 'layoutMs', 0)} | ${cell(of, 'styleMs', 0)} | ${cell(of, 'heapMb')} | ${cell(of, 'domNodes', 0)} | ${cell(of, 'batchedFrames', 0)} |`;
   });
-  return [header, `|${' --- |'.repeat(20).replace(/^ --- \|/, ' --- |')}`.replace(/\| --- \|/, '| --- |'), ...rows].join('\n');
+  return [header, `|${' --- |'.repeat(20)}`, ...rows].join('\n');
+}
+
+/** W6: does a flush (and a commit) cost more at the end of a long answer than at its start? */
+export function growthTable(runs: readonly RunRecord[]): string {
+  const rows = variantsIn(runs).map((variant) => {
+    const of = runs.filter((run) => run.variant === variant);
+    return `| ${variant} | ${cell(of, 'flushes', 0)} | ${cell(of, 'flushMsStart', 3)} | ${cell(of, 'flushMsEnd', 3)} | ${cell(of, 'commitMsStart', 3)} | ${cell(of, 'commitMsEnd', 3)} | ${cell(of, 'heapMb')} |`;
+  });
+  return ['| variant | store flushes | flush ms, first tenth | flush ms, last tenth | commit ms, first tenth | commit ms, last tenth | heap MB after GC |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }
 
 export interface TargetVerdict {
@@ -98,6 +107,17 @@ export function targets(workload: string, runs: readonly RunRecord[]): TargetVer
     atMost('kit-styled-batched: arrival→commit p95 ≤ 1/5 of useChat', medianOf(styled, 'arrivalToCommitP95Ms'), useChat === null ? null : useChat / 5, ' ms');
     const batched = styled.filter((run) => (run.batchedFrames ?? 0) > 0).length;
     verdicts.push({ target: 'kit-styled-batched: frames arrived batched', met: batched === styled.length && styled.length > 0, detail: `${batched}/${styled.length} runs` });
+  }
+  if (workload === 'W6') {
+    for (const variant of variantsIn(runs)) {
+      const of_ = of(variant);
+      const flushStart = medianOf(of_, 'flushMsStart');
+      const commitStart = medianOf(of_, 'commitMsStart');
+      atMost(`${variant}: flush cost at the end within 1.5x of the start`, medianOf(of_, 'flushMsEnd'), flushStart === null ? null : flushStart * 1.5, ' ms');
+      atMost(`${variant}: commit cost at the end within 1.5x of the start`, medianOf(of_, 'commitMsEnd'), commitStart === null ? null : commitStart * 1.5, ' ms');
+      const heap = summarize(of_.map((run) => run.heapMb));
+      atMost(`${variant}: heap after GC within 5 % across repetitions`, heap && of_.length > 1 ? heap.max : null, heap && of_.length > 1 ? heap.min * 1.05 : null, ' MB');
+    }
   }
   return verdicts;
 }
@@ -150,7 +170,9 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
   ];
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
-    lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '', 'Targets (medians; the per-frame ones on the worst run):', '');
+    lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '');
+    if (workload === 'W6') lines.push(growthTable(of), '');
+    lines.push('Targets (medians; the per-frame ones on the worst run):', '');
     for (const verdict of targets(workload, of)) lines.push(`- ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'}: ${verdict.target}: ${verdict.detail}`);
     lines.push('');
   }
@@ -161,7 +183,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
 export function writeReport({ machine, runs }: { machine: Machine; runs: RunRecord[] }, options: { root: string; docs: boolean }) {
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
-    console.log(`\n${workload}\n${workloadTable(of)}`);
+    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' ? `\n\n${growthTable(of)}` : ''}`);
     for (const verdict of targets(workload, of)) console.log(`${verdict.met === null ? 'n/a ' : verdict.met ? 'met ' : 'MISS'} ${verdict.target}: ${verdict.detail}`);
   }
   if (!options.docs) return;

@@ -15,6 +15,7 @@ const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const only = argv.includes('--workload') ? (argv[argv.indexOf('--workload') + 1] as WorkloadName) : undefined;
+const variantFilter = argv.includes('--variant') ? argv[argv.indexOf('--variant') + 1]!.split(',') : undefined;
 const repetitions = quick ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
 /** How long after the stream's end a run may take to render it all. */
 const finishGraceMs = quick ? 10_000 : 60_000;
@@ -27,6 +28,7 @@ export interface Variant {
 
 const variants: Variant[] = [
   { name: 'floor', page: 'floor', batch: false },
+  { name: 'floor-batched', page: 'floor', batch: true },
   { name: 'naive-setstate', page: 'naive-setstate', batch: false },
   { name: 'zustand-per-token', page: 'zustand-per-token', batch: false },
   { name: 'raf-setstate', page: 'raf-setstate', batch: false },
@@ -36,6 +38,10 @@ const variants: Variant[] = [
   { name: 'kit-styled', page: 'kit-styled', batch: false },
   { name: 'kit-styled-batched', page: 'kit-styled', batch: true },
 ];
+
+/** W1 and W2 compare every variant; W6 is about the kit alone. */
+const variantsOf = (workload: WorkloadName) =>
+  workload === 'W6' ? variants.filter((variant) => ['kit-headless', 'kit-headless-batched', 'kit-styled-batched'].includes(variant.name)) : variants;
 
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -94,13 +100,15 @@ async function main() {
   const runs: RunRecord[] = [];
   let runCounter = 0;
   let chromiumVersion = '';
-  const names = (only ? [only] : (['W1', 'W2'] as WorkloadName[]));
+  const names: WorkloadName[] = only ? [only] : ['W1', 'W2', 'W6'];
   try {
     for (const workloadName of names) {
       // One discarded warm-up run per workload: JIT, font and code caches of the browser process.
-      await runOnce(browser, server, workloadName, variants.at(-1)!, `warm${(runCounter += 1)}`);
+      const chosen = variantsOf(workloadName).filter((candidate) => !variantFilter || variantFilter.includes(candidate.name));
+      if (chosen.length === 0) continue;
+      await runOnce(browser, server, workloadName, chosen.at(-1)!, `warm${(runCounter += 1)}`);
       for (let repetition = 1; repetition <= repetitions; repetition += 1) {
-        for (const variant of variants) {
+        for (const variant of chosen) {
           const run = { ...(await runOnce(browser, server, workloadName, variant, `r${(runCounter += 1)}`)), repetition };
           runs.push(run);
           console.log(

@@ -68,3 +68,9 @@ export function summarize(values: readonly (number | null | undefined)[]): { med
   const middle = median(present);
   return range && middle !== null ? { median: middle, ...range } : null;
 }
+
+/** The first or last tenth of a series (at least one value when there is any). */
+export function tenth<T>(values: readonly T[], which: 'first' | 'last'): T[] {
+  const size = Math.max(values.length > 0 ? 1 : 0, Math.floor(values.length / 10));
+  return which === 'first' ? values.slice(0, size) : values.slice(values.length - size);
+}

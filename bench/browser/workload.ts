@@ -1,6 +1,6 @@
 // The workloads, shared by the load server (what it sends) and the page (what it must render).
 
-export type WorkloadName = 'W1' | 'W2';
+export type WorkloadName = 'W1' | 'W2' | 'W6';
 
 export interface Workload {
   name: WorkloadName;
@@ -13,12 +13,15 @@ export interface Workload {
 export const workloads: Record<WorkloadName, Workload> = {
   W1: { name: 'W1', threads: 1, tokensPerSecond: 100, durationMs: 10_000 },
   W2: { name: 'W2', threads: 10, tokensPerSecond: 1_000, durationMs: 5_000 },
+  /** A 30-minute answer's worth of deltas (100,000), streamed fast: does the cost per flush grow with the text? */
+  W6: { name: 'W6', threads: 1, tokensPerSecond: 5_000, durationMs: 20_000 },
 };
 
 /** `--quick`: the same rates, shorter streams. */
 export const quickWorkloads: Record<WorkloadName, Workload> = {
   W1: { ...workloads.W1, durationMs: 3_000 },
   W2: { ...workloads.W2, durationMs: 2_000 },
+  W6: { ...workloads.W6, durationMs: 4_000 },
 };
 
 export const tokenCount = (workload: Workload) => Math.round((workload.tokensPerSecond * workload.durationMs) / 1_000);

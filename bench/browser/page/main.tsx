@@ -2,7 +2,7 @@
 import { arrivals } from './ws-probe.js';
 import { Profiler, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createPlatosClient, createPlatosStore, type PlatosClientOptions } from '../../../src/index.js';
+import { createAnimationFrameScheduler, createPlatosClient, createPlatosStore, type PlatosClientOptions } from '../../../src/index.js';
 import '../../../src/components/styles/index.css';
 import './bench.css';
 import { quickWorkloads, threadIdOf, workloads, type WorkloadName } from '../workload.js';
@@ -91,7 +91,19 @@ function page(): ReactNode {
       batchFrames: batch,
     };
     const client = createPlatosClient(options);
-    const store = createPlatosStore({ client });
+    // The store's own default scheduler, with each flush timed (the store's update and its subscribers).
+    const frames = createAnimationFrameScheduler();
+    const store = createPlatosStore({
+      client,
+      scheduler: {
+        schedule: (flush) =>
+          frames.schedule(() => {
+            const started = performance.now();
+            flush();
+            recorder.onStoreFlush(performance.now() - started);
+          }),
+      },
+    });
     store.subscribe(() => recorder.onStoreUpdate());
     const onListening = () => (ready = true);
     return (
@@ -105,7 +117,7 @@ function page(): ReactNode {
     );
   }
   const bus = createDeltaBus();
-  const onListening = () => void bus.connect(threadIds, token).then(() => (ready = true));
+  const onListening = () => void bus.connect(threadIds, token, batch).then(() => (ready = true));
   const props = { threadIds, bus, recorder, onListening };
   switch (variant) {
     case 'floor':

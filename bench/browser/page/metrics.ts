@@ -1,4 +1,4 @@
-import { intervals, maxPerFrame, percentile, textsMatch } from '../stats.js';
+import { intervals, maxPerFrame, median, percentile, tenth, textsMatch } from '../stats.js';
 import { lastTokenIndexIn, tokensOf, type Workload, tokenCount } from '../workload.js';
 import { arrivals } from './ws-probe.js';
 
@@ -25,6 +25,13 @@ export interface PageResult {
   batchedFrames: number;
   eventPackets: number;
   commitDurationP95Ms: number | null;
+  /** Median React commit duration (Profiler actualDuration) over the first and the last tenth of the commits. */
+  commitMsStart: number | null;
+  commitMsEnd: number | null;
+  /** Median store flush duration (the kit's frame flush, subscribers included) over the first and last tenth. */
+  flushMsStart: number | null;
+  flushMsEnd: number | null;
+  flushes: number;
 }
 
 export interface ThreadTextReader {
@@ -40,6 +47,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
   const commitTimes: number[] = [];
   const commitDurations: number[] = [];
   const storeUpdateTimes: number[] = [];
+  const flushDurations: number[] = [];
   const longTasks: { start: number; duration: number }[] = [];
   const shownUpTo = new Array<number>(workload.threads).fill(-1);
   const commitOfToken: number[][] = Array.from({ length: workload.threads }, () => []);
@@ -55,8 +63,10 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: false });
 
-  const frame = (time: number) => {
-    if (measuring) frameStarts.push(time);
+  // The callback's own start, not its `time` argument: Chromium's frame time can lie after work that belongs to the
+  // frame before (a commit scheduled from the previous rAF), which would put that commit in the wrong bucket.
+  const frame = () => {
+    if (measuring) frameStarts.push(performance.now());
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
@@ -92,6 +102,9 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
     },
     onStoreUpdate() {
       if (measuring) storeUpdateTimes.push(performance.now());
+    },
+    onStoreFlush(durationMs: number) {
+      if (measuring) flushDurations.push(durationMs);
     },
     onTokenReceived() {
       receivedTokens += 1;
@@ -139,6 +152,11 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
         batchedFrames: arrivals.batchPackets,
         eventPackets: arrivals.eventPackets,
         commitDurationP95Ms: percentile(commitDurations, 0.95),
+        commitMsStart: median(tenth(commitDurations, 'first')),
+        commitMsEnd: median(tenth(commitDurations, 'last')),
+        flushMsStart: median(tenth(flushDurations, 'first')),
+        flushMsEnd: median(tenth(flushDurations, 'last')),
+        flushes: flushDurations.length,
       };
     },
   };

@@ -6,7 +6,7 @@ export interface DeltaBus {
   onDelta(threadId: string, listener: (delta: string) => void): void;
   onFinish(threadId: string, listener: () => void): void;
   /** Connects and subscribes every thread; resolves once all subscriptions are acknowledged. */
-  connect(threadIds: readonly string[], token: string): Promise<void>;
+  connect(threadIds: readonly string[], token: string, batch?: boolean): Promise<void>;
 }
 
 interface WireEvent {
@@ -29,8 +29,8 @@ export function createDeltaBus(): DeltaBus {
     onFinish(threadId, listener) {
       finishListeners.set(threadId, [...(finishListeners.get(threadId) ?? []), listener]);
     },
-    connect(threadIds, token) {
-      const socket = io(location.origin, { path: '/streaming', transports: ['websocket'], auth: { token } });
+    connect(threadIds, token, batch = false) {
+      const socket = io(location.origin, { path: '/streaming', transports: ['websocket'], auth: batch ? { token, batch } : { token } });
       socket.on('text-delta', dispatch);
       socket.on('finish', dispatch);
       socket.on('batch', (batch: { events: WireEvent[] }) => batch.events.forEach(dispatch));
