@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { BATCH_MAX_EVENTS, startLoadServer, type LoadServer } from './load-server.js';
 import { threadIdOf, tokensOf } from './workload.js';
 
@@ -14,7 +14,7 @@ afterAll(() => server.close());
 
 async function connect(batch: boolean, threadIds: string[]) {
   const socket = io(server.url, { path: '/streaming', transports: ['websocket'], auth: batch ? { token: 'bench-token', batch: true } : { token: 'bench-token' } });
-  const packets: { name: string; events: { type: string; seq: number; threadId: string; delta?: string }[] }[] = [];
+  const packets: { name: string; events: { type: string; seq: number; ts: number; threadId: string; delta?: string }[] }[] = [];
   socket.onAny((name: string, payload: { events?: never[] }) => packets.push({ name, events: name === 'batch' ? payload.events! : [payload as never] }));
   await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
   for (const threadId of threadIds) await socket.emitWithAck('thread:subscribe', { threadId });
@@ -54,7 +54,7 @@ describe('load server', () => {
   it('flushes the pending batch before an acknowledgement', async () => {
     const runId = 'test-ack';
     const { socket, packets } = await connect(true, [threadIdOf(runId, 0)]);
-    const received = () => packets.flatMap((packet) => packet.events) as { seq: number; ts: number; type: string }[];
+    const received = () => packets.flatMap((packet) => packet.events);
     const streaming = server.start(runId, { ...workload, threads: 1, durationMs: 400 });
     const acks: { ts: number; receivedBefore: number }[] = [];
     for (let ping = 0; ping < 8; ping += 1) {
