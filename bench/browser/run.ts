@@ -18,7 +18,7 @@ const only = argv.includes('--workload') ? (argv[argv.indexOf('--workload') + 1]
 const variantFilter = argv.includes('--variant') ? argv[argv.indexOf('--variant') + 1]!.split(',') : undefined;
 const repetitions = quick ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
 /** How long after the stream's end a run may take to render it all. */
-const finishGraceMs = quick ? 10_000 : 60_000;
+const finishGraceMs = quick ? 5_000 : 60_000;
 
 export interface Variant {
   name: string;
@@ -92,7 +92,7 @@ async function runOnce(browser: Browser, server: LoadServer, workloadName: Workl
 }
 
 async function main() {
-  const staticDir = resolve(import.meta.dirname, 'dist');
+  const staticDir = resolve(process.env.BENCH_STATIC_DIR ?? resolve(import.meta.dirname, 'dist'));
   const server = await startLoadServer({ staticDir });
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -112,7 +112,7 @@ async function main() {
           const run = { ...(await runOnce(browser, server, workloadName, variant, `r${(runCounter += 1)}`)), repetition };
           runs.push(run);
           console.log(
-            `${workloadName} ${variant.name.padEnd(22)} #${repetition} ${run.status} commits=${run.commits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} batched=${run.batchedFrames ?? '-'}`,
+            `${workloadName} ${variant.name.padEnd(22)} #${repetition} ${run.status} commits=${run.commits ?? '-'} nested=${run.nestedUpdateCommits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} batched=${run.batchedFrames ?? '-'}`,
           );
         }
       }

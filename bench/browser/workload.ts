@@ -19,9 +19,9 @@ export const workloads: Record<WorkloadName, Workload> = {
 
 /** `--quick`: the same rates, shorter streams. */
 export const quickWorkloads: Record<WorkloadName, Workload> = {
-  W1: { ...workloads.W1, durationMs: 3_000 },
-  W2: { ...workloads.W2, durationMs: 2_000 },
-  W6: { ...workloads.W6, durationMs: 4_000 },
+  W1: { ...workloads.W1, durationMs: 2_000 },
+  W2: { ...workloads.W2, durationMs: 1_000 },
+  W6: { ...workloads.W6, durationMs: 2_000 },
 };
 
 export const tokenCount = (workload: Workload) => Math.round((workload.tokensPerSecond * workload.durationMs) / 1_000);

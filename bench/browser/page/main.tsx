@@ -136,7 +136,7 @@ function page(): ReactNode {
 }
 
 createRoot(document.getElementById('root')!).render(
-  <Profiler id="bench" onRender={(_id, _phase, actualDuration) => recorder.onCommit(actualDuration)}>
+  <Profiler id="bench" onRender={(_id, phase, actualDuration) => recorder.onCommit(actualDuration, phase)}>
     {page()}
   </Profiler>,
 );

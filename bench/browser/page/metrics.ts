@@ -6,6 +6,8 @@ import { arrivals } from './ws-probe.js';
 
 export interface PageResult {
   commits: number;
+  /** Commits React marked `nested-update`: caused by a state update in a layout effect of the commit before. */
+  nestedUpdateCommits: number;
   maxCommitsPerFrame: number;
   storeUpdates: number | null;
   maxStoreUpdatesPerFrame: number | null;
@@ -46,6 +48,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
   const frameStarts: number[] = [];
   const commitTimes: number[] = [];
   const commitDurations: number[] = [];
+  let nestedUpdateCommits = 0;
   const storeUpdateTimes: number[] = [];
   const flushDurations: number[] = [];
   const longTasks: { start: number; duration: number }[] = [];
@@ -86,9 +89,10 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       measuring = true;
     },
     /** Profiler `onRender`: runs in the commit, after the DOM changed. */
-    onCommit(actualDuration: number) {
+    onCommit(actualDuration: number, phase: string) {
       const now = performance.now();
       if (!measuring) return;
+      if (phase === 'nested-update') nestedUpdateCommits += 1;
       commitTimes.push(now);
       commitDurations.push(actualDuration);
       for (let thread = 0; thread < workload.threads; thread += 1) {
@@ -133,6 +137,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       const afterWarmUp = longTasks.filter((task) => task.start >= streamStart);
       return {
         commits: commitTimes.length,
+        nestedUpdateCommits,
         maxCommitsPerFrame: maxPerFrame(frameStarts, commitTimes),
         storeUpdates: countsStoreUpdates ? storeUpdateTimes.length : null,
         maxStoreUpdatesPerFrame: countsStoreUpdates ? maxPerFrame(frameStarts, storeUpdateTimes) : null,
