@@ -59,6 +59,7 @@ async function runOnce(browser: Browser, server: LoadServer, workloadName: Workl
   page.on('pageerror', (error) => errors.push(error.message));
   try {
     const query = new URLSearchParams({ variant: variant.page, workload: workloadName, run: runId, batch: variant.batch ? '1' : '0', quick: quick ? '1' : '0' });
+    for (const [key, value] of new URLSearchParams(process.env.BENCH_EXTRA_QUERY ?? '')) query.set(key, value);
     await page.goto(`${server.url}/index.html?${query}`);
     await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 20_000 });
     const cdp = await context.newCDPSession(page);

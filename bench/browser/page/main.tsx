@@ -41,6 +41,7 @@ const batch = params.get('batch') === '1';
 const token = params.get('token') ?? 'bench-token';
 const threadIds = Array.from({ length: workload.threads }, (_, thread) => threadIdOf(runId, thread));
 arrivals.runId = runId;
+if (params.get('layout') === 'tall') document.documentElement.classList.add('bench-tall');
 
 const lastText = (element: Element | null | undefined) => {
   let node: Node | null | undefined = element;
