@@ -2,7 +2,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { Server, type Socket } from 'socket.io';
-import { threadIdOf, tokenCount, tokensOf, type Workload } from './workload.js';
+import { longAnswer } from '../../test/support/long-answer.fixture.js';
+import { seededAnswers, seqOffsetOf, threadIdOf, tokenCount, tokensOf, type Workload } from './workload.js';
 
 // A minimal Platos agent server for the browser bench: serves the built page, answers the commands the kit sends,
 // and streams a precomputed workload on a timer when the runner calls `start`. Same origin for page and socket.
@@ -50,8 +51,20 @@ function createBatcher(socket: Socket) {
   };
 }
 
+/** A finished transcript of `seededAnswers(workload)` long markdown answers, as the history endpoint returns it. */
+export function seededTranscript(threadId: string, workload: Workload) {
+  const answers = seededAnswers(workload);
+  const messages = Array.from({ length: answers }, (_, index) => [
+    { id: `${threadId}-su${index}`, role: 'user', turnId: `${threadId}-s${index}`, text: `Tell me more, part ${index + 1}` },
+    { id: `${threadId}-sa${index}`, role: 'assistant', turnId: `${threadId}-s${index}`, parts: [{ type: 'text', text: longAnswer }], status: 'finished', finishReason: 'stop' },
+  ]).flat();
+  return { messages, lastSeq: seqOffsetOf(workload) };
+}
+
 export interface LoadServer {
   url: string;
+  /** Seeds the history of the threads of `runId` (for workloads with `seedTokens`); call before the page loads. */
+  prepare(runId: string, workload: Workload): void;
   /** Streams `workload` to the threads of `runId` once every thread has a subscriber; resolves when all is sent. */
   start(runId: string, workload: Workload): Promise<{ startedAt: number; sentAt: number }>;
   close(): Promise<void>;
@@ -61,8 +74,17 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
   const token = options.token ?? 'bench-token';
   const epoch = 'bench';
   const batchers = new Map<string, ReturnType<typeof createBatcher>>();
+  const seeds = new Map<string, ReturnType<typeof seededTranscript>>();
+  const lastEventIdOf = (threadId: string) => {
+    const seed = seeds.get(threadId);
+    return seed && seed.lastSeq > 0 ? `${epoch}-${seed.lastSeq}` : null;
+  };
 
-  const http = createServer((request, response) => serveHttp(request, response, options.staticDir));
+  const http = createServer((request, response) => serveHttp(request, response, options.staticDir, (threadId) => ({
+    threadId,
+    messages: seeds.get(threadId)?.messages ?? [],
+    lastEventId: lastEventIdOf(threadId),
+  })));
   const io = new Server(http, { path: '/streaming', serveClient: false, cors: { origin: true } });
   const namespaces = [io.of('/'), io.of(/^\/agents\/[^/]+\/chat\/stream$/)];
   for (const namespace of namespaces) {
@@ -82,7 +104,7 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
         switch (name) {
           case 'thread:subscribe':
             void socket.join(threadId);
-            return reply({ ok: true, resumed: false, lastEventId: null });
+            return reply({ ok: true, resumed: false, lastEventId: lastEventIdOf(threadId) });
           case 'thread:unsubscribe':
             void socket.leave(threadId);
             return reply({ ok: true });
@@ -130,8 +152,9 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
     const count = tokenCount(workload);
     const streams = threadIds.map((threadId, thread) => {
       const turnId = `${threadId}-turn`;
-      const envelope = (seq: number, type: string) => ({ type, id: `${epoch}-${seq}`, seq, threadId, turnId, ts: 0 });
-      const deltas = tokensOf(thread, count).map((delta, index) => ({ ...envelope(index + 2, 'text-delta'), messageId: `${threadId}-a`, delta }));
+      const offset = seeds.get(threadId)?.lastSeq ?? 0;
+      const envelope = (seq: number, type: string) => ({ type, id: `${epoch}-${seq + offset}`, seq: seq + offset, threadId, turnId, ts: 0 });
+      const deltas = tokensOf(thread, count, workload.paragraphEvery).map((delta, index) => ({ ...envelope(index + 2, 'text-delta'), messageId: `${threadId}-a`, delta }));
       return {
         threadId,
         first: { ...envelope(1, 'turn-start'), messageId: `${threadId}-a`, userMessage: { id: `${threadId}-u`, text: 'go' } },
@@ -164,8 +187,17 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
     return { startedAt, sentAt };
   }
 
+  function prepare(runId: string, workload: Workload) {
+    if (!workload.seedTokens) return;
+    for (let thread = 0; thread < workload.threads; thread += 1) {
+      const threadId = threadIdOf(runId, thread);
+      seeds.set(threadId, seededTranscript(threadId, workload));
+    }
+  }
+
   return {
     url,
+    prepare,
     start,
     close: () =>
       new Promise<void>((resolve) => {
@@ -174,12 +206,12 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
   };
 }
 
-function serveHttp(request: IncomingMessage, response: ServerResponse, staticDir: string) {
+function serveHttp(request: IncomingMessage, response: ServerResponse, staticDir: string, historyOf: (threadId: string) => object) {
   const url = new URL(request.url ?? '/', 'http://bench.local');
   const history = /^\/api\/threads\/([^/]+)\/messages$/.exec(url.pathname);
   if (history) {
     response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-    response.end(JSON.stringify({ threadId: decodeURIComponent(history[1]!), messages: [], lastEventId: null }));
+    response.end(JSON.stringify(historyOf(decodeURIComponent(history[1]!))));
     return;
   }
   const path = normalize(join(staticDir, url.pathname === '/' ? 'index.html' : url.pathname));

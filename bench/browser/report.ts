@@ -65,9 +65,9 @@ export function workloadTable(runs: readonly RunRecord[]): string {
 export function growthTable(runs: readonly RunRecord[]): string {
   const rows = variantsIn(runs).map((variant) => {
     const of = runs.filter((run) => run.variant === variant);
-    return `| ${variant} | ${cell(of, 'flushes', 0)} | ${cell(of, 'flushMsStart', 3)} | ${cell(of, 'flushMsEnd', 3)} | ${cell(of, 'commitMsStart', 3)} | ${cell(of, 'commitMsEnd', 3)} | ${cell(of, 'heapMb')} |`;
+    return `| ${variant} | ${cell(of, 'flushes', 0)} | ${cell(of, 'flushMsStart', 3)} | ${cell(of, 'flushMsEnd', 3)} | ${cell(of, 'commitMsStart', 3)} | ${cell(of, 'commitMsEnd', 3)} | ${cell(of, 'commitDurationP50Ms', 2)} | ${cell(of, 'commitDurationP95Ms', 2)} | ${cell(of, 'heapMb')} |`;
   });
-  return ['| variant | store flushes | flush ms, first tenth | flush ms, last tenth | commit ms, first tenth | commit ms, last tenth | heap MB after GC |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return ['| variant | store flushes | flush ms, first tenth | flush ms, last tenth | commit ms, first tenth | commit ms, last tenth | commit ms p50 | commit ms p95 | heap MB after GC |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }
 
 export interface TargetVerdict {
@@ -165,16 +165,21 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
   const lines = [
     START,
     '',
-    `Last run: ${machine.date.slice(0, 10)}, commit ${machine.commit}, ${machine.cores} cores (${machine.cpu}), Chromium ${machine.chromium}, Node ${machine.node}, ${machine.repetitions} repetition(s)${machine.quick ? ', `--quick`' : ''}, ${machine.durationS} s in all. Cells: median (min–max).`,
+    `Last run: ${machine.date.slice(0, 10)}, commit ${machine.commit} (each run in \`bench/results/latest.json\` names its own machine and commit), ${machine.cores} cores (${machine.cpu}), Chromium ${machine.chromium}, Node ${machine.node}, ${machine.repetitions} repetition(s)${machine.quick ? ', `--quick`' : ''}, ${machine.durationS} s in all. Cells: median (min–max).`,
     '',
   ];
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
     lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '');
-    if (workload === 'W6') lines.push(growthTable(of), '');
+    if (workload === 'W6' || workload.startsWith('W3')) lines.push(growthTable(of), '');
     lines.push('Targets (medians; the per-frame ones on the worst run):', '');
     for (const verdict of targets(workload, of)) lines.push(`- ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'}: ${verdict.target}: ${verdict.detail}`);
     lines.push('');
+  }
+  const w3 = (name: string) => medianOf(runs.filter((run) => run.workload === name && run.variant === 'kit-styled'), 'commitDurationP50Ms');
+  const [w3Zero, w3Large] = [w3('W3-0'), w3('W3-100k')];
+  if (w3Zero !== null && w3Large !== null) {
+    lines.push(`W3, styled kit: median commit ${round(w3Large)} ms on a 100,000-token transcript against ${round(w3Zero)} ms on an empty one (${round(w3Large / Math.max(w3Zero, 0.001))}x).`, '');
   }
   lines.push(END);
   return lines.join('\n');
@@ -183,7 +188,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
 export function writeReport({ machine, runs }: { machine: Machine; runs: RunRecord[] }, options: { root: string; docs: boolean }) {
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
-    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' ? `\n\n${growthTable(of)}` : ''}`);
+    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' || workload.startsWith('W3') ? `\n\n${growthTable(of)}` : ''}`);
     for (const verdict of targets(workload, of)) console.log(`${verdict.met === null ? 'n/a ' : verdict.met ? 'met ' : 'MISS'} ${verdict.target}: ${verdict.detail}`);
   }
   if (!options.docs) return;

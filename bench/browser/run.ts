@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startLoadServer, type LoadServer } from './load-server.js';
 import { quickWorkloads, workloads, type WorkloadName } from './workload.js';
 import type { PageResult } from './page/metrics.js';
-import { writeReport, type RunRecord } from './report.js';
+import { writeReport, type Machine, type RunRecord } from './report.js';
 
 // `npm run bench:browser [-- --quick] [-- --workload W1]`: builds nothing itself (the npm script builds the page
 // first), starts the load server, and runs every variant in a fresh context, interleaved, after one warm-up run.
@@ -14,7 +14,7 @@ import { writeReport, type RunRecord } from './report.js';
 const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
-const only = argv.includes('--workload') ? (argv[argv.indexOf('--workload') + 1] as WorkloadName) : undefined;
+const only = argv.includes('--workload') ? (argv[argv.indexOf('--workload') + 1]!.split(',') as WorkloadName[]) : undefined;
 const variantFilter = argv.includes('--variant') ? argv[argv.indexOf('--variant') + 1]!.split(',') : undefined;
 const repetitions = quick ? 1 : Number(process.env.BENCH_REPETITIONS ?? 3);
 /** How long after the stream's end a run may take to render it all. */
@@ -40,8 +40,11 @@ const variants: Variant[] = [
 ];
 
 /** W1 and W2 compare every variant; W6 is about the kit alone. */
-const variantsOf = (workload: WorkloadName) =>
-  workload === 'W6' ? variants.filter((variant) => ['kit-headless', 'kit-headless-batched', 'kit-styled-batched'].includes(variant.name)) : variants;
+const variantsOf = (workload: WorkloadName) => {
+  if (workload === 'W6') return variants.filter((variant) => ['kit-headless', 'kit-headless-batched', 'kit-styled-batched'].includes(variant.name));
+  if (workload.startsWith('W3')) return variants.filter((variant) => ['kit-styled', 'kit-styled-batched'].includes(variant.name));
+  return variants;
+};
 
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -60,6 +63,7 @@ async function runOnce(browser: Browser, server: LoadServer, workloadName: Workl
   try {
     const query = new URLSearchParams({ variant: variant.page, workload: workloadName, run: runId, batch: variant.batch ? '1' : '0', quick: quick ? '1' : '0' });
     for (const [key, value] of new URLSearchParams(process.env.BENCH_EXTRA_QUERY ?? '')) query.set(key, value);
+    server.prepare(runId, workload);
     await page.goto(`${server.url}/index.html?${query}`);
     await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 20_000 });
     const cdp = await context.newCDPSession(page);
@@ -101,7 +105,7 @@ async function main() {
   const runs: RunRecord[] = [];
   let runCounter = 0;
   let chromiumVersion = '';
-  const names: WorkloadName[] = only ? [only] : ['W1', 'W2', 'W6'];
+  const names: WorkloadName[] = only ?? ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k'];
   try {
     for (const workloadName of names) {
       // One discarded warm-up run per workload: JIT, font and code caches of the browser process.
@@ -137,8 +141,12 @@ async function main() {
   };
   const resultsDir = resolve(root, 'bench/results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(resolve(resultsDir, quick ? 'latest-quick.json' : 'latest.json'), `${JSON.stringify(runs.map((run) => ({ ...run, machine })), null, 2)}\n`);
-  writeReport({ machine, runs }, { root, docs: !quick || process.env.BENCH_WRITE_DOCS === '1' });
+  const resultsPath = resolve(resultsDir, quick ? 'latest-quick.json' : 'latest.json');
+  // `--workload` replaces only those workloads' runs; the others stay from the run before.
+  const kept = only && existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as (RunRecord & { machine: Machine })[]).filter((run) => !names.includes(run.workload as WorkloadName)) : [];
+  const all = [...kept, ...runs.map((run) => ({ ...run, machine }))];
+  writeFileSync(resultsPath, `${JSON.stringify(all, null, 2)}\n`);
+  writeReport({ machine, runs: all }, { root, docs: !quick || process.env.BENCH_WRITE_DOCS === '1' });
   console.log(`done in ${machine.durationS} s`);
 }
 

@@ -70,8 +70,13 @@ describe('text check', () => {
     expect(textsMatch([first.join('')], sent)).toBe(false);
   });
 
-  it('collapses whitespace only', () => {
-    expect(normalizeText('  a \n b  ')).toBe('a b');
+  it('ignores whitespace only', () => {
+    expect(normalizeText('  a \n b  ')).toBe('ab');
+    const paragraphs = tokensOf(0, 90, 40);
+    expect(paragraphs[39]).toMatch(/\n\n$/);
+    const rendered = paragraphs.join('').split('\n\n').map((paragraph) => paragraph.trim()).join('');
+    expect(textsMatch([rendered], [paragraphs])).toBe(true);
+    expect(textsMatch([rendered.replace('ipsum41', '')], [paragraphs])).toBe(false);
   });
 
   it('reads the last token shown from the tail of the text', () => {

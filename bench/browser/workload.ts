@@ -1,6 +1,6 @@
 // The workloads, shared by the load server (what it sends) and the page (what it must render).
 
-export type WorkloadName = 'W1' | 'W2' | 'W6';
+export type WorkloadName = 'W1' | 'W2' | 'W6' | 'W3-0' | 'W3-20k' | 'W3-100k';
 
 export interface Workload {
   name: WorkloadName;
@@ -8,6 +8,10 @@ export interface Workload {
   /** Tokens per second, per thread. */
   tokensPerSecond: number;
   durationMs: number;
+  /** Tokens of markdown (answers with code, lists and tables) in the thread's history before the stream. */
+  seedTokens?: number;
+  /** Every this many tokens the stream starts a new markdown paragraph. */
+  paragraphEvery?: number;
 }
 
 export const workloads: Record<WorkloadName, Workload> = {
@@ -15,6 +19,10 @@ export const workloads: Record<WorkloadName, Workload> = {
   W2: { name: 'W2', threads: 10, tokensPerSecond: 1_000, durationMs: 5_000 },
   /** A 30-minute answer's worth of deltas (100,000), streamed fast: does the cost per flush grow with the text? */
   W6: { name: 'W6', threads: 1, tokensPerSecond: 5_000, durationMs: 20_000 },
+  /** 5,000 tokens of markdown paragraphs appended to a transcript of 0, 20,000 and 100,000 tokens. */
+  'W3-0': { name: 'W3-0', threads: 1, tokensPerSecond: 500, durationMs: 10_000, seedTokens: 0, paragraphEvery: 40 },
+  'W3-20k': { name: 'W3-20k', threads: 1, tokensPerSecond: 500, durationMs: 10_000, seedTokens: 20_000, paragraphEvery: 40 },
+  'W3-100k': { name: 'W3-100k', threads: 1, tokensPerSecond: 500, durationMs: 10_000, seedTokens: 100_000, paragraphEvery: 40 },
 };
 
 /** `--quick`: the same rates, shorter streams. */
@@ -22,6 +30,9 @@ export const quickWorkloads: Record<WorkloadName, Workload> = {
   W1: { ...workloads.W1, durationMs: 2_000 },
   W2: { ...workloads.W2, durationMs: 1_000 },
   W6: { ...workloads.W6, durationMs: 2_000 },
+  'W3-0': { ...workloads['W3-0'], durationMs: 2_000 },
+  'W3-20k': { ...workloads['W3-20k'], durationMs: 2_000 },
+  'W3-100k': { ...workloads['W3-100k'], durationMs: 2_000 },
 };
 
 export const tokenCount = (workload: Workload) => Math.round((workload.tokensPerSecond * workload.durationMs) / 1_000);
@@ -32,10 +43,11 @@ const words = ['lorem', 'ipsum', 'dolor', 'sit', 'amet', 'stream', 'token', 'age
  * Token `index` of a thread: a plain word that ends with its running index, so the page can tell from the rendered
  * text's tail which token a commit showed. No markdown syntax, so the styled kit renders it verbatim.
  */
-export const tokenText = (thread: number, index: number) => `${words[(index + thread) % words.length]}${index} `;
+export const tokenText = (thread: number, index: number, paragraphEvery = 0) =>
+  `${words[(index + thread) % words.length]}${index}${paragraphEvery > 0 && index % paragraphEvery === paragraphEvery - 1 ? '\n\n' : ' '}`;
 
-export function tokensOf(thread: number, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => tokenText(thread, index));
+export function tokensOf(thread: number, count: number, paragraphEvery = 0): string[] {
+  return Array.from({ length: count }, (_, index) => tokenText(thread, index, paragraphEvery));
 }
 
 export const threadIdOf = (runId: string, thread: number) => `${runId}-t${thread}`;
@@ -45,3 +57,12 @@ export function lastTokenIndexIn(text: string): number {
   const match = /(\d+)\s*$/.exec(text.slice(-32));
   return match ? Number(match[1]) : -1;
 }
+
+/** Tokens in `longAnswer` (test/support/long-answer.fixture.ts, 23,512 characters of markdown), as its tokenizer splits it. */
+export const LONG_ANSWER_TOKENS = 4_680;
+
+/** Seeded answers of a workload: its transcript is this many user/assistant pairs of `longAnswer`. */
+export const seededAnswers = (workload: Workload) => Math.round((workload.seedTokens ?? 0) / LONG_ANSWER_TOKENS);
+
+/** The seq the seeded history ends at (three events per seeded turn); the live stream continues after it. */
+export const seqOffsetOf = (workload: Workload) => seededAnswers(workload) * 3;

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createAnimationFrameScheduler, createPlatosClient, createPlatosStore, type PlatosClientOptions } from '../../../src/index.js';
 import '../../../src/components/styles/index.css';
 import './bench.css';
-import { quickWorkloads, threadIdOf, workloads, type WorkloadName } from '../workload.js';
+import { quickWorkloads, seqOffsetOf, threadIdOf, workloads, type WorkloadName } from '../workload.js';
 import { createRecorder, type PageResult, type ThreadTextReader } from './metrics.js';
 import { createDeltaBus } from './raw-socket.js';
 import {
@@ -41,6 +41,7 @@ const batch = params.get('batch') === '1';
 const token = params.get('token') ?? 'bench-token';
 const threadIds = Array.from({ length: workload.threads }, (_, thread) => threadIdOf(runId, thread));
 arrivals.runId = runId;
+arrivals.seqOffset = seqOffsetOf(workload);
 if (params.get('layout') === 'tall') document.documentElement.classList.add('bench-tall');
 
 const lastText = (element: Element | null | undefined) => {
@@ -59,13 +60,16 @@ function paragraphReader(): ThreadTextReader {
   return { tail: (thread) => lastText(paragraph(thread)), full: (thread) => paragraph(thread)?.textContent ?? '' };
 }
 
-/** The styled kit renders the assistant's markdown inside `.platos-markdown`. */
+/**
+ * The styled kit renders the assistant's markdown inside `.platos-markdown`; the streamed message is the one in
+ * `data-state="streaming"` (a seeded transcript's are finished), kept once found as it finishes.
+ */
 function styledReader(): ThreadTextReader {
   const texts: (Element | null)[] = [];
   const text = (thread: number) => {
     const known = texts[thread];
     if (known?.isConnected) return known;
-    return (texts[thread] = document.querySelector(`[data-bench-thread="${thread}"] [data-role="assistant"] .platos-markdown`));
+    return (texts[thread] = document.querySelector(`[data-bench-thread="${thread}"] [data-role="assistant"][data-state="streaming"] .platos-markdown`));
   };
   return { tail: (thread) => lastText(text(thread)), full: (thread) => text(thread)?.textContent ?? '' };
 }

@@ -26,6 +26,7 @@ export interface PageResult {
   finished: boolean;
   batchedFrames: number;
   eventPackets: number;
+  commitDurationP50Ms: number | null;
   commitDurationP95Ms: number | null;
   /** Median React commit duration (Profiler actualDuration) over the first and the last tenth of the commits. */
   commitMsStart: number | null;
@@ -132,7 +133,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
           if (arrived !== undefined && committed !== undefined) latencies.push(Math.max(0, committed - arrived));
         }
       }
-      const expected = Array.from({ length: workload.threads }, (_, thread) => tokensOf(thread, count));
+      const expected = Array.from({ length: workload.threads }, (_, thread) => tokensOf(thread, count, workload.paragraphEvery));
       const rendered = Array.from({ length: workload.threads }, (_, thread) => reader.full(thread));
       const afterWarmUp = longTasks.filter((task) => task.start >= streamStart);
       return {
@@ -156,6 +157,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
         finished: allShownAt !== 0,
         batchedFrames: arrivals.batchPackets,
         eventPackets: arrivals.eventPackets,
+        commitDurationP50Ms: percentile(commitDurations, 0.5),
         commitDurationP95Ms: percentile(commitDurations, 0.95),
         commitMsStart: median(tenth(commitDurations, 'first')),
         commitMsEnd: median(tenth(commitDurations, 'last')),

@@ -10,11 +10,13 @@ export interface Arrivals {
   eventPackets: number;
   /** Set by the page once it knows the run's threads. */
   runId: string;
+  /** Seqs of a seeded history come before the stream's. */
+  seqOffset: number;
 }
 
-export const arrivals: Arrivals = { times: [], lastArrival: 0, firstArrival: 0, batchPackets: 0, eventPackets: 0, runId: '' };
+export const arrivals: Arrivals = { times: [], lastArrival: 0, firstArrival: 0, batchPackets: 0, eventPackets: 0, runId: '', seqOffset: 0 };
 
-// The load server writes `seq` then `threadId` (`${runId}-t${thread}`); token k has seq k + 2.
+// The load server writes `seq` then `threadId` (`${runId}-t${thread}`); token k has seq k + 2 (after a seeded history's).
 const tokenPattern = /"seq":(\d+),"threadId":"[^"]*-t(\d+)"/g;
 const batchPacket = /^42(?:\/[^,]*,)?\d*\["batch"/;
 
@@ -27,7 +29,7 @@ function onMessage(message: MessageEvent) {
   tokenPattern.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = tokenPattern.exec(data))) {
-    const token = Number(match[1]) - 2;
+    const token = Number(match[1]) - 2 - arrivals.seqOffset;
     if (token < 0) continue;
     const thread = Number(match[2]);
     (arrivals.times[thread] ??= [])[token] = now;
