@@ -119,7 +119,25 @@ export function targets(workload: string, runs: readonly RunRecord[]): TargetVer
       atMost(`${variant}: heap after GC within 5 % across repetitions`, heap && of_.length > 1 ? heap.max : null, heap && of_.length > 1 ? heap.min * 1.05 : null, ' MB');
     }
   }
+  if (workload === 'W5') {
+    for (const variant of variantsIn(runs)) {
+      const rounds = of(variant).filter((run) => run.repetition > 1);
+      const heap = summarize(rounds.map((run) => run.heapMb));
+      atMost(`${variant}: heap after GC within 5 % across rounds 2 to ${rounds.length + 1}`, heap && rounds.length > 1 ? heap.max : null, heap && rounds.length > 1 ? heap.min * 1.05 : null, ' MB');
+    }
+  }
   return verdicts;
+}
+
+/** W5: the heap after GC after each round, per variant. */
+export function heapRounds(runs: readonly RunRecord[]): string {
+  const rows = variantsIn(runs).map((variant) => {
+    const heaps = runs.filter((run) => run.variant === variant).sort((a, b) => a.repetition - b.repetition).map((run) => (typeof run.heapMb === 'number' ? run.heapMb.toFixed(2) : '–'));
+    return `| ${variant} | ${heaps.join(' | ')} |`;
+  });
+  const rounds = Math.max(0, ...variantsIn(runs).map((variant) => runs.filter((run) => run.variant === variant).length));
+  const numbers = Array.from({ length: rounds }, (_, index) => index + 1);
+  return [`| heap MB after GC, round | ${numbers.join(' | ')} |`, `| --- |${' ---: |'.repeat(rounds)}`, ...rows].join('\n');
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -172,6 +190,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
     const of = runs.filter((run) => run.workload === workload);
     lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '');
     if (workload === 'W6' || workload.startsWith('W3')) lines.push(growthTable(of), '');
+    if (workload === 'W5') lines.push(heapRounds(of), '');
     lines.push('Targets (medians; the per-frame ones on the worst run):', '');
     for (const verdict of targets(workload, of)) lines.push(`- ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'}: ${verdict.target}: ${verdict.detail}`);
     lines.push('');
@@ -188,7 +207,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
 export function writeReport({ machine, runs }: { machine: Machine; runs: RunRecord[] }, options: { root: string; docs: boolean }) {
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
-    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' || workload.startsWith('W3') ? `\n\n${growthTable(of)}` : ''}`);
+    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' || workload.startsWith('W3') ? `\n\n${growthTable(of)}` : ''}${workload === 'W5' ? `\n\n${heapRounds(of)}` : ''}`);
     for (const verdict of targets(workload, of)) console.log(`${verdict.met === null ? 'n/a ' : verdict.met ? 'met ' : 'MISS'} ${verdict.target}: ${verdict.detail}`);
   }
   if (!options.docs) return;

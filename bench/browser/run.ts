@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { startLoadServer, type LoadServer } from './load-server.js';
-import { quickWorkloads, workloads, type WorkloadName } from './workload.js';
-import type { PageResult } from './page/metrics.js';
+import { quickWorkloads, workloads, type Workload, type WorkloadName } from './workload.js';
 import { writeReport, type Machine, type RunRecord } from './report.js';
 
 // `npm run bench:browser [-- --quick] [-- --workload W1]`: builds nothing itself (the npm script builds the page
@@ -42,6 +41,7 @@ const variants: Variant[] = [
 /** W1 and W2 compare every variant; W6 is about the kit alone. */
 const variantsOf = (workload: WorkloadName) => {
   if (workload === 'W6') return variants.filter((variant) => ['kit-headless', 'kit-headless-batched', 'kit-styled-batched'].includes(variant.name));
+  if (workload === 'W5') return variants.filter((variant) => ['kit-headless', 'kit-styled'].includes(variant.name));
   if (workload.startsWith('W3')) return variants.filter((variant) => ['kit-styled', 'kit-styled-batched'].includes(variant.name));
   return variants;
 };
@@ -54,46 +54,64 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'>
 
 const metric = (metrics: { name: string; value: number }[], name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
 
-async function runOnce(browser: Browser, server: LoadServer, workloadName: WorkloadName, variant: Variant, runId: string): Promise<Omit<RunRecord, 'repetition'>> {
+type Measured = Omit<RunRecord, 'repetition' | 'workload' | 'variant'>;
+
+/** One stream into an open page: begin, stream, wait for the page to show it all, collect. */
+async function measureStream(page: Page, cdp: CDPSession, server: LoadServer, runId: string, workload: Workload, errors: string[]): Promise<Measured> {
+  const before = (await cdp.send('Performance.getMetrics')).metrics;
+  await page.evaluate(() => window.__bench!.begin());
+  await server.start(runId, workload);
+  const done = await withTimeout(page.evaluate(() => window.__bench!.whenDone()), finishGraceMs);
+  const result = await withTimeout(page.evaluate(() => window.__bench!.result()), 15_000);
+  if (result === 'timeout') return { finished: false, status: 'did not finish', errors };
+  const after = (await cdp.send('Performance.getMetrics')).metrics;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Performance.getMetrics')).metrics;
+  const delta = (name: string) => (metric(after, name) - metric(before, name)) * 1_000;
+  return {
+    ...result,
+    finished: done !== 'timeout' && result.finished,
+    status: done === 'timeout' ? 'did not finish' : result.textMatches ? 'ok' : 'failed: text mismatch',
+    scriptMs: delta('ScriptDuration'),
+    layoutMs: delta('LayoutDuration'),
+    styleMs: delta('RecalcStyleDuration'),
+    heapMb: metric(heap, 'JSHeapUsedSize') / 2 ** 20,
+    errors: [...errors],
+  };
+}
+
+/**
+ * A fresh context and page for `variant`, streamed `rounds` times: once for W1, W2, W3 and W6; for W5 ten W1 streams
+ * in the same page, each into new threads (the page unmounts the old ones), with the heap after GC per round.
+ */
+async function runPage(browser: Browser, server: LoadServer, workloadName: WorkloadName, variant: Variant, runId: string, rounds = 1): Promise<Measured[]> {
   const workload = (quick ? quickWorkloads : workloads)[workloadName];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const measured: Measured[] = [];
   try {
     const query = new URLSearchParams({ variant: variant.page, workload: workloadName, run: runId, batch: variant.batch ? '1' : '0', quick: quick ? '1' : '0' });
     for (const [key, value] of new URLSearchParams(process.env.BENCH_EXTRA_QUERY ?? '')) query.set(key, value);
     server.prepare(runId, workload);
     await page.goto(`${server.url}/index.html?${query}`);
-    await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 20_000 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    const before = (await cdp.send('Performance.getMetrics')).metrics;
-    await page.evaluate(() => window.__bench!.begin());
-    await server.start(runId, workload);
-    const done = await withTimeout(page.evaluate(() => window.__bench!.whenDone()), finishGraceMs);
-    const result = await withTimeout(page.evaluate(() => window.__bench!.result()), 15_000);
-    if (result === 'timeout') return { workload: workloadName, variant: variant.name, finished: false, status: 'did not finish', errors };
-    const after = (await cdp.send('Performance.getMetrics')).metrics;
     await cdp.send('HeapProfiler.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Performance.getMetrics')).metrics;
-    const delta = (name: string) => (metric(after, name) - metric(before, name)) * 1_000;
-    return {
-      workload: workloadName,
-      variant: variant.name,
-      ...(result as PageResult),
-      finished: done !== 'timeout' && (result as PageResult).finished,
-      status: done === 'timeout' ? 'did not finish' : (result as PageResult).textMatches ? 'ok' : 'failed: text mismatch',
-      scriptMs: delta('ScriptDuration'),
-      layoutMs: delta('LayoutDuration'),
-      styleMs: delta('RecalcStyleDuration'),
-      heapMb: metric(heap, 'JSHeapUsedSize') / 2 ** 20,
-      errors,
-    };
+    for (let round = 0; round < rounds; round += 1) {
+      if (round > 0) await page.evaluate((next) => window.__bench!.nextRound(next), round);
+      await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 20_000 });
+      const result = await measureStream(page, cdp, server, round === 0 ? runId : `${runId}x${round}`, workload, errors);
+      measured.push(result);
+      if (!result.finished) break;
+    }
+  } catch (error) {
+    measured.push({ finished: false, status: `failed: ${(error as Error).message.split('\n')[0]}`, errors });
   } finally {
     await withTimeout(context.close(), 10_000);
   }
+  return measured;
 }
 
 async function main() {
@@ -105,20 +123,35 @@ async function main() {
   const runs: RunRecord[] = [];
   let runCounter = 0;
   let chromiumVersion = '';
-  const names: WorkloadName[] = only ?? ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k'];
+  const names: WorkloadName[] = only ?? ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k', 'W5'];
   try {
     for (const workloadName of names) {
       // One discarded warm-up run per workload: JIT, font and code caches of the browser process.
       const chosen = variantsOf(workloadName).filter((candidate) => !variantFilter || variantFilter.includes(candidate.name));
       if (chosen.length === 0) continue;
-      await runOnce(browser, server, workloadName, chosen.at(-1)!, `warm${(runCounter += 1)}`);
+      const log = (run: RunRecord) =>
+        console.log(
+          `${workloadName} ${run.variant.padEnd(22)} #${run.repetition} ${run.status} commits=${run.commits ?? '-'} nested=${run.nestedUpdateCommits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} heap=${fmt(run.heapMb)} batched=${run.batchedFrames ?? '-'}`,
+        );
+      if (workloadName === 'W5') {
+        // One page per variant, its rounds being the repetitions; the first round warms it up.
+        for (const variant of chosen) {
+          const rounds = await runPage(browser, server, workloadName, variant, `r${(runCounter += 1)}`, quick ? 3 : 10);
+          for (const [round, measured] of rounds.entries()) {
+            const run = { ...measured, workload: workloadName, variant: variant.name, repetition: round + 1 };
+            runs.push(run);
+            log(run);
+          }
+        }
+        continue;
+      }
+      await runPage(browser, server, workloadName, chosen.at(-1)!, `warm${(runCounter += 1)}`);
       for (let repetition = 1; repetition <= repetitions; repetition += 1) {
         for (const variant of chosen) {
-          const run = { ...(await runOnce(browser, server, workloadName, variant, `r${(runCounter += 1)}`)), repetition };
+          const [measured] = await runPage(browser, server, workloadName, variant, `r${(runCounter += 1)}`);
+          const run = { ...measured!, workload: workloadName, variant: variant.name, repetition };
           runs.push(run);
-          console.log(
-            `${workloadName} ${variant.name.padEnd(22)} #${repetition} ${run.status} commits=${run.commits ?? '-'} nested=${run.nestedUpdateCommits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} batched=${run.batchedFrames ?? '-'}`,
-          );
+          log(run);
         }
       }
     }

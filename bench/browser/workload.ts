@@ -1,6 +1,6 @@
 // The workloads, shared by the load server (what it sends) and the page (what it must render).
 
-export type WorkloadName = 'W1' | 'W2' | 'W6' | 'W3-0' | 'W3-20k' | 'W3-100k';
+export type WorkloadName = 'W1' | 'W2' | 'W6' | 'W3-0' | 'W3-20k' | 'W3-100k' | 'W5';
 
 export interface Workload {
   name: WorkloadName;
@@ -19,6 +19,8 @@ export const workloads: Record<WorkloadName, Workload> = {
   W2: { name: 'W2', threads: 10, tokensPerSecond: 1_000, durationMs: 5_000 },
   /** A 30-minute answer's worth of deltas (100,000), streamed fast: does the cost per flush grow with the text? */
   W6: { name: 'W6', threads: 1, tokensPerSecond: 5_000, durationMs: 20_000 },
+  /** W1 again and again in one page, each time into new threads (the runner streams it ten times). */
+  W5: { name: 'W5', threads: 1, tokensPerSecond: 100, durationMs: 10_000 },
   /** 5,000 tokens of markdown paragraphs appended to a transcript of 0, 20,000 and 100,000 tokens. */
   'W3-0': { name: 'W3-0', threads: 1, tokensPerSecond: 500, durationMs: 10_000, seedTokens: 0, paragraphEvery: 40 },
   'W3-20k': { name: 'W3-20k', threads: 1, tokensPerSecond: 500, durationMs: 10_000, seedTokens: 20_000, paragraphEvery: 40 },
@@ -30,6 +32,7 @@ export const quickWorkloads: Record<WorkloadName, Workload> = {
   W1: { ...workloads.W1, durationMs: 2_000 },
   W2: { ...workloads.W2, durationMs: 1_000 },
   W6: { ...workloads.W6, durationMs: 2_000 },
+  W5: { ...workloads.W5, durationMs: 2_000 },
   'W3-0': { ...workloads['W3-0'], durationMs: 2_000 },
   'W3-20k': { ...workloads['W3-20k'], durationMs: 2_000 },
   'W3-100k': { ...workloads['W3-100k'], durationMs: 2_000 },

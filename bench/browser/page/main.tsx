@@ -1,6 +1,6 @@
 // ws-probe must load before socket.io-client captures `WebSocket`.
 import { arrivals } from './ws-probe.js';
-import { Profiler, type ReactNode } from 'react';
+import { Profiler, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAnimationFrameScheduler, createPlatosClient, createPlatosStore, type PlatosClientOptions } from '../../../src/index.js';
 import '../../../src/components/styles/index.css';
@@ -28,6 +28,7 @@ declare global {
       begin(): void;
       whenDone(): Promise<void>;
       result(): PageResult;
+      nextRound(round: number): void;
     };
   }
 }
@@ -39,7 +40,8 @@ const workload = (params.get('quick') === '1' ? quickWorkloads : workloads)[work
 const runId = params.get('run') ?? 'r0';
 const batch = params.get('batch') === '1';
 const token = params.get('token') ?? 'bench-token';
-const threadIds = Array.from({ length: workload.threads }, (_, thread) => threadIdOf(runId, thread));
+const threadIdsOf = (run: string) => Array.from({ length: workload.threads }, (_, thread) => threadIdOf(run, thread));
+const threadIds = threadIdsOf(runId);
 arrivals.runId = runId;
 arrivals.seqOffset = seqOffsetOf(workload);
 if (params.get('layout') === 'tall') document.documentElement.classList.add('bench-tall');
@@ -75,9 +77,11 @@ function styledReader(): ThreadTextReader {
 }
 
 const rendersText = variant !== 'floor';
-const recorder = createRecorder(workload, variant === 'kit-styled' ? styledReader() : paragraphReader(), rendersText);
+const newRecorder = () => createRecorder(workload, variant === 'kit-styled' ? styledReader() : paragraphReader(), rendersText);
+let recorder = newRecorder();
 const countsStoreUpdates = ['zustand-per-token', 'raf-setstate', 'kit-headless', 'kit-styled'].includes(variant);
 let ready = false;
+let switchThreads: ((threadIds: readonly string[]) => void) | undefined;
 window.__bench = {
   get ready() {
     return ready;
@@ -85,7 +89,31 @@ window.__bench = {
   begin: () => recorder.begin(),
   whenDone: () => recorder.whenDone(),
   result: () => recorder.result(countsStoreUpdates),
+  nextRound(round: number) {
+    // W5: the same page streams again into new threads; the old ones are unmounted (and so unwatched).
+    recorder.stop();
+    ready = false;
+    arrivals.times = [];
+    arrivals.batchPackets = 0;
+    arrivals.eventPackets = 0;
+    recorder = newRecorder();
+    switchThreads?.(threadIdsOf(`${runId}x${round}`));
+  },
 };
+
+/** The kit's threads, switchable for W5; a new set remounts the variant. */
+function KitThreads({ styled }: { styled: boolean }) {
+  const [current, setCurrent] = useState<readonly string[]>(threadIds);
+  switchThreads = setCurrent;
+  const onListening = () => {
+    ready = true;
+  };
+  return styled ? (
+    <StyledVariant key={current[0]} threadIds={current} onListening={onListening} />
+  ) : (
+    <HeadlessVariant key={current[0]} threadIds={current} onListening={onListening} />
+  );
+}
 
 function page(): ReactNode {
   if (variant === 'kit-headless' || variant === 'kit-styled') {
@@ -110,14 +138,9 @@ function page(): ReactNode {
       },
     });
     store.subscribe(() => recorder.onStoreUpdate());
-    const onListening = () => (ready = true);
     return (
       <KitProviders client={client} store={store}>
-        {variant === 'kit-headless' ? (
-          <HeadlessVariant threadIds={threadIds} onListening={onListening} />
-        ) : (
-          <StyledVariant threadIds={threadIds} onListening={onListening} />
-        )}
+        <KitThreads styled={variant === 'kit-styled'} />
       </KitProviders>
     );
   }

@@ -63,15 +63,17 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
   let measuring = false;
   let onDone: (() => void) | undefined;
 
-  new PerformanceObserver((list) => {
+  let stopped = false;
+  const longTaskObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: false });
+  });
+  longTaskObserver.observe({ type: 'longtask', buffered: false });
 
   // The callback's own start, not its `time` argument: Chromium's frame time can lie after work that belongs to the
   // frame before (a commit scheduled from the previous rAF), which would put that commit in the wrong bucket.
   const frame = () => {
     if (measuring) frameStarts.push(performance.now());
-    requestAnimationFrame(frame);
+    if (!stopped) requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 
@@ -85,6 +87,12 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
   };
 
   return {
+    /** Stops listening (a later round has its own recorder). */
+    stop() {
+      stopped = true;
+      measuring = false;
+      longTaskObserver.disconnect();
+    },
     begin() {
       streamStart = performance.now();
       measuring = true;

@@ -23,7 +23,9 @@ const Paragraph = memo(function Paragraph({ thread, text }: { thread: number; te
 });
 
 function useListening(onListening: () => void) {
-  useEffect(() => onListening(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    onListening();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 export function FloorVariant({ threadIds, bus, recorder, onListening }: VariantProps) {
