@@ -51,14 +51,14 @@ function variantsIn(runs: readonly RunRecord[]): string[] {
 
 export function workloadTable(runs: readonly RunRecord[]): string {
   const header =
-    '| variant | finished | text ok | commits | of them nested updates | max commits/frame | store updates | max updates/frame | frame p50 ms | frame p95 ms | frames > 33 ms | long tasks | arrival→commit p50 ms | arrival→commit p95 ms | drain ms | script ms | layout ms | style ms | heap MB | DOM nodes | batch packets |';
+    '| variant | finished | text ok | commits | of them nested updates | of them with no store update before | max commits/frame | store updates | max updates/frame | frame p50 ms | frame p95 ms | frames > 33 ms | long tasks | arrival→commit p50 ms | arrival→commit p95 ms | drain ms | script ms | layout ms | style ms | heap MB | DOM nodes | batch packets |';
   const rows = variantsIn(runs).map((variant) => {
     const of = runs.filter((run) => run.variant === variant);
     const finished = of.filter((run) => run.finished).length;
     const textOk = of.filter((run) => run.textMatches).length;
-    return `| ${variant} | ${finished}/${of.length}${finished < of.length ? ' (did not finish)' : ''} | ${textOk}/${of.length} | ${cell(of, 'commits', 0)} | ${cell(of, 'nestedUpdateCommits', 0)} | ${cell(of, 'maxCommitsPerFrame', 0)} | ${cell(of, 'storeUpdates', 0)} | ${cell(of, 'maxStoreUpdatesPerFrame', 0)} | ${cell(of, 'frameP50Ms')} | ${cell(of, 'frameP95Ms')} | ${cell(of, 'framesOver33Pct')} % | ${cell(of, 'longTasks', 0)} | ${cell(of, 'arrivalToCommitP50Ms')} | ${cell(of, 'arrivalToCommitP95Ms')} | ${cell(of, 'drainMs')} | ${cell(of, 'scriptMs', 0)} | ${cell(of, 'layoutMs', 0)} | ${cell(of, 'styleMs', 0)} | ${cell(of, 'heapMb')} | ${cell(of, 'domNodes', 0)} | ${cell(of, 'batchedFrames', 0)} |`;
+    return `| ${variant} | ${finished}/${of.length}${finished < of.length ? ' (did not finish)' : ''} | ${textOk}/${of.length} | ${cell(of, 'commits', 0)} | ${cell(of, 'nestedUpdateCommits', 0)} | ${cell(of, 'commitsWithoutStoreUpdate', 0)} | ${cell(of, 'maxCommitsPerFrame', 0)} | ${cell(of, 'storeUpdates', 0)} | ${cell(of, 'maxStoreUpdatesPerFrame', 0)} | ${cell(of, 'frameP50Ms')} | ${cell(of, 'frameP95Ms')} | ${cell(of, 'framesOver33Pct')} % | ${cell(of, 'longTasks', 0)} | ${cell(of, 'arrivalToCommitP50Ms')} | ${cell(of, 'arrivalToCommitP95Ms')} | ${cell(of, 'drainMs')} | ${cell(of, 'scriptMs', 0)} | ${cell(of, 'layoutMs', 0)} | ${cell(of, 'styleMs', 0)} | ${cell(of, 'heapMb')} | ${cell(of, 'domNodes', 0)} | ${cell(of, 'batchedFrames', 0)} |`;
   });
-  return [header, `|${' --- |'.repeat(21)}`, ...rows].join('\n');
+  return [header, `|${' --- |'.repeat(22)}`, ...rows].join('\n');
 }
 
 /** W6: does a flush (and a commit) cost more at the end of a long answer than at its start? */

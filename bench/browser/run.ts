@@ -131,7 +131,7 @@ async function main() {
       if (chosen.length === 0) continue;
       const log = (run: RunRecord) =>
         console.log(
-          `${workloadName} ${run.variant.padEnd(22)} #${run.repetition} ${run.status} commits=${run.commits ?? '-'} nested=${run.nestedUpdateCommits ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} heap=${fmt(run.heapMb)} batched=${run.batchedFrames ?? '-'}`,
+          `${workloadName} ${run.variant.padEnd(22)} #${run.repetition} ${run.status} commits=${run.commits ?? '-'} nested=${run.nestedUpdateCommits ?? '-'} unprompted=${run.commitsWithoutStoreUpdate ?? '-'} a2c95=${fmt(run.arrivalToCommitP95Ms)} frame95=${fmt(run.frameP95Ms)} heap=${fmt(run.heapMb)} batched=${run.batchedFrames ?? '-'}`,
         );
       if (workloadName === 'W5') {
         // One page per variant, its rounds being the repetitions; the first round warms it up.

@@ -6,6 +6,8 @@ import { arrivals } from './ws-probe.js';
 
 export interface PageResult {
   commits: number;
+  /** Commits with no store update since the commit before (kit variants): renders the store did not cause. */
+  commitsWithoutStoreUpdate: number | null;
   /** Commits React marked `nested-update`: caused by a state update in a layout effect of the commit before. */
   nestedUpdateCommits: number;
   maxCommitsPerFrame: number;
@@ -50,6 +52,8 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
   const commitTimes: number[] = [];
   const commitDurations: number[] = [];
   let nestedUpdateCommits = 0;
+  let commitsWithoutStoreUpdate = 0;
+  let storeUpdatedSinceCommit = false;
   const storeUpdateTimes: number[] = [];
   const flushDurations: number[] = [];
   const longTasks: { start: number; duration: number }[] = [];
@@ -102,6 +106,8 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       const now = performance.now();
       if (!measuring) return;
       if (phase === 'nested-update') nestedUpdateCommits += 1;
+      if (!storeUpdatedSinceCommit) commitsWithoutStoreUpdate += 1;
+      storeUpdatedSinceCommit = false;
       commitTimes.push(now);
       commitDurations.push(actualDuration);
       for (let thread = 0; thread < workload.threads; thread += 1) {
@@ -114,6 +120,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       checkDone();
     },
     onStoreUpdate() {
+      storeUpdatedSinceCommit = true;
       if (measuring) storeUpdateTimes.push(performance.now());
     },
     onStoreFlush(durationMs: number) {
@@ -147,6 +154,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       return {
         commits: commitTimes.length,
         nestedUpdateCommits,
+        commitsWithoutStoreUpdate: countsStoreUpdates ? commitsWithoutStoreUpdate : null,
         maxCommitsPerFrame: maxPerFrame(frameStarts, commitTimes),
         storeUpdates: countsStoreUpdates ? storeUpdateTimes.length : null,
         maxStoreUpdatesPerFrame: countsStoreUpdates ? maxPerFrame(frameStarts, storeUpdateTimes) : null,
