@@ -40,11 +40,15 @@ const variants: Variant[] = [
 
 /** W1 and W2 compare every variant; W6 is about the kit alone. */
 const variantsOf = (workload: WorkloadName) => {
-  if (workload === 'W6') return variants.filter((variant) => ['kit-headless', 'kit-headless-batched', 'kit-styled-batched'].includes(variant.name));
-  if (workload === 'W5') return variants.filter((variant) => ['kit-headless', 'kit-styled'].includes(variant.name));
-  if (workload.startsWith('W3')) return variants.filter((variant) => ['kit-styled', 'kit-styled-batched'].includes(variant.name));
+  const named = (...names: string[]) => variants.filter((variant) => names.includes(variant.name));
+  if (workload === 'W6') return quick ? named('kit-headless') : named('kit-headless', 'kit-headless-batched', 'kit-styled-batched');
+  if (workload === 'W5') return named('kit-headless', 'kit-styled');
+  if (workload.startsWith('W3')) return quick ? named('kit-styled') : named('kit-styled', 'kit-styled-batched');
   return variants;
 };
+
+/** `--quick` leaves out the middle W3 transcript, and warms up only before the first workload. */
+const defaultWorkloads: WorkloadName[] = quick ? ['W1', 'W2', 'W6', 'W3-0', 'W3-100k', 'W5'] : ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k', 'W5'];
 
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -123,10 +127,11 @@ async function main() {
   const runs: RunRecord[] = [];
   let runCounter = 0;
   let chromiumVersion = '';
-  const names: WorkloadName[] = only ?? ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k', 'W5'];
+  const names: WorkloadName[] = only ?? defaultWorkloads;
+  let warm = false;
   try {
     for (const workloadName of names) {
-      // One discarded warm-up run per workload: JIT, font and code caches of the browser process.
+      // One discarded warm-up run per workload (--quick: one in all): JIT, font and code caches of the browser process.
       const chosen = variantsOf(workloadName).filter((candidate) => !variantFilter || variantFilter.includes(candidate.name));
       if (chosen.length === 0) continue;
       const log = (run: RunRecord) =>
@@ -145,7 +150,8 @@ async function main() {
         }
         continue;
       }
-      await runPage(browser, server, workloadName, chosen.at(-1)!, `warm${(runCounter += 1)}`);
+      if (!quick || !warm) await runPage(browser, server, workloadName, chosen.at(-1)!, `warm${(runCounter += 1)}`);
+      warm = true;
       for (let repetition = 1; repetition <= repetitions; repetition += 1) {
         for (const variant of chosen) {
           const [measured] = await runPage(browser, server, workloadName, variant, `r${(runCounter += 1)}`);
