@@ -54,11 +54,33 @@ function createBatcher(socket: Socket) {
 /** A finished transcript of `seededAnswers(workload)` long markdown answers, as the history endpoint returns it. */
 export function seededTranscript(threadId: string, workload: Workload) {
   const answers = seededAnswers(workload);
+  const turns = Math.floor((workload.seedMessages ?? 0) / 2);
+  const toolTurns = Array.from({ length: turns }, (_, index) => {
+    const turnId = `${threadId}-m${index}`;
+    const messageId = `${threadId}-ma${index}`;
+    const parts: object[] = [{ type: 'text', text: `Step ${index}: I looked this up and here is what I found, with **one** detail and \`code\`.` }];
+    if (index % 5 === 0) {
+      parts.push({
+        type: 'tool-call',
+        toolCall: { id: `${threadId}-call${index}`, turnId, messageId, tool: 'search', argsText: JSON.stringify({ query: `topic ${index}` }), status: 'succeeded', result: { hits: [`result ${index}a`, `result ${index}b`] } },
+      });
+    }
+    if (index % 10 === 0) {
+      parts.push({
+        type: 'artifact',
+        artifact: { id: `${threadId}-art${index}`, turnId, messageId, kind: 'code', title: `snippet-${index}.ts`, language: 'ts', versions: [`export const value${index} = ${index};\n`], version: 1 },
+      });
+    }
+    return [
+      { id: `${threadId}-mu${index}`, role: 'user', turnId, text: `Question ${index}` },
+      { id: messageId, role: 'assistant', turnId, parts, status: 'finished', finishReason: 'stop' },
+    ];
+  }).flat();
   const messages = Array.from({ length: answers }, (_, index) => [
     { id: `${threadId}-su${index}`, role: 'user', turnId: `${threadId}-s${index}`, text: `Tell me more, part ${index + 1}` },
     { id: `${threadId}-sa${index}`, role: 'assistant', turnId: `${threadId}-s${index}`, parts: [{ type: 'text', text: longAnswer }], status: 'finished', finishReason: 'stop' },
   ]).flat();
-  return { messages, lastSeq: seqOffsetOf(workload) };
+  return { messages: [...toolTurns, ...messages], lastSeq: seqOffsetOf(workload) };
 }
 
 export interface LoadServer {
@@ -188,7 +210,7 @@ export async function startLoadServer(options: { staticDir: string; token?: stri
   }
 
   function prepare(runId: string, workload: Workload) {
-    if (!workload.seedTokens) return;
+    if (!workload.seedTokens && !workload.seedMessages) return;
     for (let thread = 0; thread < workload.threads; thread += 1) {
       const threadId = threadIdOf(runId, thread);
       seeds.set(threadId, seededTranscript(threadId, workload));

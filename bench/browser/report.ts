@@ -119,6 +119,13 @@ export function targets(workload: string, runs: readonly RunRecord[]): TargetVer
       atMost(`${variant}: heap after GC within 5 % across repetitions`, heap && of_.length > 1 ? heap.max : null, heap && of_.length > 1 ? heap.min * 1.05 : null, ' MB');
     }
   }
+  if (workload === 'W4') {
+    for (const variant of variantsIn(runs)) {
+      atMost(`${variant}: DOM nodes while streaming`, medianOf(of(variant), 'domNodes'), 2_999);
+      atMost(`${variant}: longest task when opening`, medianOf(of(variant), 'openingLongestTaskMs'), 100, ' ms');
+      atMost(`${variant}: frame p95 while scrolling and streaming`, medianOf(of(variant), 'frameP95Ms'), 17, ' ms');
+    }
+  }
   if (workload === 'W5') {
     for (const variant of variantsIn(runs)) {
       const rounds = of(variant).filter((run) => run.repetition > 1);
@@ -127,6 +134,15 @@ export function targets(workload: string, runs: readonly RunRecord[]): TargetVer
     }
   }
   return verdicts;
+}
+
+/** W3/W4: opening a long thread (history fetched, validated and rendered). */
+export function openingTable(runs: readonly RunRecord[]): string {
+  const rows = variantsIn(runs).map((variant) => {
+    const of = runs.filter((run) => run.variant === variant);
+    return `| ${variant} | ${cell(of, 'openedMs', 0)} | ${cell(of, 'openingLongestTaskMs', 0)} | ${cell(of, 'domNodes', 0)} | ${cell(of, 'frameP95Ms')} |`;
+  });
+  return ['| variant | history shown, ms after navigation | longest task before the stream, ms | DOM nodes | frame p95 ms while streaming |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }
 
 /** W5: the heap after GC after each round, per variant. */
@@ -191,6 +207,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
     lines.push(`### ${workload}`, '', `![${workload}: commits and arrival-to-commit p95 per variant](images/browser-bench-${workload}.svg)`, '', workloadTable(of), '');
     if (workload === 'W6' || workload.startsWith('W3')) lines.push(growthTable(of), '');
     if (workload === 'W5') lines.push(heapRounds(of), '');
+    if (workload === 'W4' || workload.startsWith('W3')) lines.push(openingTable(of), '');
     lines.push('Targets (medians; the per-frame ones on the worst run):', '');
     for (const verdict of targets(workload, of)) lines.push(`- ${verdict.met === null ? 'not measured' : verdict.met ? 'met' : '**not met**'}: ${verdict.target}: ${verdict.detail}`);
     lines.push('');
@@ -207,7 +224,7 @@ export function markdownSection(machine: Machine, runs: readonly RunRecord[]): s
 export function writeReport({ machine, runs }: { machine: Machine; runs: RunRecord[] }, options: { root: string; docs: boolean }) {
   for (const workload of [...new Set(runs.map((run) => run.workload))]) {
     const of = runs.filter((run) => run.workload === workload);
-    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' || workload.startsWith('W3') ? `\n\n${growthTable(of)}` : ''}${workload === 'W5' ? `\n\n${heapRounds(of)}` : ''}`);
+    console.log(`\n${workload}\n${workloadTable(of)}${workload === 'W6' || workload.startsWith('W3') ? `\n\n${growthTable(of)}` : ''}${workload === 'W5' ? `\n\n${heapRounds(of)}` : ''}${workload === 'W4' || workload.startsWith('W3') ? `\n\n${openingTable(of)}` : ''}`);
     for (const verdict of targets(workload, of)) console.log(`${verdict.met === null ? 'n/a ' : verdict.met ? 'met ' : 'MISS'} ${verdict.target}: ${verdict.detail}`);
   }
   if (!options.docs) return;

@@ -43,12 +43,13 @@ const variantsOf = (workload: WorkloadName) => {
   const named = (...names: string[]) => variants.filter((variant) => names.includes(variant.name));
   if (workload === 'W6') return quick ? named('kit-headless') : named('kit-headless', 'kit-headless-batched', 'kit-styled-batched');
   if (workload === 'W5') return named('kit-headless', 'kit-styled');
+  if (workload === 'W4') return quick ? named('kit-styled') : named('kit-styled', 'kit-styled-batched');
   if (workload.startsWith('W3')) return quick ? named('kit-styled') : named('kit-styled', 'kit-styled-batched');
   return variants;
 };
 
 /** `--quick` leaves out the middle W3 transcript, and warms up only before the first workload. */
-const defaultWorkloads: WorkloadName[] = quick ? ['W1', 'W2', 'W6', 'W3-0', 'W3-100k', 'W5'] : ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k', 'W5'];
+const defaultWorkloads: WorkloadName[] = quick ? ['W1', 'W2', 'W6', 'W3-0', 'W3-100k', 'W4', 'W5'] : ['W1', 'W2', 'W6', 'W3-0', 'W3-20k', 'W3-100k', 'W4', 'W5'];
 
 const chromiumArgs = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 

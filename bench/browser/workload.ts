@@ -1,6 +1,6 @@
 // The workloads, shared by the load server (what it sends) and the page (what it must render).
 
-export type WorkloadName = 'W1' | 'W2' | 'W6' | 'W3-0' | 'W3-20k' | 'W3-100k' | 'W5';
+export type WorkloadName = 'W1' | 'W2' | 'W6' | 'W3-0' | 'W3-20k' | 'W3-100k' | 'W5' | 'W4';
 
 export interface Workload {
   name: WorkloadName;
@@ -10,6 +10,8 @@ export interface Workload {
   durationMs: number;
   /** Tokens of markdown (answers with code, lists and tables) in the thread's history before the stream. */
   seedTokens?: number;
+  /** Messages (user and assistant, with tool calls and artifacts) in the thread's history before the stream. */
+  seedMessages?: number;
   /** Every this many tokens the stream starts a new markdown paragraph. */
   paragraphEvery?: number;
 }
@@ -19,6 +21,8 @@ export const workloads: Record<WorkloadName, Workload> = {
   W2: { name: 'W2', threads: 10, tokensPerSecond: 1_000, durationMs: 5_000 },
   /** A 30-minute answer's worth of deltas (100,000), streamed fast: does the cost per flush grow with the text? */
   W6: { name: 'W6', threads: 1, tokensPerSecond: 5_000, durationMs: 20_000 },
+  /** A 2,000-message thread with tool-call cards and artifacts; W1's stream goes into a new last message. */
+  W4: { name: 'W4', threads: 1, tokensPerSecond: 100, durationMs: 10_000, seedMessages: 2_000 },
   /** W1 again and again in one page, each time into new threads (the runner streams it ten times). */
   W5: { name: 'W5', threads: 1, tokensPerSecond: 100, durationMs: 10_000 },
   /** 5,000 tokens of markdown paragraphs appended to a transcript of 0, 20,000 and 100,000 tokens. */
@@ -33,6 +37,7 @@ export const quickWorkloads: Record<WorkloadName, Workload> = {
   W2: { ...workloads.W2, durationMs: 1_000 },
   W6: { ...workloads.W6, durationMs: 2_000 },
   W5: { ...workloads.W5, durationMs: 2_000 },
+  W4: { ...workloads.W4, durationMs: 2_000 },
   'W3-0': { ...workloads['W3-0'], durationMs: 2_000 },
   'W3-20k': { ...workloads['W3-20k'], durationMs: 2_000 },
   'W3-100k': { ...workloads['W3-100k'], durationMs: 2_000 },
@@ -68,4 +73,4 @@ export const LONG_ANSWER_TOKENS = 4_680;
 export const seededAnswers = (workload: Workload) => Math.round((workload.seedTokens ?? 0) / LONG_ANSWER_TOKENS);
 
 /** The seq the seeded history ends at (three events per seeded turn); the live stream continues after it. */
-export const seqOffsetOf = (workload: Workload) => seededAnswers(workload) * 3;
+export const seqOffsetOf = (workload: Workload) => seededAnswers(workload) * 3 + (workload.seedMessages ?? 0) * 2;

@@ -77,6 +77,17 @@ function styledReader(): ThreadTextReader {
 }
 
 const rendersText = variant !== 'floor';
+/** A seeded history must show before the stream starts (the server streams as soon as the thread is subscribed). */
+const needsOpen = Boolean(workload.seedTokens || workload.seedMessages);
+let openedMs: number | null = null;
+let listening = false;
+const checkOpened = () => {
+  if (!needsOpen || openedMs !== null) return;
+  if (document.querySelector('[data-role="assistant"][data-state="finished"]')) {
+    openedMs = performance.now();
+    ready = listening;
+  }
+};
 const newRecorder = () => createRecorder(workload, variant === 'kit-styled' ? styledReader() : paragraphReader(), rendersText);
 let recorder = newRecorder();
 const countsStoreUpdates = ['zustand-per-token', 'raf-setstate', 'kit-headless', 'kit-styled'].includes(variant);
@@ -86,9 +97,12 @@ window.__bench = {
   get ready() {
     return ready;
   },
-  begin: () => recorder.begin(),
+  begin() {
+    recorder.begin();
+    if (workload.name === 'W4') scrollWhileStreaming();
+  },
   whenDone: () => recorder.whenDone(),
-  result: () => recorder.result(countsStoreUpdates),
+  result: () => ({ ...recorder.result(countsStoreUpdates), openedMs }),
   nextRound(round: number) {
     // W5: the same page streams again into new threads; the old ones are unmounted (and so unwatched).
     recorder.stop();
@@ -101,12 +115,31 @@ window.__bench = {
   },
 };
 
+/**
+ * W4: the reader scrolls while the answer streams, 10 frames up and 10 down, 40 px a frame, near the end (so the
+ * streamed message stays rendered in the virtualized list). A wheel event first, as a user's scroll has one.
+ */
+function scrollWhileStreaming() {
+  let frame = 0;
+  const step = () => {
+    const scroller = document.querySelector<HTMLElement>('.platos-message-list-scroller');
+    if (scroller) {
+      scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -40 }));
+      scroller.scrollTop += frame % 20 < 10 ? -40 : 40;
+    }
+    frame += 1;
+    if (!recorder.isDone()) requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
 /** The kit's threads, switchable for W5; a new set remounts the variant. */
 function KitThreads({ styled }: { styled: boolean }) {
   const [current, setCurrent] = useState<readonly string[]>(threadIds);
   switchThreads = setCurrent;
   const onListening = () => {
-    ready = true;
+    listening = true;
+    ready = !needsOpen || openedMs !== null;
   };
   return styled ? (
     <StyledVariant key={current[0]} threadIds={current} onListening={onListening} />
@@ -164,7 +197,13 @@ function page(): ReactNode {
 }
 
 createRoot(document.getElementById('root')!).render(
-  <Profiler id="bench" onRender={(_id, phase, actualDuration) => recorder.onCommit(actualDuration, phase)}>
+  <Profiler
+    id="bench"
+    onRender={(_id, phase, actualDuration) => {
+      checkOpened();
+      recorder.onCommit(actualDuration, phase);
+    }}
+  >
     {page()}
   </Profiler>,
 );

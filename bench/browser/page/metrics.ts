@@ -6,6 +6,9 @@ import { arrivals } from './ws-probe.js';
 
 export interface PageResult {
   commits: number;
+  /** W3/W4: when the seeded history first showed (ms since navigation), and the longest task before the stream. */
+  openedMs: number | null;
+  openingLongestTaskMs: number | null;
   /** Commits with no store update since the commit before (kit variants): renders the store did not cause. */
   commitsWithoutStoreUpdate: number | null;
   /** Commits React marked `nested-update`: caused by a state update in a layout effect of the commit before. */
@@ -133,6 +136,7 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       finishedEvents += 1;
       checkDone();
     },
+    isDone: () => allShownAt !== 0,
     whenDone: () => new Promise<void>((resolve) => (allShownAt !== 0 ? resolve() : (onDone = resolve))),
     result(countsStoreUpdates: boolean): PageResult {
       measuring = false;
@@ -154,6 +158,8 @@ export function createRecorder(workload: Workload, reader: ThreadTextReader, ren
       return {
         commits: commitTimes.length,
         nestedUpdateCommits,
+        openedMs: null,
+        openingLongestTaskMs: longTasks.filter((task) => task.start < streamStart).reduce<number | null>((longest, task) => Math.max(longest ?? 0, task.duration), null) ?? 0,
         commitsWithoutStoreUpdate: countsStoreUpdates ? commitsWithoutStoreUpdate : null,
         maxCommitsPerFrame: maxPerFrame(frameStarts, commitTimes),
         storeUpdates: countsStoreUpdates ? storeUpdateTimes.length : null,
