@@ -192,4 +192,23 @@ async function main() {
 
 const fmt = (value: number | null | undefined) => (typeof value === 'number' ? value.toFixed(1) : '-');
 
-await main();
+/**
+ * `--report-from a.json,b.json`: merges saved results (later files replace earlier ones' workloads), writes them as
+ * latest.json and the docs section, without running anything.
+ */
+function reportFrom(files: string[]) {
+  let merged: (RunRecord & { machine: Machine })[] = [];
+  for (const file of files) {
+    const runs = JSON.parse(readFileSync(file, 'utf8')) as (RunRecord & { machine: Machine })[];
+    const workloadsIn = new Set(runs.map((run) => run.workload));
+    merged = [...merged.filter((run) => !workloadsIn.has(run.workload)), ...runs];
+  }
+  const latest = merged.at(-1);
+  if (!latest) throw new Error('no runs in those files');
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(root, 'bench/results/latest.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  writeReport({ machine: latest.machine, runs: merged }, { root, docs: true });
+}
+
+if (argv.includes('--report-from')) reportFrom(argv[argv.indexOf('--report-from') + 1]!.split(','));
+else await main();
