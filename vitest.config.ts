@@ -23,7 +23,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/**/*.node.test.ts', 'test/**/*.node.test.ts', 'mock-server/**/*.test.ts'],
+          include: ['src/**/*.node.test.ts', 'test/**/*.node.test.ts', 'mock-server/**/*.test.ts', 'bench/**/*.node.test.ts'],
+          exclude: ['bench/browser/dist/**', 'bench/browser/node_modules/**'],
           testTimeout: 20_000,
         },
       },
