@@ -11,7 +11,7 @@ import {
   markPendingSending,
   removeFailedPending,
 } from './pending-messages.js';
-import { assertEventLogLimit, DEFAULT_EVENT_LOG_LIMIT } from './event-log.js';
+import { assertEventLogLimit, clearEventLog, DEFAULT_EVENT_LOG_LIMIT } from './event-log.js';
 import { createStallWatch } from './stall-watch.js';
 import { applyThreadUpdates, createThreadState } from './thread-state.js';
 import { toCommandError } from './to-command-error.js';
@@ -132,7 +132,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       stallWatch.forget(threadId);
       if (destroyed) return;
       flush();
-      updateThread(threadId, ({ syncError: _dropped, ...thread }) => ({ ...thread, sync: 'idle' }));
+      // The view stays for the next watch; the log only serves readers of a watched thread, so its memory goes.
+      updateThread(threadId, ({ syncError: _dropped, ...thread }) => ({ ...thread, sync: 'idle', eventLog: clearEventLog(thread.eventLog) }));
     };
   });
 

@@ -34,6 +34,7 @@ describe('createManualScheduler', () => {
 describe('createAnimationFrameScheduler', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
     vi.useRealTimers();
   });
 
@@ -69,8 +70,26 @@ describe('createAnimationFrameScheduler', () => {
     expect(flush).toHaveBeenCalledTimes(1);
   });
 
-  it('flushes on the fallback timer when no frame comes, and cancels the frame', () => {
+  it('waits for the frame on a visible page, however late, up to the visible fallback', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+    const frames = stubAnimationFrames();
+    const flush = vi.fn();
+    createAnimationFrameScheduler().schedule(flush);
+    vi.advanceTimersByTime(500);
+    expect(flush).not.toHaveBeenCalled();
+    frames.fireFrame();
+    expect(flush).toHaveBeenCalledTimes(1);
+
+    createAnimationFrameScheduler({ visibleFallbackMs: 300 }).schedule(flush);
+    vi.advanceTimersByTime(300);
+    expect(flush).toHaveBeenCalledTimes(2);
+    expect(frames.callbacks.size).toBe(0);
+  });
+
+  it('flushes on the fallback timer when no frame comes to a hidden page, and cancels the frame', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     const frames = stubAnimationFrames();
     const flush = vi.fn();
     createAnimationFrameScheduler().schedule(flush);

@@ -2,18 +2,26 @@ import type { FrameScheduler } from './types.js';
 
 export interface AnimationFrameSchedulerOptions {
   /**
-   * How long to wait for an animation frame before flushing anyway: hidden tabs pause frames, and Node has none.
+   * How long to wait for an animation frame before flushing anyway where frames do not come: a hidden page pauses
+   * them, and Node has none.
    * @default 100
    */
   fallbackMs?: number;
+  /**
+   * The same wait on a visible page. Frames come there, only late under load, and a late frame is still the time to
+   * render: a timer flush just before it would render twice in one frame.
+   * @default 1000
+   */
+  visibleFallbackMs?: number;
 }
 
 /**
- * Flushes on the next animation frame or after `fallbackMs`, whichever comes first; the other one is cancelled.
+ * Flushes on the next animation frame or after the fallback delay (`fallbackMs` while the page is hidden or has no
+ * frames, `visibleFallbackMs` while it is visible), whichever comes first; the other one is cancelled.
  * @example const scheduler = createAnimationFrameScheduler({ fallbackMs: 50 });
  */
 export function createAnimationFrameScheduler(options: AnimationFrameSchedulerOptions = {}): FrameScheduler {
-  const { fallbackMs = 100 } = options;
+  const { fallbackMs = 100, visibleFallbackMs = 1_000 } = options;
   return {
     schedule(flush) {
       let done = false;
@@ -28,8 +36,10 @@ export function createAnimationFrameScheduler(options: AnimationFrameSchedulerOp
         cancel();
         flush();
       };
-      const timerId = setTimeout(run, fallbackMs);
-      if (typeof globalThis.requestAnimationFrame === 'function') frameId = globalThis.requestAnimationFrame(run);
+      const hasFrames = typeof globalThis.requestAnimationFrame === 'function';
+      const visible = hasFrames && globalThis.document?.visibilityState === 'visible';
+      const timerId = setTimeout(run, visible ? visibleFallbackMs : fallbackMs);
+      if (hasFrames) frameId = globalThis.requestAnimationFrame(run);
       return cancel;
     },
   };

@@ -11,7 +11,7 @@ function setup(options: Omit<PlatosStoreOptions, 'client' | 'scheduler'> = {}) {
   const scheduler = createManualScheduler();
   const store = createPlatosStore({ client, scheduler, ...options });
   const event = createEventFactory();
-  store.watchThread('thread-1');
+  const stopWatching = store.watchThread('thread-1');
   const thread = () => store.getState().threads['thread-1']!;
   /** One frame with one text delta: one log entry. */
   const delta = (text: string) => {
@@ -20,10 +20,22 @@ function setup(options: Omit<PlatosStoreOptions, 'client' | 'scheduler'> = {}) {
   };
   client.emitEvent(event('turn-start', 't1', { messageId: 'a1', userMessage: { id: 'u1', text: 'go' } }));
   scheduler.runFrame();
-  return { client, scheduler, store, thread, delta };
+  return { client, scheduler, store, thread, delta, stopWatching };
 }
 
 describe('the store event log', () => {
+  it('lets go of a thread's log when its last watch stops, and keeps its view for the next watch', () => {
+    const { thread, delta, stopWatching, store } = setup();
+    for (const text of ['a', 'b', 'c']) delta(text);
+    expect(thread().eventLog.size).toBe(4);
+    stopWatching();
+    expect(thread().eventLog.size).toBe(0);
+    expect(readEvents(thread().eventLog)).toEqual([]);
+    expect(thread().view.messages.a1).toMatchObject({ parts: [{ type: 'text', text: 'abc' }] });
+    store.watchThread('thread-1');
+    expect(thread().view.messages.a1).toMatchObject({ parts: [{ type: 'text', text: 'abc' }] });
+  });
+
   it('keeps the last eventLogLimit entries and counts the rest, while the view keeps every delta', () => {
     const { thread, delta } = setup({ eventLogLimit: 3 });
     for (const text of ['a', 'b', 'c', 'd', 'e']) delta(text);
