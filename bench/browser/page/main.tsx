@@ -150,7 +150,7 @@ function KitThreads({ styled }: { styled: boolean }) {
 
 function page(): ReactNode {
   if (variant === 'kit-headless' || variant === 'kit-styled') {
-    const options: PlatosClientOptions & { batchFrames?: boolean } = {
+    const options: PlatosClientOptions = {
       url: location.origin,
       token,
       transports: ['websocket'],
