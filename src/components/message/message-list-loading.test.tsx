@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { MessageList } from './message-list.js';
@@ -39,7 +39,11 @@ describe('MessageList before the virtualizer has loaded', () => {
     expect(screen.getAllByRole('article')[2]?.textContent).toBe('Second question');
     expect(log.scrollTop).toBe(1000);
 
-    await waitFor(() => expect(log.querySelector('.platos-message-list-items')?.hasAttribute('data-layout')).toBe(false));
+    // The virtualized rows take over with the frame after the chunk arrived.
+    await waitFor(() => {
+      act(() => harness.scheduler.runFrame());
+      expect(log.querySelector('.platos-message-list-items')?.hasAttribute('data-layout')).toBe(false);
+    });
     expect(screen.getByRole('log', { name: 'Messages' })).toBe(log);
     const rows = [...log.querySelectorAll<HTMLElement>('.platos-message-list-item')];
     expect(rows).toHaveLength(4);

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { useFrameState } from '../../react/use-frame-state.js';
 
 export interface LazyModule<M> {
   /** Starts loading (once; again after a failure) and resolves with the module. */
@@ -9,8 +10,9 @@ export interface LazyModule<M> {
 
 /**
  * Code fetched with `import()` on first use instead of with the entry, for parts of the chat most pages or turns
- * do not need at once. Every component using it re-renders in the same commit when it arrives; until then (and on
- * the server) `useLoaded` returns `undefined` and the caller shows what it can without it. A chunk that fails to
+ * do not need at once. Every component using it re-renders when it arrives, in the store's next frame (with the
+ * frame's other updates, see `useFrameState`); until then (and on the server) `useLoaded` returns `undefined` and the
+ * caller shows what it can without it. A chunk that fails to
  * load is asked for again by the next caller that mounts.
  */
 export function lazyModule<M>(importModule: () => Promise<M>): LazyModule<M> {
@@ -29,11 +31,17 @@ export function lazyModule<M>(importModule: () => Promise<M>): LazyModule<M> {
         throw error;
       },
     ));
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener);
-    if (!loaded) load().catch(() => {});
-    return () => void listeners.delete(listener);
-  };
   const get = () => loaded;
-  return { load, useLoaded: () => useSyncExternalStore(subscribe, get, get) };
+  function useLoaded(): M | undefined {
+    const [shown, setShown] = useFrameState(get);
+    useEffect(() => {
+      const show = () => setShown(loaded);
+      listeners.add(show);
+      if (loaded) show();
+      else load().catch(() => {});
+      return () => void listeners.delete(show);
+    }, [setShown]);
+    return shown;
+  }
+  return { load, useLoaded };
 }
