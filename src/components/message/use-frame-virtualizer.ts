@@ -28,6 +28,8 @@ export function useFrameVirtualizer(options: FrameVirtualizerOptions): FrameVirt
   const [opening] = useState(() => ({ open: true, closing: false }));
   parts.rerender = opening.open || !store ? rerenderNow : rerenderInFrame;
   parts.setOptions(options);
+  // Noted while rendering: the rows measure themselves (ref callbacks) before this component's layout effects run.
+  parts.noteRenderedRows();
   useLayoutEffect(() => parts.virtualizer._didMount(), [parts]);
   useLayoutEffect(() => {
     parts.rendered();
@@ -72,11 +74,11 @@ function createParts(initialOptions: FrameVirtualizerOptions) {
     virtualizer,
     rerender: () => {},
     setOptions: (options: FrameVirtualizerOptions) => virtualizer.setOptions(resolve(options)),
-    /** After a render: its positions are in the DOM and its rows are the ones shown. */
-    rendered() {
-      applyPositions();
+    noteRenderedRows() {
       renderedRows = rowsKey();
     },
+    /** After a render: its positions are in the DOM. */
+    rendered: applyPositions,
     containerRef(node: HTMLElement | null) {
       container = node;
       if (node) applyPositions();
