@@ -18,8 +18,24 @@ export interface VariantProps {
   onListening(): void;
 }
 
+/** Characters per block: a long stream's text lays out in blocks, so a frame re-lays out only the last one. */
+const blockLength = 4_096;
+
+const TextBlock = memo(function TextBlock({ text }: { text: string }) {
+  return <span className="bench-block">{text}</span>;
+});
+
+/** A thread's text, the same for every variant: completed blocks keep their element and are not laid out again. */
 const Paragraph = memo(function Paragraph({ thread, text }: { thread: number; text: string }) {
-  return <p data-bench-thread={thread}>{text}</p>;
+  const blocks: string[] = [];
+  for (let start = 0; start < text.length; start += blockLength) blocks.push(text.slice(start, start + blockLength));
+  return (
+    <p data-bench-thread={thread}>
+      {blocks.map((block, index) => (
+        <TextBlock key={index} text={block} />
+      ))}
+    </p>
+  );
 });
 
 function useListening(onListening: () => void) {
