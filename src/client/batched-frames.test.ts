@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEventFactory } from '../../test/support/event-factory.js';
+import { shortTurnEvents } from '../../test/support/event-factory.js';
 import { createFakeSocket } from '../../test/support/fake-socket.js';
 import type { ServerEvent } from '../protocol/index.js';
 import type { PlatosClientOptions } from './client-options.js';
@@ -29,15 +29,7 @@ async function liveClient(threadIds: string[], overrides: Partial<PlatosClientOp
   return { fake, client, rejected, delivered };
 }
 
-function turnEvents(threadId: string) {
-  const event = createEventFactory(threadId);
-  return [
-    event('turn-start', 'turn-1', { messageId: 'a1', userMessage: { id: 'u1', text: 'hi', clientMessageId: 'cm-1' } }),
-    event('text-delta', 'turn-1', { messageId: 'a1', delta: 'Hel' }),
-    event('text-delta', 'turn-1', { messageId: 'a1', delta: 'lo' }),
-    event('finish', 'turn-1', { finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 2 }, durationMs: 5 }),
-  ];
-}
+const turnEvents = shortTurnEvents;
 
 const batch = (events: unknown[]) => ({ events });
 const handshakeAuth = (options: { auth: (callback: (data: object) => void) => void }) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
-import { createEventFactory } from '../../test/support/event-factory.js';
+import { createEventFactory, shortTurnEvents } from '../../test/support/event-factory.js';
 import { createFakeSocket, type FakeSocket } from '../../test/support/fake-socket.js';
 import { createPlatosClient } from './create-platos-client.js';
 import type { PlatosClientOptions } from './client-options.js';
@@ -36,15 +36,7 @@ function holdSubscribeAck(fake: FakeSocket) {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const emitEvent = (fake: FakeSocket, event: ServerEvent) => fake.serverEmit(event.type, event);
 
-function turnEvents(threadId: string) {
-  const event = createEventFactory(threadId);
-  return [
-    event('turn-start', 'turn-1', { messageId: 'a1', userMessage: { id: 'u1', text: 'hi', clientMessageId: 'cm-1' } }),
-    event('text-delta', 'turn-1', { messageId: 'a1', delta: 'Hel' }),
-    event('text-delta', 'turn-1', { messageId: 'a1', delta: 'lo' }),
-    event('finish', 'turn-1', { finishReason: 'stop', usage: { inputTokens: 1, outputTokens: 2 }, durationMs: 5 }),
-  ];
-}
+const turnEvents = shortTurnEvents;
 
 describe('createPlatosClient', () => {
   it('connects to the agent namespace on the streaming path', () => {

@@ -8,6 +8,7 @@ import { PlatosProvider } from '../../react/platos-provider.js';
 import { useClientTool } from '../../react/use-client-tool.js';
 import { createEventFactory } from '../../../test/support/event-factory.js';
 import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+import { overrideElementProperties } from '../../../test/support/override-element-properties.js';
 import { loadLowlight } from '../markdown/load-lowlight.js';
 import { PlatosChat } from './platos-chat.js';
 
@@ -38,44 +39,37 @@ class FakeResizeObserver {
 
 /** jsdom has no layout: a row is as tall as its text is long, a scroller is 400 px high and scrolls. */
 function mockLayout() {
-  const restore: (() => void)[] = [];
-  const define = (name: string, descriptor: PropertyDescriptor) => {
-    const previous = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, ...descriptor });
-    restore.push(() => {
-      if (previous) Object.defineProperty(HTMLElement.prototype, name, previous);
-      else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-    });
-  };
-  define('clientHeight', {
-    get(this: HTMLElement) {
-      return this.classList.contains('platos-message-list-scroller') ? 400 : 0;
+  const restoreElements = overrideElementProperties({
+    clientHeight: {
+      get(this: HTMLElement) {
+        return this.classList.contains('platos-message-list-scroller') ? 400 : 0;
+      },
     },
-  });
-  define('offsetHeight', {
-    get(this: HTMLElement) {
-      return this.classList.contains('platos-message-list-item') ? 40 + Math.ceil((this.textContent?.length ?? 0) / 4) : 0;
+    offsetHeight: {
+      get(this: HTMLElement) {
+        return this.classList.contains('platos-message-list-item') ? 40 + Math.ceil((this.textContent?.length ?? 0) / 4) : 0;
+      },
     },
-  });
-  define('scrollHeight', {
-    get(this: HTMLElement) {
-      const items = this.querySelector<HTMLElement>('.platos-message-list-items');
-      return items ? Number.parseFloat(items.style.height) || 0 : 0;
+    scrollHeight: {
+      get(this: HTMLElement) {
+        const items = this.querySelector<HTMLElement>('.platos-message-list-items');
+        return items ? Number.parseFloat(items.style.height) || 0 : 0;
+      },
     },
-  });
-  define('scrollTo', {
-    value(this: HTMLElement, options: ScrollToOptions) {
-      if (options.top !== undefined) this.scrollTop = options.top;
-      this.dispatchEvent(new Event('scroll'));
+    scrollTo: {
+      value(this: HTMLElement, options: ScrollToOptions) {
+        if (options.top !== undefined) this.scrollTop = options.top;
+        this.dispatchEvent(new Event('scroll'));
+      },
     },
   });
   const ResizeObserverBefore = window.ResizeObserver;
   window.ResizeObserver = FakeResizeObserver as unknown as typeof ResizeObserver;
-  restore.push(() => {
+  return () => {
+    restoreElements();
     window.ResizeObserver = ResizeObserverBefore;
     FakeResizeObserver.all.clear();
-  });
-  return () => restore.forEach((undo) => undo());
+  };
 }
 
 const answer = [

@@ -7,44 +7,37 @@ import { ChatCustomizationProvider } from '../chat/chat-customization.js';
 import { MessageList } from './message-list.js';
 import type { MessageProps } from './message.js';
 import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
+import { overrideElementProperties } from '../../../test/support/override-element-properties.js';
 
 const viewportHeight = 600;
 const messageHeight = 80;
 
 /** jsdom has no layout: give the scroller a viewport, each row a height, and make scrollTo scroll. */
 function mockLayout() {
-  const restore: (() => void)[] = [];
-  const define = (name: string, descriptor: PropertyDescriptor) => {
-    const previous = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
-    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, ...descriptor });
-    restore.push(() => {
-      if (previous) Object.defineProperty(HTMLElement.prototype, name, previous);
-      else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
-    });
-  };
-  define('clientHeight', {
-    get(this: HTMLElement) {
-      return this.classList.contains('platos-message-list-scroller') ? viewportHeight : 0;
+  return overrideElementProperties({
+    clientHeight: {
+      get(this: HTMLElement) {
+        return this.classList.contains('platos-message-list-scroller') ? viewportHeight : 0;
+      },
+    },
+    offsetHeight: {
+      get(this: HTMLElement) {
+        return this.classList.contains('platos-message-list-item') ? messageHeight : 0;
+      },
+    },
+    scrollHeight: {
+      get(this: HTMLElement) {
+        const items = this.querySelector<HTMLElement>('.platos-message-list-items');
+        return items ? Number.parseFloat(items.style.height) || 0 : 0;
+      },
+    },
+    scrollTo: {
+      value(this: HTMLElement, options: ScrollToOptions) {
+        if (options.top !== undefined) this.scrollTop = options.top;
+        this.dispatchEvent(new Event('scroll'));
+      },
     },
   });
-  define('offsetHeight', {
-    get(this: HTMLElement) {
-      return this.classList.contains('platos-message-list-item') ? messageHeight : 0;
-    },
-  });
-  define('scrollHeight', {
-    get(this: HTMLElement) {
-      const items = this.querySelector<HTMLElement>('.platos-message-list-items');
-      return items ? Number.parseFloat(items.style.height) : 0;
-    },
-  });
-  define('scrollTo', {
-    value(this: HTMLElement, options: ScrollToOptions) {
-      if (options.top !== undefined) this.scrollTop = options.top;
-      this.dispatchEvent(new Event('scroll'));
-    },
-  });
-  return () => restore.forEach((undo) => undo());
 }
 
 function history(threadId: string, turns: number, firstTurn = 0): HistoryResponse {

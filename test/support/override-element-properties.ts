@@ -1,0 +1,16 @@
+/**
+ * Defines properties on `HTMLElement.prototype` (jsdom has no layout, so tests give elements sizes and scrolling);
+ * returns the function that puts back what was there.
+ */
+export function overrideElementProperties(properties: Record<string, PropertyDescriptor>): () => void {
+  const restore: (() => void)[] = [];
+  for (const [name, descriptor] of Object.entries(properties)) {
+    const previous = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+    Object.defineProperty(HTMLElement.prototype, name, { configurable: true, ...descriptor });
+    restore.push(() => {
+      if (previous) Object.defineProperty(HTMLElement.prototype, name, previous);
+      else delete (HTMLElement.prototype as unknown as Record<string, unknown>)[name];
+    });
+  }
+  return () => restore.forEach((undo) => undo());
+}
