@@ -28,6 +28,8 @@ function createFrameCell<T>(initial: T): FrameCell<T> {
       for (const listener of listeners) listener();
     },
     setInFrame(store, next) {
+      // Nothing to change and nothing pending: no frame is asked for (a scroll while pinned sets 'pinned' again).
+      if (cancelScheduled === null && Object.is(next, value)) return;
       pending = next;
       cancelScheduled ??= store.onNextFrame(() => {
         cancelScheduled = null;
@@ -59,7 +61,6 @@ export function useFrameState<T>(initial: T | (() => T)): [value: T, setInFrame:
 
 /** A function that re-renders the calling component with the next frame's flush (see `useFrameState`). */
 export function useFrameRerender(): () => void {
-  const [, setVersion] = useFrameState(0);
-  const [counter] = useState(() => ({ version: 0 }));
-  return useCallback(() => setVersion((counter.version += 1)), [counter, setVersion]);
+  const [, setToken] = useFrameState<object>(() => ({}));
+  return useCallback(() => setToken({}), [setToken]);
 }

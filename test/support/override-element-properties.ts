@@ -14,3 +14,22 @@ export function overrideElementProperties(properties: Record<string, PropertyDes
   }
   return () => restore.forEach((undo) => undo());
 }
+
+/**
+ * A message list's scroller without layout: its height is the rows container's `style.height` (which the
+ * virtualizer writes), and `scrollTo` scrolls and fires `scroll`.
+ */
+export const messageListScrolling: Record<string, PropertyDescriptor> = {
+  scrollHeight: {
+    get(this: HTMLElement) {
+      const items = this.querySelector<HTMLElement>('.platos-message-list-items');
+      return items ? Number.parseFloat(items.style.height) || 0 : 0;
+    },
+  },
+  scrollTo: {
+    value(this: HTMLElement, options: ScrollToOptions) {
+      if (options.top !== undefined) this.scrollTop = options.top;
+      this.dispatchEvent(new Event('scroll'));
+    },
+  },
+};

@@ -8,7 +8,7 @@ import { PlatosProvider } from '../../react/platos-provider.js';
 import { useClientTool } from '../../react/use-client-tool.js';
 import { createEventFactory } from '../../../test/support/event-factory.js';
 import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
-import { overrideElementProperties } from '../../../test/support/override-element-properties.js';
+import { messageListScrolling, overrideElementProperties } from '../../../test/support/override-element-properties.js';
 import { loadLowlight } from '../markdown/load-lowlight.js';
 import { PlatosChat } from './platos-chat.js';
 
@@ -50,18 +50,7 @@ function mockLayout() {
         return this.classList.contains('platos-message-list-item') ? 40 + Math.ceil((this.textContent?.length ?? 0) / 4) : 0;
       },
     },
-    scrollHeight: {
-      get(this: HTMLElement) {
-        const items = this.querySelector<HTMLElement>('.platos-message-list-items');
-        return items ? Number.parseFloat(items.style.height) || 0 : 0;
-      },
-    },
-    scrollTo: {
-      value(this: HTMLElement, options: ScrollToOptions) {
-        if (options.top !== undefined) this.scrollTop = options.top;
-        this.dispatchEvent(new Event('scroll'));
-      },
-    },
+    ...messageListScrolling,
   });
   const ResizeObserverBefore = window.ResizeObserver;
   window.ResizeObserver = FakeResizeObserver as unknown as typeof ResizeObserver;

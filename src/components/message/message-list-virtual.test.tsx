@@ -7,7 +7,7 @@ import { ChatCustomizationProvider } from '../chat/chat-customization.js';
 import { MessageList } from './message-list.js';
 import type { MessageProps } from './message.js';
 import { preloadLazyParts } from '../../../test/support/preload-lazy-parts.js';
-import { overrideElementProperties } from '../../../test/support/override-element-properties.js';
+import { messageListScrolling, overrideElementProperties } from '../../../test/support/override-element-properties.js';
 
 const viewportHeight = 600;
 const messageHeight = 80;
@@ -25,18 +25,7 @@ function mockLayout() {
         return this.classList.contains('platos-message-list-item') ? messageHeight : 0;
       },
     },
-    scrollHeight: {
-      get(this: HTMLElement) {
-        const items = this.querySelector<HTMLElement>('.platos-message-list-items');
-        return items ? Number.parseFloat(items.style.height) || 0 : 0;
-      },
-    },
-    scrollTo: {
-      value(this: HTMLElement, options: ScrollToOptions) {
-        if (options.top !== undefined) this.scrollTop = options.top;
-        this.dispatchEvent(new Event('scroll'));
-      },
-    },
+    ...messageListScrolling,
   });
 }
 

@@ -50,11 +50,25 @@ function createParts(initialOptions: FrameVirtualizerOptions) {
     const items = virtualizer.getVirtualItems();
     return items.length === 0 ? '' : `${items[0]!.index}:${items.at(-1)!.index}:${items.length}`;
   };
-  const applyPositions = () => {
-    if (container) container.style.height = `${virtualizer.getTotalSize()}px`;
+  // What was last written, so a scroll or measurement that moved nothing writes nothing (this runs every frame).
+  // After a render everything is written again: React may have set the style props it computed.
+  let writtenHeight = -1;
+  let writtenStarts = new WeakMap<HTMLElement, number>();
+  const applyPositions = (force = false) => {
+    if (force) {
+      writtenHeight = -1;
+      writtenStarts = new WeakMap();
+    }
+    const height = virtualizer.getTotalSize();
+    if (container && height !== writtenHeight) {
+      writtenHeight = height;
+      container.style.height = `${height}px`;
+    }
     for (const item of virtualizer.getVirtualItems()) {
       const row = virtualizer.elementsCache.get(item.key);
-      if (row instanceof HTMLElement) row.style.transform = `translateY(${item.start}px)`;
+      if (!(row instanceof HTMLElement) || writtenStarts.get(row) === item.start) continue;
+      writtenStarts.set(row, item.start);
+      row.style.transform = `translateY(${item.start}px)`;
     }
   };
   const resolve = (options: FrameVirtualizerOptions): VirtualizerOptions<HTMLElement, Element> => ({
@@ -62,7 +76,7 @@ function createParts(initialOptions: FrameVirtualizerOptions) {
     scrollToFn: elementScroll,
     observeElementOffset,
     onChange() {
-      applyPositions();
+      applyPositions(false);
       const rows = rowsKey();
       if (rows === renderedRows) return;
       renderedRows = rows;
@@ -78,10 +92,10 @@ function createParts(initialOptions: FrameVirtualizerOptions) {
       renderedRows = rowsKey();
     },
     /** After a render: its positions are in the DOM. */
-    rendered: applyPositions,
+    rendered: () => applyPositions(true),
     containerRef(node: HTMLElement | null) {
       container = node;
-      if (node) applyPositions();
+      if (node) applyPositions(true);
     },
     measureRow: (node: Element | null) => virtualizer.measureElement(node),
   };

@@ -4,6 +4,7 @@ import type { ApprovalRegistry } from './approval-registry.js';
 import { commandSchemas, isCommandName } from './command-schemas.js';
 import type { ThreadStore, TurnRecord } from './thread-store.js';
 import { enqueueTurn, type TurnRunnerDeps } from './turn-runner.js';
+import { failedAck } from './failed-ack.js';
 
 /** What a command may do to one client connection, whatever carries it (a Socket.IO server or an in-browser mock). */
 export interface CommandContext {
@@ -19,13 +20,12 @@ export interface CommandContext {
   leave(threadId: string): void;
 }
 
-const fail = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** Runs one command synchronously, so commands of a connection take effect in the order they arrived. */
 export function runCommand(context: CommandContext, name: string, payload: unknown): Ack {
-  if (!isCommandName(name)) return fail('unknown_command', `Unknown command ${name}.`);
+  if (!isCommandName(name)) return failedAck('unknown_command', `Unknown command ${name}.`);
   const parsed = v.safeParse(commandSchemas[name], payload);
-  if (!parsed.success) return fail('invalid_request', `${name}: ${parsed.issues[0].message}`);
+  if (!parsed.success) return failedAck('invalid_request', `${name}: ${parsed.issues[0].message}`);
   return run(context, name, parsed.output);
 }
 
@@ -45,7 +45,7 @@ function run(context: CommandContext, name: CommandName, request: CommandRequest
     case 'approval:respond': {
       const { approvalId, decision } = request as CommandRequest<'approval:respond'>;
       const result = context.approvals.respond(context.agentId, approvalId, decision);
-      return result.ok ? { ok: true } : fail(result.code, result.message);
+      return result.ok ? { ok: true } : failedAck(result.code, result.message);
     }
     default:
       return assertNever(name);
@@ -84,7 +84,7 @@ function send(context: CommandContext, request: CommandRequest<'message:send'>):
 
 function cancel(context: CommandContext, request: CommandRequest<'turn:cancel'>): Ack {
   const turn = context.store.thread(context.agentId, request.threadId).turns.get(request.turnId);
-  if (!turn) return fail('turn_not_found', `No turn ${request.turnId} in thread ${request.threadId}.`);
+  if (!turn) return failedAck('turn_not_found', `No turn ${request.turnId} in thread ${request.threadId}.`);
   turn.cancellation.abort();
   return { ok: true };
 }

@@ -5,6 +5,7 @@ import type { ClientToolOutcome } from '../../scenarios/scenario-types.js';
 import type { AnswerResult } from './client-tool-invoker.js';
 import { gatewayCommandSchemas, isGatewayCommandName } from './gateway-command-schemas.js';
 import type { GatewaySession, GatewaySessionStore } from './gateway-session-store.js';
+import { failedAck } from '../failed-ack.js';
 
 /** What a gateway command may do: to its socket's session, and to that socket. */
 export interface GatewayCommandContext {
@@ -17,13 +18,12 @@ export interface GatewayCommandContext {
   answer(invocationId: string, outcome: ClientToolOutcome): AnswerResult;
 }
 
-const fail = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
 /** Runs one gateway command synchronously, so the commands of a socket take effect in the order they arrived. */
 export function runGatewayCommand(context: GatewayCommandContext, name: string, payload: unknown): Ack {
-  if (!isGatewayCommandName(name)) return fail('unknown_command', `Unknown command ${name}.`);
+  if (!isGatewayCommandName(name)) return failedAck('unknown_command', `Unknown command ${name}.`);
   const parsed = v.safeParse(gatewayCommandSchemas[name], payload);
-  if (!parsed.success) return fail('invalid_request', `${name}: ${describeIssue(parsed.issues)}`);
+  if (!parsed.success) return failedAck('invalid_request', `${name}: ${describeIssue(parsed.issues)}`);
   return run(context, name, parsed.output);
 }
 
@@ -66,7 +66,7 @@ function pong(context: GatewayCommandContext): ConnectionCommandAck<'connection:
 
 function answer(context: GatewayCommandContext, invocationId: string, outcome: ClientToolOutcome): Ack {
   if (context.answer(invocationId, outcome) === 'not-found') {
-    return fail('invocation_not_found', `No open invocation ${invocationId} in this session.`);
+    return failedAck('invocation_not_found', `No open invocation ${invocationId} in this session.`);
   }
   return { ok: true };
 }
