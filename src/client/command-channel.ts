@@ -36,6 +36,7 @@ interface Entry {
   attempt: number;
   queueTimer?: ReturnType<typeof setTimeout>;
   settled: boolean;
+  since: number;
 }
 
 /**
@@ -103,7 +104,7 @@ export function createCommandChannel<TCommands extends CommandMap<keyof TCommand
     send<C extends keyof TCommands & string>(name: C, request: TCommands[C]['request'], commandOptions: CommandOptions = {}): Promise<unknown> {
       return new Promise((resolve, reject) => {
         if (terminalError) return reject(terminalError);
-        const entry: Entry = { name, request, resolve, reject, queue: commandOptions.queue ?? false, attempt: 0, settled: false };
+        const entry: Entry = { name, request, resolve, reject, queue: commandOptions.queue ?? false, attempt: 0, settled: false, since: Date.now() };
         if (socket.connected) transmit(entry);
         else if (entry.queue) park(entry);
         else reject(new PlatosClientError('disconnected', `${name} needs a connection`));
@@ -136,6 +137,13 @@ export function createCommandChannel<TCommands extends CommandMap<keyof TCommand
     },
     get queuedCount() {
       return waiting.length;
+    },
+    /** What is waiting or unanswered, oldest first. */
+    pending() {
+      const entries = [...waiting.map((entry) => [entry, 'waiting'] as const), ...[...inFlight].map((entry) => [entry, 'sent'] as const)];
+      return entries
+        .map(([entry, state]) => ({ name: entry.name, request: entry.request, since: entry.since, state, attempts: entry.attempt }))
+        .sort((a, b) => a.since - b.since);
     },
   };
 }

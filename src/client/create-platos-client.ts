@@ -4,6 +4,7 @@ import {
   CONNECTIONS_NAMESPACE,
   resolveFrameLimits,
   SOCKET_PATH,
+  type CommandName,
   type Commands,
   type HistoryResponse,
   type ServerEvent,
@@ -21,7 +22,16 @@ import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from '.
 import { createStateCell } from './state-cell.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
-import type { ClientCounter, ClientStats, ConnectionState, PlatosClient, ThreadListener } from './types.js';
+import type { CommandOptions } from './command-channel.js';
+import type {
+  ClientCounter,
+  ClientObserver,
+  ClientStats,
+  ConnectionState,
+  ConnectionStateChange,
+  PlatosClient,
+  ThreadListener,
+} from './types.js';
 
 const newClientMessageId = () =>
   globalThis.crypto?.randomUUID?.() ?? `cm-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -79,7 +89,13 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     onDisconnect: () => sessions.forEach((session) => session.pause()),
     onStateChange: () => publishState(),
   });
-  const { manager, command } = connection;
+  const { manager } = connection;
+  const observers = new Set<ClientObserver>();
+  function command<C extends CommandName>(name: C, request: Commands[C]['request'], commandOptions?: CommandOptions): Promise<Commands[C]['reply']> {
+    const settled = connection.command(name, request, commandOptions);
+    observers.forEach((observer) => observer.command?.(name, request, settled));
+    return settled;
+  }
 
   connection.receiveFrames({
     route: (name, args) => routeFrame(name, args, limits),
@@ -88,11 +104,14 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       sessions.get(routed.event.threadId)?.receive(routed.event);
     },
     stats,
+    tap: (name, args) => observers.forEach((observer) => observer.frame?.(name, args.length === 1 ? args[0] : args)),
     batches: { maxEvents: limits.entries, received: () => count('batchedFrames') },
     ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   });
 
   const connectionState = createStateCell<ConnectionState>('connecting');
+  const stateHistory: ConnectionStateChange[] = [{ state: 'connecting', at: Date.now() }];
+  connectionState.subscribe((state) => stateHistory.push({ state, at: Date.now() }) > 50 && stateHistory.shift());
   const resyncingThreads = new Set<string>();
   const publishState = () => {
     const base = manager.getState();
@@ -201,7 +220,12 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     },
     respondToApproval: async (approvalId, decision, note) =>
       void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
-    connection: { getState: connectionState.get, subscribe: connectionState.subscribe },
+    connection: { getState: connectionState.get, subscribe: connectionState.subscribe, history: () => [...stateHistory] },
+    getOutbox: connection.outbox,
+    observe(observer) {
+      observers.add(observer);
+      return () => void observers.delete(observer);
+    },
     connections: gateway.connections,
     getStats: (): ClientStats => ({ ...stats, rejectedFrames: { ...stats.rejectedFrames } }),
     reconnect() {

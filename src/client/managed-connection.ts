@@ -31,6 +31,8 @@ export interface FrameReceiver<T> {
   onMalformedFrame?(frame: unknown, reason: string, rejection: RejectReason): void;
   /** Set on a stream that asks for batched frames: each event of a `batch` frame (at most `maxEvents`) is routed as if it came alone. */
   batches?: { maxEvents: number; received(): void };
+  /** Sees each frame before it is routed (a batch's events one by one). */
+  tap?(name: string, args: unknown[]): void;
 }
 
 /** The handshake's `auth`: the token `getToken` gives at each attempt (empty if it fails), and `extra` fields. */
@@ -148,6 +150,7 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
         receiver.onMalformedFrame?.(args.length === 1 ? args[0] : args, detail, reason);
       };
       const receive = (name: string, args: unknown[]) => {
+        receiver.tap?.(name, args);
         const routed = receiver.route(name, args);
         if (routed.ok) receiver.accept(routed);
         else drop(args, routed.reason, routed.detail);
@@ -162,6 +165,7 @@ export function createManagedConnection<TCommands extends CommandMap<keyof TComm
         for (const event of events) receive(String(event?.type), [event]);
       });
     },
+    outbox: () => channel.pending(),
     stop: () => liveness?.stop(),
   };
 }

@@ -69,6 +69,29 @@ export type CountersOf<TStats> = { [K in keyof TStats]: TStats[K] extends number
 /** The stats that are plain counts. */
 export type ClientCounter = CountersOf<ClientStats>;
 
+export interface ConnectionStateChange {
+  state: ConnectionState;
+  at: number;
+}
+
+export interface OutboxEntry {
+  name: string;
+  request: unknown;
+  /** When it was first sent or queued (`Date.now()`). */
+  since: number;
+  /** `waiting` for a connection, or `sent` and not yet acknowledged. */
+  state: 'waiting' | 'sent';
+  /** Transmissions so far. */
+  attempts: number;
+}
+
+export interface ClientObserver {
+  /** `name` is the Socket.IO event name; `payload` its argument as received, or the arguments when there are several. */
+  frame?(name: string, payload: unknown): void;
+  /** `settled` resolves with the acknowledgement, or rejects with the error the caller gets. */
+  command?(name: string, request: unknown, settled: Promise<unknown>): void;
+}
+
 export interface PlatosClient {
   readonly agentId: string;
   readonly threads: {
@@ -87,7 +110,16 @@ export interface PlatosClient {
   readonly connection: {
     getState(): ConnectionState;
     subscribe(listener: (state: ConnectionState) => void): () => void;
+    /** The last 50 states with the time each began (`Date.now()`), oldest first. */
+    history(): readonly ConnectionStateChange[];
   };
+  /** Commands waiting for a connection or for their acknowledgement (queued sends, approval answers, cancels), oldest first. */
+  getOutbox(): OutboxEntry[];
+  /**
+   * Sees every frame as it arrives (before any check; a `batch` frame's events one by one) and every command as it is
+   * sent. For devtools and recordings (`recordSession`); returns a function that stops it.
+   */
+  observe(observer: ClientObserver): () => void;
   /** Browser-side tools and entity events over the connections gateway; its socket opens on first use. */
   readonly connections: PlatosConnections;
   getStats(): ClientStats;

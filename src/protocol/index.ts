@@ -17,3 +17,4 @@ export type {
   ToolError,
 } from './connection-events.js';
 export * from './connection-commands.js';
+export type { Cassette, CassetteCommand, CassetteFrame } from './cassette.js';

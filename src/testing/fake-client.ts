@@ -1,6 +1,6 @@
 import type { ServerEvent } from '../protocol/index.js';
 import { emptyClientStats } from '../client/client-stats.js';
-import type { ConnectionState, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types.js';
+import type { ClientObserver, ConnectionState, ConnectionStateChange, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types.js';
 import { createFakeConnections, type FakeConnections } from './fake-connections.js';
 
 /** A command the app made through a `FakeClient`, in the order it was made. */
@@ -52,6 +52,8 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const watchers = new Map<string, Set<ThreadListener>>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let connection: ConnectionState = options.connection ?? 'open';
+  const connectionHistory: ConnectionStateChange[] = [{ state: connection, at: Date.now() }];
+  const observers = new Set<ClientObserver>();
   let nextId = 0;
 
   const client: FakeClient = {
@@ -62,10 +64,12 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       for (const listener of [...(watchers.get(threadId) ?? [])]) listener(update);
     },
     emitEvent(event) {
+      observers.forEach((observer) => observer.frame?.(event.type, event));
       client.emit(event.threadId, { kind: 'event', event });
     },
     setConnection(state) {
       connection = state;
+      connectionHistory.push({ state, at: Date.now() });
       for (const listener of [...connectionListeners]) listener(state);
     },
     watcherCount: (threadId) => watchers.get(threadId)?.size ?? 0,
@@ -106,6 +110,12 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
         connectionListeners.add(listener);
         return () => connectionListeners.delete(listener);
       },
+      history: () => [...connectionHistory],
+    },
+    getOutbox: () => [],
+    observe(observer) {
+      observers.add(observer);
+      return () => void observers.delete(observer);
     },
     connections: createFakeConnections(),
     getStats: emptyClientStats,

@@ -35,3 +35,5 @@ export {
 } from './scenarios/step-builders.js';
 export { scenarioText, streamText } from './scenarios/stream-text.js';
 export { builtInScenarios } from './scenarios/built-in-scenarios.js';
+export { recordSession, type RecordSessionOptions, type SessionRecording } from '../client/record-session.js';
+export { parseCassette, type ParseCassetteResult } from '../protocol/cassette.js';

@@ -88,7 +88,10 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
         connectionListeners.add(listener);
         return () => void connectionListeners.delete(listener);
       },
+      history: () => [{ state: connection, at: 0 }],
     },
+    getOutbox: () => [],
+    observe: () => () => {},
     connections,
     getStats: emptyClientStats,
     reconnect: () => {},
