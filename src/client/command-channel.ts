@@ -139,12 +139,10 @@ export function createCommandChannel<TCommands extends CommandMap<keyof TCommand
       return waiting.length;
     },
     /** What is waiting or unanswered, oldest first. */
-    pending() {
-      const entries = [...waiting.map((entry) => [entry, 'waiting'] as const), ...[...inFlight].map((entry) => [entry, 'sent'] as const)];
-      return entries
-        .map(([entry, state]) => ({ name: entry.name, request: entry.request, since: entry.since, state, attempts: entry.attempt }))
-        .sort((a, b) => a.since - b.since);
-    },
+    pending: () =>
+      [...waiting, ...inFlight]
+        .map((entry) => ({ name: entry.name, request: entry.request, since: entry.since, state: inFlight.has(entry) ? ('sent' as const) : ('waiting' as const), attempts: entry.attempt }))
+        .sort((a, b) => a.since - b.since),
   };
 }
 
