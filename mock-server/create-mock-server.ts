@@ -17,8 +17,8 @@ import type { SocketFaultPipeline } from './faults/socket-fault-pipeline.js';
 import { createHandshakeOriginCheck } from './handshake-origin-check.js';
 import { handshakeToken } from './handshake-token.js';
 import { createHistoryHandler } from './history-handler.js';
-import { loadScenarioChoice } from './load-scenario-choice.js';
-import type { EventBody } from './scenarios/index.js';
+import { loadTurnSource } from './load-turn-source.js';
+import type { EventBody, Scenario } from './scenarios/index.js';
 import { batchingSocket, createAuthMiddleware, socketCommandContext, startSocketSession } from './socket-session.js';
 import { createThreadMembership } from './thread-membership.js';
 import { runCommand } from '../src/testing/agent/command-handlers.js';
@@ -42,10 +42,20 @@ export interface MockServerOptions {
   clientToolTimeoutMs?: number;
   /** How often every token with a connected gateway session gets a new version of the demo entity `workspace/demo`; 0 never. @default 0 */
   entityTickMs?: number;
-  /** Divides every scenario delay; 0 plays scenarios without delays. @default 1 */
+  /** Divides every scenario delay and every recorded delay; 0 plays without delays. @default 1 */
   speed?: number;
-  /** A JSON scenario file played for every message instead of the built-in scenarios. */
+  /**
+   * A JSON file played for every message instead of the built-in scenarios: scenario steps, or a recording (a
+   * cassette, or an array of recorded events with or without their envelopes) played as `cassetteFile` is.
+   */
   scenarioFile?: string;
+  /**
+   * A cassette (`recordSession`'s JSON) whose recorded turns answer every message: the one whose recorded user text
+   * equals the message, else the thread's n-th turn plays the n-th recorded one; ids and timings as recorded.
+   */
+  cassetteFile?: string;
+  /** Picks each message's scenario instead of the built-in ones; in process only (a test's or a script's scenarios). */
+  scenarioFor?: (userText: string) => Scenario;
   /** The folder `hostile NAME` plays `NAME.json` from; every file in it is checked at startup. @default 'mock-server/scenarios/hostile' */
   hostileScenarioDirectory?: string;
   /**
@@ -77,13 +87,19 @@ export interface MockServer {
 }
 
 /**
- * Starts the mock Socket.IO server, its history endpoint and the connections gateway.
+ * Starts the mock Socket.IO server, its history endpoint and the connections gateway. Rejects when a scenario file,
+ * a cassette, a hostile scenario file or the fault schedule cannot be played.
  * @example const server = await createMockServer({ port: 0, speed: 0 }); await server.close();
  */
 export async function createMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const now = options.now ?? Date.now;
   const tokens = new Set(options.tokens ?? ['dev-token']);
-  const scenarioFor = await loadScenarioChoice(options.scenarioFile, options.hostileScenarioDirectory);
+  const turnSource = await loadTurnSource({
+    scenarioFile: options.scenarioFile,
+    cassetteFile: options.cassetteFile,
+    hostileDirectory: options.hostileScenarioDirectory,
+    scenarioFor: options.scenarioFor,
+  });
   const acceptsOrigin = originMatcher(options.allowedOrigins ?? isLocalOrigin);
   const store = createThreadStore({ now });
   const shutdown = new AbortController();
@@ -115,7 +131,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const turnRunner: TurnRunnerDeps = {
     approvals,
     publish,
-    scenarioFor,
+    ...turnSource,
     clientTools: gatewayAgent.clientTools,
     speed: options.speed ?? 1,
     now,

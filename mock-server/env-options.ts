@@ -1,16 +1,24 @@
 import type { MockServerOptions } from './create-mock-server.js';
 import { isLocalOrigin } from './cors.js';
 import { faultOptionsFromEnv } from './faults/fault-options.js';
+import { flagValue } from './flag-value.js';
+import { UsageError } from './usage.js';
 
-const knownFlags = new Set(['--scenario', '--faults', '--seed']);
+const knownFlags = new Set(['--scenario', '--cassette', '--speed', '--faults', '--seed']);
 
-/** Reads the mock server's options from the environment, `--scenario FILE`, `--faults FILE` and `--seed N`; any other flag is an error. */
+/**
+ * Reads the mock server's options from the environment, `--scenario FILE`, `--cassette FILE`, `--speed N`,
+ * `--faults FILE` and `--seed N`; any other flag is an error (the usage is in `usage.ts`).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]): MockServerOptions {
   const unknownFlag = argv.find((argument) => argument.startsWith('--') && !knownFlags.has(argument));
-  if (unknownFlag !== undefined) throw new Error(`unknown option ${unknownFlag}`);
-  const scenarioFlag = argv.indexOf('--scenario');
-  const scenarioFile = scenarioFlag >= 0 ? argv[scenarioFlag + 1] : env['PLATOS_SCENARIO'];
-  if (scenarioFlag >= 0 && !scenarioFile) throw new Error('--scenario needs a file path');
+  if (unknownFlag !== undefined) throw new UsageError(`unknown option ${unknownFlag}`);
+  const scenarioFlag = flagValue(argv, '--scenario', 'a file path');
+  const cassetteFile = flagValue(argv, '--cassette', 'a file path');
+  if (cassetteFile !== undefined && scenarioFlag !== undefined) throw new UsageError('--cassette and --scenario cannot be used together');
+  // A cassette replaces the scenarios, so PLATOS_SCENARIO does not apply.
+  const scenarioFile = cassetteFile === undefined ? (scenarioFlag ?? env['PLATOS_SCENARIO']) : undefined;
+  const speedFlag = flagValue(argv, '--speed', 'a number');
   const extraOrigins = listFrom(env, 'PLATOS_MOCK_ORIGINS');
   return {
     port: numberFrom(env, 'PORT', 4000),
@@ -21,8 +29,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, argv: readonly string[]):
     clientToolTimeoutMs: numberFrom(env, 'PLATOS_MOCK_CLIENT_TOOL_TIMEOUT_MS', 90_000),
     // The demo runs on these defaults: a ticking entity shows the gateway at work.
     entityTickMs: numberFrom(env, 'PLATOS_MOCK_ENTITY_TICK_MS', 2_000),
-    speed: numberFrom(env, 'PLATOS_MOCK_SPEED', 1),
+    speed: speedFlag === undefined ? numberFrom(env, 'PLATOS_MOCK_SPEED', 1) : checkedNumber('--speed', speedFlag),
     ...(scenarioFile ? { scenarioFile } : {}),
+    ...(cassetteFile === undefined ? {} : { cassetteFile }),
     ...(extraOrigins?.length ? { allowedOrigins: localOriginsAnd(checkedOrigins(extraOrigins)) } : {}),
     ...faultOptionsFromEnv(env, argv),
   };
@@ -57,7 +66,11 @@ function listFrom(env: NodeJS.ProcessEnv, name: string): string[] | undefined {
 function numberFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
-  const value = Number(raw);
+  return checkedNumber(name, raw);
+}
+
+function checkedNumber(name: string, raw: string): number {
+  const value = raw.trim() === '' ? Number.NaN : Number(raw);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of at least 0, got "${raw}"`);
   return value;
 }

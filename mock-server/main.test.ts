@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optionsFromEnv } from './env-options.js';
+import { USAGE } from './usage.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -29,8 +30,8 @@ describe('main', () => {
     expect(code).toBe(0);
   });
 
-  it('exits with 1 and the reason on an unknown flag', async () => {
-    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['mock-server/main.ts', '--cassette', 'x.json'], {
+  it('exits with 1, the reason and the usage on an unknown flag', async () => {
+    const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['mock-server/main.ts', '--casette', 'x.json'], {
       cwd: root,
       env: { ...process.env, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +42,8 @@ describe('main', () => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const [code] = await once(child, 'exit');
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('mock server: unknown option --cassette');
+    expect(stderr.split('\n')[0]).toBe('mock server: unknown option --casette');
+    expect(stderr).toContain(USAGE);
     expect(stdout).toBe('');
   });
 });
@@ -77,7 +79,7 @@ describe('optionsFromEnv', () => {
     expect(() => optionsFromEnv({ PLATOS_MOCK_SPEED: 'fast' }, [])).toThrow('PLATOS_MOCK_SPEED');
   });
 
-  it.each([['--cassette'], ['--scenario=a.json'], ['--Seed']])('refuses the unknown flag %s', (flag) => {
+  it.each([['--casette'], ['--scenario=a.json'], ['--Seed'], ['--speed=2']])('refuses the unknown flag %s', (flag) => {
     expect(() => optionsFromEnv({}, [flag, 'x'])).toThrow(`unknown option ${flag}`);
     expect(() => optionsFromEnv({}, ['--seed', '3', flag])).toThrow(`unknown option ${flag}`);
   });

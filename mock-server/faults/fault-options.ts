@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { flagValue } from '../flag-value.js';
 import { parseFaultSchedule, type FaultSchedule } from './fault-schedule.js';
 
 export interface FaultOptions {
@@ -50,12 +51,4 @@ function parsedSchedule(text: string, source: string): FaultSchedule {
   const parsed = parseFaultSchedule(json);
   if (!parsed.ok) throw new Error(`Invalid fault schedule ${source}: ${parsed.reason}`);
   return parsed.schedule;
-}
-
-function flagValue(argv: readonly string[], flag: string): string | undefined {
-  const index = argv.indexOf(flag);
-  if (index < 0) return undefined;
-  const value = argv[index + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value`);
-  return value;
 }

@@ -7,21 +7,42 @@ import { asksForBatches } from './agent/frame-batcher.js';
 import type { EntityChange } from './agent/gateway/entity-store.js';
 import type { GatewaySessionInfo } from './agent/gateway/gateway-agent.js';
 import type { GatewayStats } from './agent/gateway/gateway-stats.js';
+import { createRecordedTurnChoice } from './cassettes/recorded-turn-choice.js';
+import type { RecordedTurns } from './cassettes/recorded-turn.js';
+import { recordingFromSource, type RecordingSource } from './cassettes/recording-from-source.js';
 import { checkedScenario, type ScenarioSource } from './checked-scenario.js';
-import { createInMemoryAgent, type SentMessage } from './in-memory-agent.js';
+import { createInMemoryAgent, type InMemoryAgentScript, type SentMessage } from './in-memory-agent.js';
 import { createHistoryFetch } from './in-memory-history.js';
 import { createInMemorySocket, type InMemoryEndpoint } from './in-memory-socket.js';
 
 /** Options of a client of the test server: those of `createPlatosClient` but where it connects to. */
 export type TestClientOptions = Omit<PlatosClientOptions, 'url' | 'socketFactory' | 'fetch'>;
 
-export interface TestServerOptions {
-  /**
-   * What the agent answers every message with: steps in the format of the mock server's scenario files, or a
-   * function of the message (`{ userText, turnIndex }`) returning steps or an async generator of them. Every step is
-   * checked against the event schemas: a bad one throws here, or fails the turn and rejects `idle()`.
-   */
-  scenario: ScenarioSource;
+/** What the agent answers every message with: a scenario, or the turns of a recorded session. */
+export type TestServerScript =
+  | {
+      /**
+       * Steps in the format of the mock server's scenario files, or a function of the message (`{ userText, turnIndex }`)
+       * returning steps or an async generator of them. Every step is checked against the event schemas: a bad one
+       * throws here, or fails the turn and rejects `idle()`.
+       */
+      scenario: ScenarioSource;
+      cassette?: undefined;
+    }
+  | {
+      /**
+       * A recorded session played again: a cassette (`recordSession(client).stop()`), its JSON text, or an array of
+       * recorded events. Each message plays the recorded turn whose user text it equals, else the thread's n-th turn
+       * the n-th recorded one; ids stay as recorded (see docs/testing.md, "Replaying a recorded session").
+       * @throws Error here when it holds no valid event
+       */
+      cassette: RecordingSource;
+      scenario?: undefined;
+    };
+
+export type TestServerOptions = TestServerScript & TestServerSettings;
+
+export interface TestServerSettings {
   /**
    * Divides every step's `delayMs`: 1 plays in real time (on timers, so fake timers drive it), 10 ten times faster.
    * 0 plays the steps back to back in microtasks, with no timer at all.
@@ -93,7 +114,7 @@ const toolSetKey = (names: readonly string[]) => JSON.stringify([...names].sort(
 
 /**
  * An agent server in memory for tests of apps built on the kit: real clients connect to it without a network and
- * each message plays `scenario`.
+ * each message plays `scenario`, or a recorded turn of `cassette`.
  * @example
  * const server = createTestServer({ scenario: [{ type: 'text-delta', delta: 'Hi!' }] });
  * render(<PlatosChat client={server.client} threadId="t1" />);
@@ -103,8 +124,17 @@ const toolSetKey = (names: readonly string[]) => JSON.stringify([...names].sort(
  * server.close();
  */
 export function createTestServer(options: TestServerOptions): TestServer {
+  if (options.cassette !== undefined) return startTestServer({ recordedTurns: recordingFromSource(options.cassette) }, options);
+  if (options.scenario === undefined) throw new Error('createTestServer needs a scenario or a cassette');
+  return startTestServer({ scenario: options.scenario }, options);
+}
+
+/** The test server for a scenario (checked here) or for recorded turns already read. */
+export function startTestServer(script: { scenario: ScenarioSource } | { recordedTurns: RecordedTurns }, options: TestServerSettings): TestServer {
   const activity = createActivity();
-  const agent = createInMemoryAgent({ scenario: checkedScenario(options.scenario), speed: options.speed ?? 0, activity });
+  const agentScript: InMemoryAgentScript =
+    'scenario' in script ? { scenario: checkedScenario(script.scenario) } : { recordedTurns: createRecordedTurnChoice(script.recordedTurns.turns) };
+  const agent = createInMemoryAgent({ ...agentScript, speed: options.speed ?? 0, activity });
   const sockets = new Set<{ cut(): void }>();
   /** Every client, with the gateway session it names. */
   const clients = new Map<PlatosClient, { gatewaySessionId: string }>();

@@ -10,6 +10,7 @@ import { sleep } from './agent/sleep.js';
 import { threadHistory } from './agent/thread-history.js';
 import { createThreadStore, type ThreadRecord, type TurnRecord } from './agent/thread-store.js';
 import type { TurnRunnerDeps } from './agent/turn-runner.js';
+import type { RecordedTurnChoice } from './cassettes/recorded-turn-choice.js';
 import type { EventBody } from './scenarios/bind-scenario-event.js';
 import type { Scenario } from './scenarios/scenario-types.js';
 import type { ClientLink, Handshake, ServerConnection } from './in-memory-socket.js';
@@ -36,11 +37,14 @@ const clientToolTimeoutMs = 90_000;
 /** The test server accepts any token: its clients are one user, whose turns call the tools of their gateway sessions. */
 const owner = 'in-memory';
 
+/** What the agent answers every message with: a scenario, or the turns of a recording. */
+export type InMemoryAgentScript = { scenario: Scenario } | { recordedTurns: RecordedTurnChoice };
+
 /**
  * The mock server's agent (commands, turns, approvals, replay, the connections gateway) with connections in memory
  * instead of Socket.IO. Every change to its turns is reported to `activity`.
  */
-export function createInMemoryAgent(options: { scenario: Scenario; speed: number; activity: Activity }) {
+export function createInMemoryAgent(options: InMemoryAgentScript & { speed: number; activity: Activity }) {
   const { activity } = options;
   const store = createThreadStore({ now: () => Date.now() });
   const members = new Set<Member>();
@@ -63,7 +67,7 @@ export function createInMemoryAgent(options: { scenario: Scenario; speed: number
   const turnRunner: TurnRunnerDeps = {
     approvals,
     publish,
-    scenarioFor: () => options.scenario,
+    ...('recordedTurns' in options ? { recordedTurns: options.recordedTurns } : { scenarioFor: () => options.scenario }),
     clientTools: gateway.clientTools,
     speed: options.speed,
     now: () => Date.now(),

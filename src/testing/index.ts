@@ -4,6 +4,8 @@ export {
   type TestServer,
   type TestServerConnections,
   type TestServerOptions,
+  type TestServerScript,
+  type TestServerSettings,
 } from './create-test-server.js';
 export type { EntityChange } from './agent/gateway/entity-store.js';
 export type { GatewaySessionInfo } from './agent/gateway/gateway-agent.js';
@@ -37,3 +39,6 @@ export { scenarioText, streamText } from './scenarios/stream-text.js';
 export { builtInScenarios } from './scenarios/built-in-scenarios.js';
 export { recordSession, type RecordSessionOptions, type SessionRecording } from '../client/record-session.js';
 export { parseCassette, type ParseCassetteResult } from '../protocol/cassette.js';
+export { replayCassette, type CassetteReplay, type ReplayCassetteOptions } from './cassettes/replay-cassette.js';
+export type { RecordingSource } from './cassettes/recording-from-source.js';
+export type { RecordedEvent, RecordedTurn } from './cassettes/recorded-turn.js';

@@ -52,6 +52,14 @@ export function createApprovalRegistry(publish: (thread: ThreadRecord, turnId: s
       return { ok: true };
     },
 
+    /** Resolves the approval as a recording says, if it is still pending; false if it is unknown or was answered already. */
+    resolvePending(agentId: string, approvalId: string, outcome: ApprovalOutcome): boolean {
+      const record = approvals.get(keyOf(agentId, approvalId));
+      if (record?.state !== 'pending') return false;
+      resolve(record, outcome);
+      return true;
+    },
+
     /** Settles with the outcome once the approval is no longer pending, or with null when `signal` aborts first. */
     waitFor(agentId: string, approvalId: string, signal: AbortSignal): Promise<ApprovalOutcome | null> {
       const record = approvals.get(keyOf(agentId, approvalId));

@@ -1,33 +1,36 @@
 import type { ServerEvent } from '../../protocol/index.js';
 import type { ApprovalRegistry } from './approval-registry.js';
+import type { RecordedTurnChoice } from '../cassettes/recorded-turn-choice.js';
 import { bindScenarioEvent, scopeId, type EventBody } from '../scenarios/bind-scenario-event.js';
 import { isApprovalWait, isClientToolWait, type Scenario, type ScenarioStep, type StepOutcome } from '../scenarios/scenario-types.js';
 import { callClientTool, toolCallEnd, type ClientTools } from './client-tools.js';
-import { sleep } from './sleep.js';
+import { playRecordedTurn } from './play-recorded-turn.js';
+import { createTurnPacer, type TurnPacing } from './turn-pacer.js';
+import type { TurnEnding, TurnPlay } from './turn-play.js';
 import type { ThreadRecord, TurnRecord } from './thread-store.js';
 
-export interface TurnRunnerDeps {
+interface TurnRunnerBase extends TurnPacing {
   approvals: ApprovalRegistry;
   publish(thread: ThreadRecord, turnId: string, body: EventBody): ServerEvent;
-  scenarioFor(userText: string): Scenario;
   /** Runs browser-side tools; without it every client-tool wait ends with `tool_unavailable`. */
   clientTools?: ClientTools;
-  /** Delays are divided by it; 0 plays every step without delay. */
-  speed: number;
   now(): number;
   /** Aborted when the server closes: turns stop without emitting anything more. */
   shutdown: AbortSignal;
-  /** Waits between steps. @default `sleep`, a timer even for 0 ms */
-  pause?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Told whenever a turn changes state. */
   onTurnState?: (turn: TurnRecord) => void;
   /** A scenario that threw. @default logs it */
   onTurnError?: (turn: TurnRecord, error: unknown) => void;
 }
 
+/** What plays the turns: a scenario per message, or the turns of a recording. */
+export type TurnRunnerDeps = TurnRunnerBase &
+  (
+    | { scenarioFor(userText: string): Scenario; recordedTurns?: undefined }
+    | { /** Answers every message with one of a recording's turns (see `createRecordedTurnChoice`). */ recordedTurns: RecordedTurnChoice; scenarioFor?: undefined }
+  );
+
 const zeroUsage = { inputTokens: 0, outputTokens: 0 };
-/** Scaled pauses shorter than this are merged with the next ones, or timer clamping would set the pace. */
-const minPauseMs = 8;
 const terminalRunStatuses = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** Queues the turn behind the thread's earlier turns; resolves once it is over. */
@@ -45,35 +48,65 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
     turn.state = state;
     deps.onTurnState?.(turn);
   };
-  const pause = deps.pause ?? sleep;
   setState('running');
-  const startedAt = deps.now();
-  const emit = (body: EventBody) => deps.publish(thread, turn.turnId, body);
-  const finish = (finishReason: 'stop' | 'cancelled' | 'error') =>
-    emit({ type: 'finish', finishReason, usage: zeroUsage, durationMs: Math.max(0, deps.now() - startedAt) });
-  const signal = AbortSignal.any([turn.cancellation.signal, deps.shutdown]);
   const openRuns = new Map<string, EventBody & { type: 'run-update' }>();
-  let steps: ReturnType<typeof stepsOf> | undefined;
+  const emit = (body: EventBody) => {
+    if (body.type === 'run-update') {
+      if (terminalRunStatuses.has(body.status)) openRuns.delete(body.runId);
+      else openRuns.set(body.runId, body);
+    }
+    return deps.publish(thread, turn.turnId, body);
+  };
+  const startedAt = deps.now();
+  const signal = AbortSignal.any([turn.cancellation.signal, deps.shutdown]);
+  const play: TurnPlay = {
+    thread,
+    turn,
+    emit,
+    finish: (finishReason) => emit({ type: 'finish', finishReason, usage: zeroUsage, durationMs: Math.max(0, deps.now() - startedAt) }),
+    pace: createTurnPacer(deps, signal),
+    signal,
+    setState,
+    startedAt,
+  };
+  const recorded = deps.recordedTurns?.choose(thread, turn);
+  if (recorded?.messageId) turn.messageId = recorded.messageId;
 
   emit({
     type: 'turn-start',
     messageId: turn.messageId,
     userMessage: { id: turn.userMessageId, text: turn.userText, clientMessageId: turn.clientMessageId },
   });
-  let owedDelayMs = 0;
   try {
-    steps = stepsOf(deps.scenarioFor(turn.userText)({ userText: turn.userText, turnIndex: turn.turnIndex, random: Math.random }));
+    const ending = recorded ? await playRecordedTurn(play, recorded, deps) : await playScenario(deps, play);
+    if (ending === 'over' || deps.shutdown.aborted) return;
+    if (!turn.cancellation.signal.aborted) {
+      play.finish('stop');
+      return;
+    }
+    deps.approvals.cancelTurn(thread, turn.turnId);
+    for (const run of openRuns.values()) {
+      const { type: _type, runId, progress, label } = run;
+      emit({ type: 'run-update', runId, status: 'cancelled', progress, ...(label === undefined ? {} : { label }) });
+    }
+    play.finish('cancelled');
+  } finally {
+    setState('finished');
+  }
+}
+
+async function playScenario(deps: TurnRunnerDeps, play: TurnPlay): Promise<TurnEnding> {
+  const { thread, turn, emit, signal, setState } = play;
+  if (!deps.scenarioFor) throw new Error('The turn runner has neither a scenario nor recorded turns');
+  const steps = stepsOf(deps.scenarioFor(turn.userText)({ userText: turn.userText, turnIndex: turn.turnIndex, random: Math.random }));
+  try {
     let outcome: StepOutcome | undefined;
     while (!signal.aborted) {
       const next = await steps.next(outcome);
       outcome = undefined;
       if (next.done) break;
       const step = next.value;
-      owedDelayMs += scaledDelay(step.delayMs, deps.speed);
-      if (owedDelayMs >= minPauseMs || owedDelayMs === 0) {
-        await pause(owedDelayMs, signal);
-        owedDelayMs = 0;
-      }
+      await play.pace(step.delayMs);
       if (signal.aborted) break;
       if (isApprovalWait(step)) {
         setState('awaiting-approval');
@@ -85,40 +118,25 @@ async function runTurn(deps: TurnRunnerDeps, thread: ThreadRecord, turn: TurnRec
         setState('awaiting-client-tool');
         const called = await callClientTool(deps.clientTools, thread, turn, step, signal);
         setState('running');
-        if (deps.shutdown.aborted) return;
+        if (deps.shutdown.aborted) return 'stopped';
         // A cancelled turn ends the call too (`cancelled`), before its `finish`.
         emit(toolCallEnd(turn, step, called));
         outcome = called;
         continue;
       }
-      const body = emit(bindScenarioEvent(step, { turnId: turn.turnId, messageId: turn.messageId, now: deps.now(), startedAt }));
+      const body = emit(bindScenarioEvent(step, { turnId: turn.turnId, messageId: turn.messageId, now: deps.now(), startedAt: play.startedAt }));
       if (body.type === 'approval-pending') {
         deps.approvals.register(thread, turn.turnId, body.approvalId, step.type === 'approval-pending' ? step.expiresInMs : undefined);
       }
-      if (body.type === 'run-update') {
-        if (terminalRunStatuses.has(body.status)) openRuns.delete(body.runId);
-        else openRuns.set(body.runId, body);
-      }
-      if (body.type === 'finish') return;
+      if (body.type === 'finish') return 'over';
       if (body.type === 'error' && !body.retryable) {
-        finish('error');
-        return;
+        play.finish('error');
+        return 'over';
       }
     }
-    if (deps.shutdown.aborted) return;
-    if (!turn.cancellation.signal.aborted) {
-      finish('stop');
-      return;
-    }
-    deps.approvals.cancelTurn(thread, turn.turnId);
-    for (const run of openRuns.values()) {
-      const { type: _type, runId, progress, label } = run;
-      emit({ type: 'run-update', runId, status: 'cancelled', progress, ...(label === undefined ? {} : { label }) });
-    }
-    finish('cancelled');
+    return 'stopped';
   } finally {
-    setState('finished');
-    await steps?.return?.(undefined);
+    await steps.return?.(undefined);
   }
 }
 
@@ -127,9 +145,4 @@ function stepsOf(played: ScenarioStep[] | AsyncGenerator<ScenarioStep, void, Ste
   return (async function* (): AsyncGenerator<ScenarioStep, void, StepOutcome | undefined> {
     yield* played;
   })();
-}
-
-function scaledDelay(delayMs: number | undefined, speed: number): number {
-  if (!delayMs || speed <= 0 || !Number.isFinite(speed)) return 0;
-  return delayMs / speed;
 }
