@@ -6,7 +6,7 @@ import { cspMetaTag, dropInlineLoadErrorHandler } from './strict-csp';
 const root = resolve(import.meta.dirname, '..');
 
 const config: StorybookConfig = {
-  stories: ['../stories/**/*.stories.@(ts|tsx)'],
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   // Serves public/mockServiceWorker.js, which answers the history requests of the mock agent.
