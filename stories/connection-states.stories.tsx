@@ -110,7 +110,8 @@ export const Resyncing: Story = {
     storyAgent.cut(300, { expireReplay: true });
     const missedTurn = storyAgent.playTurn(args.threadId, 'echo Said while the connection was down');
     await expectPill(canvasElement, 'resyncing', 'Resyncing');
-    expect(connectionStatus(canvasElement)).toHaveAttribute('data-sync', 'resyncing');
+    // The thread's own sync state reaches the store on the next frame, after the connection's.
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-sync', 'resyncing'));
     expect(canvas.getAllByRole('article', { name: 'Assistant' })).toHaveLength(1);
     expect(canvas.queryByText('echo Said while the connection was down')).toBeNull();
     await missedTurn;
