@@ -13,7 +13,8 @@ const demoServer =
 export default defineConfig({
   testDir: 'e2e',
   // e2e/consumer has its own config and runner (scripts/test-consumer.mjs): it needs the package packed and installed first.
-  testIgnore: 'consumer/**',
+  // e2e/storybook has its own config too: it builds and serves the static Storybook.
+  testIgnore: ['consumer/**', 'storybook/**'],
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },

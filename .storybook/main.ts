@@ -7,7 +7,7 @@ const root = resolve(import.meta.dirname, '..');
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
   framework: { name: '@storybook/react-vite', options: {} },
   // Serves public/mockServiceWorker.js, which answers the history requests of the mock agent.
   staticDirs: ['../public'],

@@ -28,6 +28,8 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // Every story is checked with axe after its play function; any violation fails its story test.
+    a11y: { test: 'error' },
   },
   globalTypes: {
     mockSpeed: {

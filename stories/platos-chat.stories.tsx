@@ -1,29 +1,33 @@
-import { useEffect, useState } from 'react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { createPlatosStore } from '@platosdev/client';
 import { PlatosChat, PlatosProvider, useClientTool, useOwnedClient } from '@platosdev/client/react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { DEFAULT_OUTRO_TEXT } from '../mock-server/scenarios/index.js';
-import { EVENT_TYPES, type ServerEvent } from '../src/protocol/index.js';
+import { EVENT_TYPES } from '../src/protocol/index.js';
 import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from './mock-agent/mock-agent-config.js';
 import { storyAgent } from './mock-agent/story-agent.js';
 import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play.js';
-import { MockAgentChat } from './support/mock-agent-chat.js';
-import { createScriptedClient } from './support/scripted-client.js';
+import { BY_FIRST_WORD, ChatPlayground, scenarioChoices } from './support/chat-playground.js';
 
 const meta = {
   title: 'Chat/PlatosChat',
-  component: MockAgentChat,
+  component: ChatPlayground,
   parameters: {
     docs: {
       description: {
         component:
-          'The complete chat against the in-browser mock agent: a real client and socket.io-client, with the WebSocket intercepted by MSW. The first word of a message picks the scenario.',
+          'The complete chat against the in-browser mock agent: a real client and socket.io-client, with the WebSocket intercepted by MSW. The first word of a message picks the scenario, unless the `scenario` control forces one; the buttons next to the chat drop the connection, hold frames back or expire the replay window.',
       },
     },
   },
-  args: { title: 'Assistant' },
-} satisfies Meta<typeof MockAgentChat>;
+  args: { title: 'Assistant', scenario: BY_FIRST_WORD },
+  argTypes: {
+    scenario: { control: { type: 'select' }, options: scenarioChoices },
+    speed: {
+      control: { type: 'select', labels: { 1: 'x1: real time, about 60 tokens/s', 4: 'x4: about 250 tokens/s', 40: 'x40: story test speed' } },
+      options: [1, 4, 40],
+    },
+  },
+} satisfies Meta<typeof ChatPlayground>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -232,60 +236,78 @@ export const QueuedWhileOffline: Story = {
   },
 };
 
-const longThreadTurns = 1_000;
-
-/** A thread of `turns` finished turns, as the events a server would have sent. */
-function longThreadEvents(threadId: string, turns: number): ServerEvent[] {
-  const events: ServerEvent[] = [];
-  const envelope = (turnId: string, body: Record<string, unknown>) =>
-    ({ ...body, id: `long-${events.length + 1}`, seq: events.length + 1, threadId, turnId, ts: Date.UTC(2025, 0, 1) + events.length * 1_000 }) as ServerEvent;
-  for (let turn = 0; turn < turns; turn += 1) {
-    const turnId = `turn-${turn}`;
-    const messageId = `assistant-${turn}`;
-    events.push(envelope(turnId, { type: 'turn-start', messageId, userMessage: { id: `user-${turn}`, text: `Question ${turn}` } }));
-    const answer = turn % 3 === 0 ? `Answer ${turn}: a longer one.\n\n- first point\n- second point\n- third point` : `Answer ${turn}.`;
-    events.push(envelope(turnId, { type: 'text-delta', messageId, delta: answer }));
-    events.push(envelope(turnId, { type: 'finish', finishReason: 'stop', usage: { inputTokens: 12, outputTokens: 8 }, durationMs: 900 }));
+/** Ends when every one of the long answer's 12 sections is in the message exactly once. */
+function expectEverySectionOnce(message: HTMLElement) {
+  const text = message.textContent ?? '';
+  for (let section = 1; section <= 12; section += 1) {
+    for (const part of [`Paragraph ${section} explains one more idea`, `point ${section}.2`, `A quote closing section ${section}.`, `console.log('section ${section}');`]) {
+      expect(text.split(part).length - 1, part).toBe(1);
+    }
   }
-  return events;
 }
 
-function LongThreadChat({ threadId }: { threadId: string }) {
-  const [{ client, store }] = useState(() => {
-    const scripted = createScriptedClient(longThreadEvents(threadId, longThreadTurns));
-    return { client: scripted, store: createPlatosStore({ client: scripted }) };
-  });
-  useEffect(() => () => store.destroy(), [store]);
-  return (
-    <div style={{ height: 640, maxWidth: 760 }}>
-      <PlatosProvider client={client} store={store}>
-        <PlatosChat threadId={threadId} title="Long thread" />
-      </PlatosProvider>
-    </div>
-  );
-}
+/** "Drop connection" pressed while the long answer streams: the pill shows the outage, and the answer ends whole. */
+export const DropMidTurn: Story = {
+  args: { threadId: 'story-drop-mid-turn', scenario: 'long' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const states = recordStates(canvasElement);
+    await sendMessage(canvasElement, 'Explain event sourcing');
+    const streaming = await canvas.findByRole('article', { name: 'Assistant' }, TURN_TIMEOUT);
+    await waitFor(() => expect(within(streaming).getAllByRole('heading', { level: 2 }).length).toBeGreaterThan(1), TURN_TIMEOUT);
+    expect(streaming).toHaveAttribute('data-state', 'streaming');
+    await userEvent.click(canvas.getByRole('button', { name: 'Drop connection' }));
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'reconnecting'), TURN_TIMEOUT);
 
-/**
- * 1,000 turns (2,000 messages) already in the thread: only the rows near the viewport are in the DOM.
- * Scrolling up lets go of the end and offers Jump to latest, which brings the newest message back.
- */
-export const LongThread: StoryObj<typeof LongThreadChat> = {
-  render: () => <LongThreadChat threadId="story-long-thread" />,
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expect(storyAgent.eventTypes(args.threadId).at(-1)).toBe('finish');
+    expect(within(message).getAllByRole('heading', { level: 2 })).toHaveLength(12);
+    expectEverySectionOnce(message);
+    expect(states).toContain('reconnecting');
+    await waitFor(() => expect(connectionStatus(canvasElement)).toHaveAttribute('data-state', 'live'), TURN_TIMEOUT);
+  },
+};
+
+/** "Delay frames" while the long answer streams: nothing arrives for a while, then the rest comes at once, whole. */
+export const DelayFramesMidTurn: Story = {
+  args: { threadId: 'story-delay-frames', scenario: 'long' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const log = await canvas.findByRole('log', { name: 'Messages' });
-    await waitFor(() => expect(canvas.getByText(`Question ${longThreadTurns - 1}`)).toBeInTheDocument(), TURN_TIMEOUT);
-    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(48));
-    expect(canvas.getAllByRole('article').length).toBeLessThanOrEqual(50);
+    await sendMessage(canvasElement, 'Explain event sourcing');
+    const streaming = await canvas.findByRole('article', { name: 'Assistant' }, TURN_TIMEOUT);
+    await waitFor(() => expect(within(streaming).getAllByRole('heading', { level: 2 }).length).toBeGreaterThan(1), TURN_TIMEOUT);
+    await userEvent.click(canvas.getByRole('button', { name: 'Delay frames' }));
+    // Frames already on their way may still land just after the click; after that the message stands still.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const heldText = streaming.textContent;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(streaming.textContent).toBe(heldText);
+    expect(streaming).toHaveAttribute('data-state', 'streaming');
 
-    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -2_000 }));
-    log.scrollTop -= 2_000;
-    const jump = await canvas.findByRole('button', { name: 'Jump to latest' });
-    expect(canvas.queryByText(`Question ${longThreadTurns - 1}`)).toBeNull();
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expectEverySectionOnce(message);
+  },
+};
 
-    await userEvent.click(jump);
-    await waitFor(() => expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull());
-    await waitFor(() => expect(canvas.getByText(`Question ${longThreadTurns - 1}`)).toBeInTheDocument());
-    await waitFor(() => expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(48));
+/** "Expire replay" while the long answer streams: the client cannot resume, rebuilds the thread from history, and the answer ends whole. */
+export const ExpireReplayMidTurn: Story = {
+  args: { threadId: 'story-expire-replay', scenario: 'long' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const states = recordStates(canvasElement);
+    await sendMessage(canvasElement, 'Explain event sourcing');
+    const streaming = await canvas.findByRole('article', { name: 'Assistant' }, TURN_TIMEOUT);
+    await waitFor(() => expect(within(streaming).getAllByRole('heading', { level: 2 }).length).toBeGreaterThan(1), TURN_TIMEOUT);
+    await userEvent.click(canvas.getByRole('button', { name: 'Expire replay' }));
+
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    expectEverySectionOnce(message);
+    expect(states).toContain('reconnecting');
+    expect(states).toContain('resyncing');
+    expect(canvas.getAllByRole('article', { name: 'Assistant' })).toHaveLength(1);
+    expect(canvas.getAllByRole('article', { name: 'You' })).toHaveLength(1);
   },
 };

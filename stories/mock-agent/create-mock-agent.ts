@@ -5,7 +5,7 @@ import { runMockCommand } from './mock-commands.js';
 import { mockEntitiesHandler } from './mock-entities-handler.js';
 import { mockHistoryHandler } from './mock-history-handler.js';
 import { startMockSocketSession } from './mock-socket-session.js';
-import { createMockWorld, disposeMockWorld, type MockWorld } from './mock-world.js';
+import { createMockWorld, disposeMockWorld, type BuiltInScenarioName, type MockWorld } from './mock-world.js';
 
 export interface MockAgentOptions {
   /** Origin the client is pointed at, e.g. `http://mock-agent.test`. */
@@ -26,8 +26,31 @@ export interface MockAgent {
   eventTypes(threadId: string, agentId?: string): EventType[];
   /** The gateway's sessions: whether each is connected, the tools it offers, its open invocations. */
   gatewaySessions(): GatewaySessionInfo[];
-  /** Cuts every socket now and refuses new ones for `ms`, like a network outage; turns go on meanwhile. */
-  cut(ms: number): void;
+  /**
+   * Cuts every socket now and refuses new ones for `ms`, like a network outage; turns go on meanwhile. With
+   * `expireReplay`, everything stored until the outage ends is past the replay window by then: a client that missed
+   * events has to rebuild the thread from history.
+   */
+  cut(ms: number, options?: { expireReplay?: boolean }): void;
+  /** Ends an outage started by `cut` now. */
+  restore(): void;
+  /** Plays the next delays at `speed` (see `reset`), without forgetting anything. */
+  setSpeed(speed: number): void;
+  /** Plays `scenario` for every message, whatever its first word; null picks by the first word again. */
+  playScenario(scenario: BuiltInScenarioName | null): void;
+  /** Holds back every frame to the clients for the next `ms`, then sends them all at once, in order. */
+  delayFrames(ms: number): void;
+  /** Answers each namespace's handshake `ms` late, like a slow session lookup; 0 answers at once again. */
+  delayAuth(ms: number): void;
+  /** Answers the history endpoint `ms` late; 0 answers at once again. */
+  delayHistory(ms: number): void;
+}
+
+interface Outage {
+  until: number;
+  /** Whether the replay window is expired when the outage ends. */
+  expireReplay: boolean;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -42,12 +65,27 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
   // The socket's path (`/streaming/`) follows the origin; a link of the bare origin would not match it.
   const socketLink = ws.link(new RegExp(`^${escapeRegExp(wsOrigin(options.url))}/`));
   const openClients = new Set<{ close(): void }>();
-  let cutUntil = 0;
+  let outage: Outage | null = null;
+
+  const endOutage = () => {
+    if (!outage) return;
+    clearTimeout(outage.timer);
+    if (outage.expireReplay) {
+      world.store.expireReplay();
+      world.gateway.expireReplay();
+    }
+    outage = null;
+  };
+  // Checked on every new socket too: a client may come back in the instant before the timer ends the outage.
+  const endOutageIfOver = () => {
+    if (outage && Date.now() >= outage.until) endOutage();
+  };
 
   return {
     handlers: [
       socketLink.addEventListener('connection', ({ client }) => {
-        if (Date.now() < cutUntil) return client.close();
+        endOutageIfOver();
+        if (outage) return client.close();
         openClients.add(client);
         client.addEventListener('close', () => openClients.delete(client));
         startMockSocketSession({ client, world: currentWorld, tokens });
@@ -56,6 +94,9 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
       mockEntitiesHandler({ baseUrl: options.url, world: currentWorld, tokens }),
     ],
     reset({ speed }) {
+      // An outage, and the expiry it may owe, belong to the story that started it.
+      if (outage) clearTimeout(outage.timer);
+      outage = null;
       disposeMockWorld(world);
       world = createMockWorld(speed);
     },
@@ -70,10 +111,29 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
     },
     eventTypes: (threadId, agentId = 'default') => world.store.thread(agentId, threadId).log.map(({ event }) => event.type),
     gatewaySessions: () => world.gateway.sessions(),
-    cut(ms) {
-      cutUntil = Date.now() + ms;
+    cut(ms, cutOptions) {
+      // A cut during an outage replaces it, keeping an expiry the first one still owes.
+      const expireReplay = Boolean(cutOptions?.expireReplay || outage?.expireReplay);
+      if (outage) clearTimeout(outage.timer);
+      outage = { until: Date.now() + ms, expireReplay, timer: setTimeout(endOutageIfOver, ms) };
       for (const client of [...openClients]) client.close();
       openClients.clear();
+    },
+    restore: endOutage,
+    setSpeed(speed) {
+      world.speed = speed;
+    },
+    playScenario(scenario) {
+      world.scenario = scenario;
+    },
+    delayFrames(ms) {
+      world.delays.holdFramesUntil = Date.now() + ms;
+    },
+    delayAuth(ms) {
+      world.delays.authMs = ms;
+    },
+    delayHistory(ms) {
+      world.delays.historyMs = ms;
     },
   };
 }

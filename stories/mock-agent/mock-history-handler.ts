@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { threadHistory } from '../../src/testing/agent/thread-history.js';
 import type { MockWorld } from './mock-world.js';
 
@@ -10,7 +10,9 @@ export interface MockHistoryOptions {
 
 /** `GET /api/threads/:threadId/messages?agentId=...`, answered by the service worker from the mock's event log. */
 export function mockHistoryHandler({ baseUrl, world, tokens }: MockHistoryOptions) {
-  return http.get(`${baseUrl}/api/threads/:threadId/messages`, ({ request, params }) => {
+  return http.get(`${baseUrl}/api/threads/:threadId/messages`, async ({ request, params }) => {
+    const { historyMs } = world().delays;
+    if (historyMs > 0) await delay(historyMs);
     const token = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!token || !tokens.has(token)) {
       return HttpResponse.json({ error: { code: 'unauthorized', message: 'A valid bearer token is required.' } }, { status: 401 });

@@ -2,6 +2,7 @@ import type { WebSocketHandlerConnection } from 'msw';
 import { CONNECTIONS_NAMESPACE, type Ack } from '../../src/protocol/index.js';
 import type { GatewayLink } from '../../src/testing/agent/gateway/gateway-agent.js';
 import { parseGatewaySessionId } from '../../src/testing/agent/gateway/gateway-session-id.js';
+import { createHeldFrameSender } from './held-frame-sender.js';
 import { runMockCommand } from './mock-commands.js';
 import { MOCK_OWNER, type MockSubscriber, type MockWorld } from './mock-world.js';
 import {
@@ -37,6 +38,12 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
   const namespaces = new Map<string, MockSubscriber & { world: MockWorld }>();
   /** This socket's hold on its gateway session, once `/connections` connected. */
   let gateway: GatewayLink | null = null;
+  let closed = false;
+  /** Namespace frames go through here, so a story can hold them back (`delayFrames`); engine frames never wait. */
+  const frames = createHeldFrameSender(
+    (frame) => client.send(frame),
+    () => world().delays.holdFramesUntil,
+  );
 
   const leaveGateway = () => {
     gateway?.release();
@@ -49,6 +56,8 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
     namespaces.delete(nsp);
   };
   const close = () => {
+    closed = true;
+    frames.close();
     clearInterval(pingTimer);
     for (const nsp of [...namespaces.keys()]) leave(nsp);
     leaveGateway();
@@ -56,18 +65,18 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
 
   const connectGateway = (packet: Packet) => {
     const sessionId = parseGatewaySessionId(packet.data);
-    if (!sessionId.ok) return client.send(connectErrorFrame(packet.nsp, 'invalid_session_id'));
+    if (!sessionId.ok) return frames.send(connectErrorFrame(packet.nsp, 'invalid_session_id'));
     leaveGateway();
     const link = world().gateway.connect(MOCK_OWNER, sessionId.sessionId, {
-      deliver: (frame) => client.send(eventFrame(packet.nsp, frame.type, frame)),
+      deliver: (frame) => frames.send(eventFrame(packet.nsp, frame.type, frame)),
       // A newer socket took the session over.
       disconnect() {
         if (gateway === link) gateway = null;
-        client.send(disconnectFrame(packet.nsp));
+        frames.send(disconnectFrame(packet.nsp));
       },
     });
     gateway = link;
-    client.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
+    frames.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
   };
 
   const hasToken = (packet: Packet) => {
@@ -76,21 +85,21 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
   };
 
   const connect = (packet: Packet) => {
-    if (packet.nsp === CONNECTIONS_NAMESPACE) return hasToken(packet) ? connectGateway(packet) : client.send(connectErrorFrame(packet.nsp, 'unauthorized'));
+    if (packet.nsp === CONNECTIONS_NAMESPACE) return hasToken(packet) ? connectGateway(packet) : frames.send(connectErrorFrame(packet.nsp, 'unauthorized'));
     const agentId = agentIdOf(packet.nsp);
-    if (agentId === null) return client.send(connectErrorFrame(packet.nsp, 'Invalid namespace'));
-    if (!hasToken(packet)) return client.send(connectErrorFrame(packet.nsp, 'unauthorized'));
+    if (agentId === null) return frames.send(connectErrorFrame(packet.nsp, 'Invalid namespace'));
+    if (!hasToken(packet)) return frames.send(connectErrorFrame(packet.nsp, 'unauthorized'));
     leave(packet.nsp);
     const current = world();
     const subscriber = {
       agentId,
       world: current,
       threadIds: new Set<string>(),
-      deliver: (event: { type: string }) => client.send(eventFrame(packet.nsp, event.type, event)),
+      deliver: (event: { type: string }) => frames.send(eventFrame(packet.nsp, event.type, event)),
     };
     namespaces.set(packet.nsp, subscriber);
     current.subscribers.add(subscriber);
-    client.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
+    frames.send(connectFrame(packet.nsp, `${client.id}${packet.nsp}`));
   };
 
   /** Runs a command of a connected namespace; null when the namespace is not connected. */
@@ -104,13 +113,20 @@ export function startMockSocketSession({ client, world, tokens }: MockSessionOpt
     const [name, payload] = Array.isArray(packet.data) ? (packet.data as [unknown, unknown]) : [];
     if (typeof name !== 'string') return;
     const reply = run(packet.nsp, name, payload);
-    if (reply && packet.id !== undefined) client.send(ackFrame(packet.nsp, packet.id, reply));
+    if (reply && packet.id !== undefined) frames.send(ackFrame(packet.nsp, packet.id, reply));
+  };
+
+  // A slow session lookup: the namespace is answered only after the story's auth delay.
+  const connectAfterAuthDelay = (packet: Packet) => {
+    const delayMs = world().delays.authMs;
+    if (delayMs <= 0) return connect(packet);
+    setTimeout(() => closed || connect(packet), delayMs);
   };
 
   const read = createClientFrameReader({
     onClose: close,
     onPacket(packet) {
-      if (packet.type === PacketType.CONNECT) connect(packet);
+      if (packet.type === PacketType.CONNECT) connectAfterAuthDelay(packet);
       else if (packet.type === PacketType.DISCONNECT) leave(packet.nsp);
       else if (packet.type === PacketType.EVENT) command(packet);
     },

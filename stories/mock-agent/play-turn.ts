@@ -1,4 +1,5 @@
 import { pickScenario } from '../../mock-server/scenarios/index.js';
+import { builtInScenarios } from '../../src/testing/scenarios/built-in-scenarios.js';
 import type { TurnRunnerDeps } from '../../src/testing/agent/turn-runner.js';
 import type { MockWorld } from './mock-world.js';
 
@@ -7,7 +8,7 @@ export function turnRunnerFor(world: MockWorld): TurnRunnerDeps {
   return {
     approvals: world.approvals,
     publish: world.publish,
-    scenarioFor: (userText) => pickScenario(userText).scenario,
+    scenarioFor: (userText) => (world.scenario === null ? pickScenario(userText).scenario : builtInScenarios[world.scenario]),
     clientTools: world.gateway.clientTools,
     // Read at play time: a story may change the speed between turns.
     get speed() {

@@ -10,13 +10,15 @@ export interface ThreadFixtureProps {
   threadId: string;
   /** What the thread's one turn saw, without envelopes. */
   events: readonly EventBody[];
+  /** The user's message that began the turn. @default threadScript's */
+  userText?: string;
   children?: ReactNode;
 }
 
 /** A store over a scripted client whose thread already holds `events`; the children read that thread. */
-export function ThreadFixture({ threadId, events, children }: ThreadFixtureProps) {
+export function ThreadFixture({ threadId, events, userText, children }: ThreadFixtureProps) {
   const [{ client, store }] = useState(() => {
-    const scripted = createScriptedClient(threadScript(threadId, events));
+    const scripted = createScriptedClient(threadScript(threadId, events, userText));
     return { client: scripted, store: createPlatosStore({ client: scripted }) };
   });
   useEffect(() => () => store.destroy(), [store]);
@@ -28,9 +30,9 @@ export function ThreadFixture({ threadId, events, children }: ThreadFixtureProps
 }
 
 /** Renders the story inside a ThreadFixture, one thread per story. */
-export function withThreadEvents(events: readonly EventBody[]): Decorator {
+export function withThreadEvents(events: readonly EventBody[], options: { userText?: string } = {}): Decorator {
   return (Story, context) => (
-    <ThreadFixture threadId={context.id} events={events}>
+    <ThreadFixture threadId={context.id} events={events} userText={options.userText}>
       <div style={{ maxWidth: 640 }}>
         <Story />
       </div>
