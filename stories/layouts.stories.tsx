@@ -135,6 +135,10 @@ export const RightToLeft: Story = {
     const listBox = list.getBoundingClientRect();
     const bubbleBox = userBubble.getBoundingClientRect();
     expect(bubbleBox.left - listBox.left).toBeLessThan(listBox.right - bubbleBox.right);
+    // Code and JSON read left to right inside a right-to-left page.
+    const codeBlocks = [...chat.querySelectorAll('pre')];
+    expect(codeBlocks.length).toBeGreaterThan(0);
+    expect(codeBlocks.map((pre) => getComputedStyle(pre).direction)).toEqual(codeBlocks.map(() => 'ltr'));
     expectNoHorizontalOverflow(chat, list);
   },
 };
@@ -142,9 +146,6 @@ export const RightToLeft: Story = {
 /** A 360 px wide phone: long links, a wide table and code, a tool call and an approval all fit the width. */
 export const Mobile: Story = {
   args: { width: 360 },
-  // The kit's markdown code block (`pre.platos-markdown-pre`) scrolls sideways at this width but cannot take focus,
-  // so keyboard users cannot scroll it: a bug in src/components/markdown, reported, not fixable from a story.
-  parameters: { a11y: { config: { rules: [{ id: 'scrollable-region-focusable', enabled: false }] } } },
   decorators: [withThreadEvents(wideContent({ answer: englishAnswer, tool: 'search_documentation_index', query: 'resume after reconnect', reason: 'The summary is posted to a public channel.' }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

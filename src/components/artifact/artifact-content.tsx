@@ -78,7 +78,7 @@ export function ArtifactContent({ kind, content, title, language, labels, view =
 
 function SourceText({ content, language }: { content: string; language: string | undefined }) {
   return (
-    <pre className="platos-artifact-code">
+    <pre className="platos-artifact-code" tabIndex={0} dir="ltr">
       <code className={language ? `language-${language}` : undefined}>{content}</code>
     </pre>
   );

@@ -52,7 +52,8 @@ export const CodeBlock = memo(function CodeBlock({ code, language, state = 'comp
           {copyState === 'idle' ? '' : buttonLabel}
         </span>
       </div>
-      <pre className="platos-markdown-pre">
+      {/* Focusable so a keyboard can scroll a long line; code reads left to right in any page direction. */}
+      <pre className="platos-markdown-pre" tabIndex={0} dir="ltr">
         <code className={[language ? `language-${language}` : '', highlighted ? 'hljs' : ''].join(' ').trim() || undefined} data-highlight={highlighted ? 'highlighted' : 'plain'}>
           {highlighted ?? code}
         </code>

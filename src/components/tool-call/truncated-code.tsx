@@ -35,6 +35,7 @@ export function TruncatedCode({ text, maxChars = 1200, maxLines = 24, showMoreLa
       <pre
         id={codeId}
         tabIndex={0}
+        dir="ltr"
         data-state={cut === undefined ? 'full' : expanded ? 'expanded' : 'truncated'}
         className={classNames('platos-code', className)}
         {...rest}
