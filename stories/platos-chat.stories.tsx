@@ -6,6 +6,8 @@ import { EVENT_TYPES } from '../src/protocol/index.js';
 import { MOCK_AGENT_TOKEN, MOCK_AGENT_URL } from './mock-agent/mock-agent-config.js';
 import { storyAgent } from './mock-agent/story-agent.js';
 import { connectionStatus, endedAssistantMessage, sendMessage, TURN_TIMEOUT } from './support/chat-play.js';
+import { cassetteChoices, fixtureCassettes } from './support/cassette-choices.js';
+import { lettersAndDigits, recordedTranscript } from './support/recorded-transcript.js';
 import { BY_FIRST_WORD, ChatPlayground, scenarioChoices } from './support/chat-playground.js';
 
 const meta = {
@@ -22,6 +24,7 @@ const meta = {
   args: { title: 'Assistant', scenario: BY_FIRST_WORD },
   argTypes: {
     scenario: { control: { type: 'select' }, options: scenarioChoices },
+    cassette: { control: { type: 'select' }, options: cassetteChoices },
     speed: {
       control: { type: 'select', labels: { 1: 'x1: real time, about 60 tokens/s', 4: 'x4: about 250 tokens/s', 40: 'x40: story test speed' } },
       options: [1, 4, 40],
@@ -309,5 +312,25 @@ export const ExpireReplayMidTurn: Story = {
     expect(states).toContain('resyncing');
     expect(canvas.getAllByRole('article', { name: 'Assistant' })).toHaveLength(1);
     expect(canvas.getAllByRole('article', { name: 'You' })).toHaveLength(1);
+  },
+};
+
+/** The recorded research turn (mock-server/cassettes/research-turn.json) played again: the same text and tool calls. */
+export const ReplayedCassette: Story = {
+  args: { threadId: 'story-cassette', cassette: 'research-turn' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const recorded = recordedTranscript(fixtureCassettes['research-turn']);
+    await sendMessage(canvasElement, recorded.userText);
+    const message = await endedAssistantMessage(canvasElement);
+    expect(message).toHaveAttribute('data-state', 'finished');
+    const markdown = [...message.querySelectorAll('.platos-markdown')].map((part) => part.textContent ?? '').join('');
+    expect(lettersAndDigits(markdown)).toBe(lettersAndDigits(recorded.text));
+    const toolCalls = canvas.getAllByRole('region', { name: /^Tool call:/ });
+    expect(toolCalls.map((card) => [card.querySelector('.platos-tool-call-name')?.textContent, card.dataset['state']])).toEqual(
+      recorded.toolCalls.map((call) => [call.tool, call.status]),
+    );
+    // Two calls of one tool are two landmarks: the second is named apart from the first.
+    expect(toolCalls.map((card) => card.getAttribute('aria-label'))).toEqual(['Tool call: web_search', 'Tool call: web_search (2)', 'Tool call: fetch_url', 'Tool call: query_index']);
   },
 };

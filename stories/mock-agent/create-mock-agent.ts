@@ -1,6 +1,9 @@
 import { ws, type AnyHandler } from 'msw';
 import type { EventType } from '../../src/protocol/index.js';
 import type { GatewaySessionInfo } from '../../src/testing/agent/gateway/gateway-agent.js';
+import { createRecordedTurnChoice } from '../../src/testing/cassettes/recorded-turn-choice.js';
+import type { RecordedTurn } from '../../src/testing/cassettes/recorded-turn.js';
+import { recordingFromSource, type RecordingSource } from '../../src/testing/cassettes/recording-from-source.js';
 import { runMockCommand } from './mock-commands.js';
 import { mockEntitiesHandler } from './mock-entities-handler.js';
 import { mockHistoryHandler } from './mock-history-handler.js';
@@ -38,6 +41,12 @@ export interface MockAgent {
   setSpeed(speed: number): void;
   /** Plays `scenario` for every message, whatever its first word; null picks by the first word again. */
   playScenario(scenario: BuiltInScenarioName | null): void;
+  /**
+   * Answers every message with a turn of this recording (a cassette, its JSON text or recorded events), as the mock
+   * server's `--cassette` does; null goes back to scenarios. Returns the recorded turns.
+   * @throws Error when the recording holds no playable turn
+   */
+  playCassette(source: RecordingSource | null): readonly RecordedTurn[];
   /** Holds back every frame to the clients for the next `ms`, then sends them all at once, in order. */
   delayFrames(ms: number): void;
   /** Answers each namespace's handshake `ms` late, like a slow session lookup; 0 answers at once again. */
@@ -125,6 +134,15 @@ export function createMockAgent(options: MockAgentOptions): MockAgent {
     },
     playScenario(scenario) {
       world.scenario = scenario;
+    },
+    playCassette(source) {
+      if (source === null) {
+        world.recordedTurns = null;
+        return [];
+      }
+      const { turns } = recordingFromSource(source);
+      world.recordedTurns = createRecordedTurnChoice(turns);
+      return turns;
     },
     delayFrames(ms) {
       world.delays.holdFramesUntil = Date.now() + ms;

@@ -2,6 +2,7 @@ import type { ServerEvent } from '../../src/protocol/index.js';
 import { createApprovalRegistry, type ApprovalRegistry } from '../../src/testing/agent/approval-registry.js';
 import { createGatewayAgent, type GatewayAgent } from '../../src/testing/agent/gateway/gateway-agent.js';
 import type { EventBody } from '../../mock-server/scenarios/index.js';
+import type { RecordedTurnChoice } from '../../src/testing/cassettes/recorded-turn-choice.js';
 import type { builtInScenarios } from '../../src/testing/scenarios/built-in-scenarios.js';
 import { createThreadStore, type ThreadRecord, type ThreadStore } from '../../src/testing/agent/thread-store.js';
 
@@ -41,6 +42,8 @@ export interface MockWorld {
   speed: number;
   /** Played for every message whatever its first word; null picks by the first word. */
   scenario: BuiltInScenarioName | null;
+  /** A recorded session whose turns answer every message instead of any scenario; null plays scenarios. */
+  recordedTurns: RecordedTurnChoice | null;
   /** The delays a story asked for; none until it does. */
   delays: MockDelays;
   /** Aborted on reset: turns still playing stop without emitting anything more. */
@@ -69,6 +72,7 @@ export function createMockWorld(speed: number): MockWorld {
     subscribers,
     speed,
     scenario: null,
+    recordedTurns: null,
     delays: { authMs: 0, historyMs: 0, holdFramesUntil: 0 },
     shutdown: new AbortController(),
     publish,

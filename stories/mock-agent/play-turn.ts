@@ -5,10 +5,13 @@ import type { MockWorld } from './mock-world.js';
 
 /** The mock server's turn runner, fed by the in-browser world. */
 export function turnRunnerFor(world: MockWorld): TurnRunnerDeps {
+  const script = world.recordedTurns
+    ? { recordedTurns: world.recordedTurns }
+    : { scenarioFor: (userText: string) => (world.scenario === null ? pickScenario(userText).scenario : builtInScenarios[world.scenario!]) };
   return {
     approvals: world.approvals,
     publish: world.publish,
-    scenarioFor: (userText) => (world.scenario === null ? pickScenario(userText).scenario : builtInScenarios[world.scenario]),
+    ...script,
     clientTools: world.gateway.clientTools,
     // Read at play time: a story may change the speed between turns.
     get speed() {

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { scenariosByFirstWord } from '../../mock-server/scenarios/index.js';
 import { storyAgent } from '../mock-agent/story-agent.js';
 import type { BuiltInScenarioName } from '../mock-agent/mock-world.js';
+import { fixtureCassettes, NO_CASSETTE, type CassetteChoice } from './cassette-choices.js';
+import { CassetteFileInput } from './cassette-file-input.js';
 import { FaultPanel } from './fault-panel.js';
 import { MockAgentChat, type MockAgentChatProps } from './mock-agent-chat.js';
 
@@ -27,11 +29,14 @@ export interface ChatPlaygroundProps extends MockAgentChatProps {
    * second). Unset keeps the toolbar's Mock speed, or the story tests' own.
    */
   speed?: number;
+  /** A recorded session (mock-server/cassettes) whose turns answer every message instead of the scenario. @default 'none' */
+  cassette?: CassetteChoice;
 }
 
 /** The mock agent's chat with the fault buttons next to it; the args steer what the agent plays and how fast. */
-export function ChatPlayground({ scenario = BY_FIRST_WORD, speed, ...chat }: ChatPlaygroundProps) {
+export function ChatPlayground({ scenario = BY_FIRST_WORD, speed, cassette = NO_CASSETTE, ...chat }: ChatPlaygroundProps) {
   useEffect(() => storyAgent.playScenario(scenario === BY_FIRST_WORD ? null : scenario), [scenario]);
+  useEffect(() => void storyAgent.playCassette(cassette === NO_CASSETTE ? null : fixtureCassettes[cassette]), [cassette]);
   useEffect(() => {
     if (speed !== undefined) storyAgent.setSpeed(speed);
   }, [speed]);
@@ -40,7 +45,10 @@ export function ChatPlayground({ scenario = BY_FIRST_WORD, speed, ...chat }: Cha
       <div style={{ flex: '1 1 480px', maxWidth: 760 }}>
         <MockAgentChat {...chat} />
       </div>
-      <FaultPanel />
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <FaultPanel />
+        <CassetteFileInput />
+      </div>
     </div>
   );
 }

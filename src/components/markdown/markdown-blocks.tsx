@@ -81,11 +81,15 @@ function renderTable(token: Tokens.Table, key: number): ReactNode {
       <table>
         <thead>
           <tr>
-            {token.header.map((cell, index) => (
-              <th key={index} style={cell.align ? { textAlign: cell.align } : undefined}>
-                {renderInlineTokens(cell.tokens)}
-              </th>
-            ))}
+            {/* An empty corner cell heads nothing: as a <td> screen readers do not announce a nameless header. */}
+            {token.header.map((cell, index) => {
+              const Cell = cell.text.trim() === '' ? 'td' : 'th';
+              return (
+                <Cell key={index} style={cell.align ? { textAlign: cell.align } : undefined}>
+                  {renderInlineTokens(cell.tokens)}
+                </Cell>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

@@ -2,6 +2,7 @@ import { memo, useId, useMemo, useState, type ComponentPropsWithoutRef } from 'r
 import type { ToolCallStatus, ToolCallView } from '../../protocol/index.js';
 import type { ToolInvocation } from '../../client/connections/types.js';
 import { useClientToolRender } from '../../react/use-client-tool-render.js';
+import { useSameToolOrdinal } from './use-same-tool-ordinal.js';
 import { useToolCall } from '../../react/use-tool-call.js';
 import { useToolInvocation } from '../../react/use-tool-invocation.js';
 import { useChatCustomization, useLabels } from '../chat/chat-customization.js';
@@ -52,6 +53,7 @@ export interface ToolCallCardProps extends Omit<ComponentPropsWithoutRef<'sectio
  */
 export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true, open: openProp, onOpenChange, className, ...rest }: ToolCallCardProps) {
   const toolCall = useToolCall(id);
+  const ordinal = useSameToolOrdinal(id, toolCall?.tool);
   const invocation = useToolInvocation(id);
   const clientRender = useClientToolRender(toolCall?.tool ?? '');
   const labels = useLabels(toolCallCardLabels);
@@ -68,7 +70,7 @@ export const ToolCallCard = memo(function ToolCallCard({ id, defaultOpen = true,
   };
   return (
     <section
-      aria-label={`${labels.toolCallRegion}: ${tool}`}
+      aria-label={ordinal > 1 ? `${labels.toolCallRegion}: ${tool} (${ordinal})` : `${labels.toolCallRegion}: ${tool}`}
       aria-busy={status === 'streaming-args' || status === 'running' ? 'true' : undefined}
       data-state={status}
       data-open={open ? 'open' : 'closed'}
