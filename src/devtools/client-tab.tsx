@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ClientStats, PlatosClient } from '../client/types.js';
 import { formatClockTime } from './format-time.js';
 import { usePolled } from './use-polled.js';
+import { formatCount } from './format-count.js';
 
 /** The client's counters (read every second) and its connection states with the time each began. */
 export function ClientTab({ client }: { client: PlatosClient | null }) {
@@ -26,13 +27,13 @@ function ClientCounters({ client }: { client: PlatosClient }) {
           {counters.map(([name, value]) => (
             <tr key={name} data-counter={name}>
               <th scope="row">{name}</th>
-              <td>{value.toLocaleString('en-US')}</td>
+              <td>{formatCount(value)}</td>
             </tr>
           ))}
           {rejected.map(([reason, count]) => (
             <tr key={reason} data-counter={`rejectedFrames.${reason}`}>
               <th scope="row">rejected: {reason}</th>
-              <td>{count.toLocaleString('en-US')}</td>
+              <td>{formatCount(count)}</td>
             </tr>
           ))}
         </tbody>

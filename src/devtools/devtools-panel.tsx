@@ -11,6 +11,7 @@ import { OutboxTab } from './outbox-tab.js';
 import { readThreadLog } from './thread-log.js';
 import { TimeTravelTab } from './time-travel-tab.js';
 import { useStoreThreads } from './use-store-threads.js';
+import { formatCount } from './format-count.js';
 
 export type DevtoolsPosition = 'bottom' | 'floating';
 
@@ -86,7 +87,7 @@ export function DevtoolsPanel({ client, store, recording, position: initialPosit
             {threadIds.length === 0 && <option value="">No threads yet</option>}
             {threadIds.map((id) => (
               <option key={id} value={id}>
-                {id} ({threads[id]!.eventLog.size.toLocaleString('en-US')})
+                {id} ({formatCount(threads[id]!.eventLog.size)})
               </option>
             ))}
           </select>

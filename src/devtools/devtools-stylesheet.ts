@@ -92,6 +92,7 @@ const rules = `
 .platos-devtools-column h3 { font-size: 12px; margin: 0; padding: 4px 8px; color: var(--platos-devtools-muted); font-weight: normal; }
 .platos-devtools-filters { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 4px 8px; border-bottom: 1px solid var(--platos-devtools-border); }
 .platos-devtools-filters details { position: relative; }
+.platos-devtools-filters input[type='search'] { width: 28ch; }
 .platos-devtools-filters summary { cursor: pointer; }
 .platos-devtools-types {
   position: absolute; z-index: 1; top: 100%; left: 0; margin: 2px 0 0; padding: 6px 8px;
@@ -103,7 +104,7 @@ const rules = `
 .platos-devtools-list { flex: 1; min-height: 0; overflow: auto; outline-offset: -2px !important; }
 .platos-devtools-row {
   position: absolute; left: 0; right: 0; height: 22px; padding: 0 8px;
-  display: grid; grid-template-columns: 11ch 16ch 6ch minmax(0, 1fr); gap: 8px; align-items: center;
+  display: grid; grid-template-columns: 12ch 16ch 8ch minmax(0, 1fr); gap: 8px; align-items: center;
   white-space: nowrap; cursor: default;
 }
 .platos-devtools-row > span { overflow: hidden; text-overflow: ellipsis; }
@@ -114,6 +115,7 @@ const rules = `
 .platos-devtools-json { margin: 0; white-space: pre-wrap; word-break: break-word; }
 .platos-devtools-scrubber { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 6px 8px; border-bottom: 1px solid var(--platos-devtools-border); }
 .platos-devtools-scrubber input[type='range'] { flex: 1; min-width: 160px; accent-color: var(--platos-devtools-accent); }
+.platos-devtools-counts { margin: 0 0 6px; }
 .platos-devtools-view { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .platos-devtools-view > li { border-left: 3px solid var(--platos-devtools-border); padding-left: 6px; }
 .platos-devtools-view > li[data-role='user'] { border-left-color: var(--platos-devtools-accent); }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { EVENT_TYPES, type EventType } from '../protocol/index.js';
 import type { EventFilter } from './filter-events.js';
+import { formatCount } from './format-count.js';
 
 export interface EventFiltersProps {
   filter: EventFilter;
@@ -51,7 +52,7 @@ export function EventFilters({ filter, onChange, shown, total, children }: Event
         onChange={(event) => onChange({ ...filter, text: event.target.value })}
       />
       <span className="platos-devtools-muted">
-        {shown === total ? `${total.toLocaleString('en-US')} events` : `${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} events`}
+        {shown === total ? `${formatCount(total)} events` : `${formatCount(shown)} of ${formatCount(total)} events`}
       </span>
       {children}
     </div>

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import { defaultRangeExtractor, observeElementRect, useVirtualizer, type Range, type Rect, type Virtualizer } from '@tanstack/react-virtual';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { ServerEvent } from '../protocol/index.js';
 import { summarizeEvent } from './event-summary.js';
 import { formatClockTime } from './format-time.js';
+import { useFixedRowWindow } from './use-fixed-row-window.js';
 
 const rowHeight = 22;
 
@@ -28,29 +28,18 @@ export function EventList({ events, rows, selected, followNewest, onSelect }: Ev
   const count = rows ? rows.length : events.length;
   const eventAt = (row: number) => (rows ? rows[row]! : row);
   const selectedRow = rows ? rowOf(rows, selected) : selected < count ? selected : -1;
-  const selectedRowRef = useRef(selectedRow);
-  selectedRowRef.current = selectedRow;
 
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    useFlushSync: false,
-    initialRect: { width: 0, height: 320 },
-    observeElementRect: observeRectOrDefault,
-    rangeExtractor: (range: Range) => withRow(defaultRangeExtractor(range), selectedRowRef.current),
-  });
+  const rowWindow = useFixedRowWindow(scrollRef, count, rowHeight, 8, followNewest);
 
-  useEffect(() => {
-    if (followNewest && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [followNewest, count, virtualizer]);
+  useLayoutEffect(() => {
+    if (followNewest && count > 0) rowWindow.scrollRowIntoView(count - 1);
+  }, [followNewest, count]);
 
   const moveTo = (row: number) => {
     if (count === 0) return;
     const target = Math.min(count - 1, Math.max(0, row));
     onSelect(eventAt(target));
-    virtualizer.scrollToIndex(target, { align: 'auto' });
+    rowWindow.scrollRowIntoView(target);
   };
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight || 320) / rowHeight) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -63,7 +52,9 @@ export function EventList({ events, rows, selected, followNewest, onSelect }: Ev
   };
 
   const rowId = (row: number) => `${listId}-row-${row}`;
-  const items = virtualizer.getVirtualItems();
+  const shownRows: number[] = [];
+  for (let row = rowWindow.first; row <= rowWindow.last; row += 1) shownRows.push(row);
+  if (selectedRow >= 0 && (selectedRow < rowWindow.first || selectedRow > rowWindow.last)) shownRows.push(selectedRow);
   return (
     <div
       ref={scrollRef}
@@ -71,24 +62,25 @@ export function EventList({ events, rows, selected, followNewest, onSelect }: Ev
       role="listbox"
       aria-label="Events"
       tabIndex={0}
-      aria-activedescendant={selectedRow >= 0 && items.some((item) => item.index === selectedRow) ? rowId(selectedRow) : undefined}
+      aria-activedescendant={selectedRow >= 0 ? rowId(selectedRow) : undefined}
       onKeyDown={onKeyDown}
+      onScroll={rowWindow.onScroll}
     >
-      <div style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const index = eventAt(item.index);
+      <div style={{ position: 'relative', height: count * rowHeight }}>
+        {shownRows.map((row) => {
+          const index = eventAt(row);
           const event = events[index]!;
           return (
             <div
-              key={item.index}
-              id={rowId(item.index)}
+              key={row}
+              id={rowId(row)}
               role="option"
-              aria-selected={item.index === selectedRow}
-              aria-posinset={item.index + 1}
+              aria-selected={row === selectedRow}
+              aria-posinset={row + 1}
               aria-setsize={count}
               className="platos-devtools-row"
               data-type={event.type}
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={{ transform: `translateY(${row * rowHeight}px)` }}
               onClick={() => onSelect(index)}
             >
               <span className="platos-devtools-muted">{formatClockTime(event.ts)}</span>
@@ -115,14 +107,4 @@ function rowOf(rows: readonly number[], index: number): number {
     else high = middle - 1;
   }
   return -1;
-}
-
-function withRow(rows: number[], row: number): number[] {
-  if (row < 0 || rows.includes(row)) return rows;
-  return [...rows, row].sort((first, second) => first - second);
-}
-
-/** The list's size; while it has none (not laid out yet, or no layout at all as in jsdom) a few rows' worth. */
-function observeRectOrDefault(instance: Virtualizer<HTMLDivElement, Element>, onChange: (rect: Rect) => void) {
-  return observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : { width: rect.width, height: 320 }));
 }

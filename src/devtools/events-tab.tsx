@@ -4,6 +4,7 @@ import { EventList } from './event-list.js';
 import { filterEventIndexes, type EventFilter } from './filter-events.js';
 import { LogStartNotice } from './log-start-notice.js';
 import type { ThreadLog } from './thread-log.js';
+import { formatCount } from './format-count.js';
 
 export interface EventsTabProps {
   log: ThreadLog;
@@ -33,7 +34,7 @@ export function EventsTab({ log, selected, followNewest, onSelect, filter, onFil
           <EventList events={log.events} rows={rows} selected={selected} followNewest={followNewest} onSelect={onSelect} />
         </div>
         <section className="platos-devtools-column" aria-label="Selected event">
-          <h3>{event ? `${event.type} #${event.seq}, entry ${(log.dropped + selected + 1).toLocaleString('en-US')}` : 'No event selected'}</h3>
+          <h3>{event ? `${event.type} #${event.seq}, entry ${formatCount(log.dropped + selected + 1)}` : 'No event selected'}</h3>
           <div className="platos-devtools-scroll" role="group" tabIndex={0} aria-label="Event JSON">
             {event && <pre className="platos-devtools-json">{JSON.stringify(event, null, 2)}</pre>}
           </div>

@@ -1,6 +1,6 @@
 import type { ThreadLog } from './thread-log.js';
+import { formatCount } from './format-count.js';
 
-const count = (value: number) => value.toLocaleString('en-US');
 
 /** Says plainly when the log does not start at the thread's beginning, and what to do about it. */
 export function LogStartNotice({ log }: { log: ThreadLog }) {
@@ -8,8 +8,8 @@ export function LogStartNotice({ log }: { log: ThreadLog }) {
     return (
       <p className="platos-devtools-notice" role="note" data-reason="dropped">
         This log no longer starts at the thread&rsquo;s beginning:{' '}
-        {log.dropped === 1 ? 'its first event was dropped' : `its first ${count(log.dropped)} events were dropped`} (eventLogLimit is{' '}
-        {count(log.limit)}), so time travel is off for this thread. Keep more with{' '}
+        {log.dropped === 1 ? 'its first event was dropped' : `its first ${formatCount(log.dropped)} events were dropped`} (eventLogLimit is{' '}
+        {formatCount(log.limit)}), so time travel is off for this thread. Keep more with{' '}
         <code>{`<PlatosProvider eventLogLimit={${suggestedLimit(log)}}>`}</code> or{' '}
         <code>createPlatosStore({'{'} eventLogLimit {'}'})</code>.
       </p>

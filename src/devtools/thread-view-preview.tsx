@@ -2,11 +2,12 @@ import { memo } from 'react';
 import type { AssistantMessageView, MessagePart } from '../protocol/index.js';
 import { assertNever } from '../store/assert-never.js';
 import type { ThreadView } from '../store/types.js';
+import { formatCount } from './format-count.js';
 
 /** Messages shown at most, the newest ones: a long thread would otherwise fill the panel with old turns. */
-const maxMessages = 20;
-/** Characters of one text part shown at most; its full length is given beside it. */
-const maxTextChars = 400;
+const maxMessages = 10;
+/** Characters of one text part shown at most, its end (where a stream grows); its full length is given beside it. */
+const maxTextChars = 300;
 
 export interface ThreadViewPreviewProps {
   view: ThreadView;
@@ -22,7 +23,7 @@ export const ThreadViewPreview = memo(function ThreadViewPreview({ view, label }
   const earlier = view.messageIds.length - shownIds.length;
   return (
     <section aria-label={label} data-text-length={assistantTextLength(view)} data-message-count={view.messageIds.length}>
-      <p className="platos-devtools-muted">
+      <p className="platos-devtools-muted platos-devtools-counts">
         {plural(view.messageIds.length, 'message')} · {plural(Object.keys(view.toolCalls).length, 'tool call')} ·{' '}
         {plural(Object.keys(view.artifacts).length, 'artifact')} · {plural(Object.keys(view.approvals).length, 'approval')} ·{' '}
         {plural(Object.keys(view.runs).length, 'run')}
@@ -93,7 +94,7 @@ function ClippedText({ text }: { text: string }) {
   if (text.length <= maxTextChars) return <span className="platos-devtools-text">{text}</span>;
   return (
     <span className="platos-devtools-text">
-      {text.slice(0, maxTextChars)}… <span className="platos-devtools-muted">({text.length.toLocaleString('en-US')} characters)</span>
+      <span className="platos-devtools-muted">({formatCount(text.length)} characters)</span> …{text.slice(-maxTextChars)}
     </span>
   );
 }
@@ -112,5 +113,5 @@ function textLength(message: AssistantMessageView): number {
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

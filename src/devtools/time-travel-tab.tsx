@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import type { ThreadView } from '../store/types.js';
+import { EndPinnedScroll } from './end-pinned-scroll.js';
 import { formatClockTime } from './format-time.js';
 import { LogStartNotice } from './log-start-notice.js';
 import type { ThreadLog } from './thread-log.js';
 import { ThreadViewPreview } from './thread-view-preview.js';
 import { useViewCheckpoints } from './use-view-checkpoints.js';
+import { formatCount } from './format-count.js';
 
 export interface TimeTravelTabProps {
   log: ThreadLog;
@@ -24,9 +26,9 @@ export function TimeTravelTab({ log, live, selected, onSelect }: TimeTravelTabPr
     return (
       <>
         <LogStartNotice log={log} />
-        <div className="platos-devtools-scroll">
+        <EndPinnedScroll label="Live thread" content={live}>
           <ThreadViewPreview view={live} label="Live view" />
-        </div>
+        </EndPinnedScroll>
       </>
     );
   }
@@ -37,19 +39,20 @@ function FoldableTimeTravel({ log, live, selected, onSelect }: TimeTravelTabProp
   const { events } = log;
   const { checkpoints, folded } = useViewCheckpoints(log);
   const asOf = useMemo(
-    () => (selected < 0 ? log.base : checkpoints.viewAfter(events, selected + 1)),
+    // Folding the whole log gives the live view (the log is foldable): the newest event needs no folding.
+    () => (selected < 0 ? log.base : selected === events.length - 1 ? live : checkpoints.viewAfter(events, selected + 1)),
     // A change of `folded` may make ready a view that was not.
-    [checkpoints, events, selected, log.base, folded],
+    [checkpoints, events, selected, log.base, live, folded],
   );
   const last = events.length - 1;
   const event = events[selected];
-  const position = event ? `Event ${(selected + 1).toLocaleString('en-US')} of ${events.length.toLocaleString('en-US')}: ${event.type} #${event.seq} at ${formatClockTime(event.ts)}` : 'No events yet';
+  const position = event ? `Event ${formatCount(selected + 1)} of ${formatCount(events.length)}: ${event.type} #${event.seq} at ${formatClockTime(event.ts)}` : 'No events yet';
   const step = (index: number) => onSelect(index >= last ? null : Math.max(0, index));
 
   return (
     <>
       <LogStartNotice log={log} />
-      <div className="platos-devtools-scrubber">
+      <div className="platos-devtools-scrubber" data-folded={folded}>
         <button type="button" onClick={() => step(0)} disabled={selected <= 0}>
           First
         </button>
@@ -77,21 +80,21 @@ function FoldableTimeTravel({ log, live, selected, onSelect }: TimeTravelTabProp
       <div className="platos-devtools-split" style={{ gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)' }}>
         <div className="platos-devtools-column">
           <h3>As of the selected event</h3>
-          <div className="platos-devtools-scroll" role="group" tabIndex={0} aria-label="Thread as of the selected event">
+          <EndPinnedScroll label="Thread as of the selected event" content={asOf}>
             {asOf ? (
               <ThreadViewPreview view={asOf} label="View as of the selected event" />
             ) : (
               <p role="status">
-                Folding checkpoints: {folded.toLocaleString('en-US')} of {events.length.toLocaleString('en-US')} events
+                Folding checkpoints: {formatCount(folded)} of {formatCount(events.length)} events
               </p>
             )}
-          </div>
+          </EndPinnedScroll>
         </div>
         <div className="platos-devtools-column">
           <h3>Live</h3>
-          <div className="platos-devtools-scroll" role="group" tabIndex={0} aria-label="Live thread">
+          <EndPinnedScroll label="Live thread" content={live}>
             <ThreadViewPreview view={live} label="Live view" />
-          </div>
+          </EndPinnedScroll>
         </div>
       </div>
     </>
