@@ -121,7 +121,7 @@ const rules = `
 .platos-devtools-view > li[data-role='user'] { border-left-color: var(--platos-devtools-accent); }
 .platos-devtools-view ul { margin: 2px 0 0; padding-left: 16px; }
 .platos-devtools-text { white-space: pre-wrap; word-break: break-word; }
-.platos-devtools-table { border-collapse: collapse; width: 100%; }
+.platos-devtools-table { border-collapse: collapse; }
 .platos-devtools-table th, .platos-devtools-table td { text-align: left; padding: 1px 8px 1px 0; vertical-align: top; font-weight: normal; }
 .platos-devtools-table th { color: var(--platos-devtools-muted); }
 .platos-devtools-sections { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 8px 24px; }
