@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { PlatosChat, PlatosProvider, useOwnedClient, usePlatosStream } from '@platosdev/client/react';
 import { demoServerUrl, demoThreadId, demoToken } from './demo-config.js';
 import { TripFiltersPanel } from './trip-filters.js';
@@ -15,6 +15,9 @@ const suggestions = [
   { label: 'Browser tool, asks first', text: 'browser-approve Read my filters, with my permission' },
   { label: 'Browser tool fails', text: 'browser-fail Check the weather filter' },
 ];
+
+// The event inspector (Alt+Shift+D, or its launcher) in a chunk of its own, fetched after the demo's first render.
+const PlatosDevtools = lazy(() => import('@platosdev/client/devtools').then((module) => ({ default: module.PlatosDevtools })));
 
 // Images in model output load only from the demo's own /images/ (an app lists its CDN the same way); anything else
 // shows a placeholder. Module level, so the policy keeps one identity across renders.
@@ -60,6 +63,9 @@ export function DemoApp() {
           </aside>
         </div>
       </div>
+      <Suspense fallback={null}>
+        <PlatosDevtools />
+      </Suspense>
     </PlatosProvider>
   );
 }

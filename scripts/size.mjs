@@ -28,6 +28,8 @@ const budgets = {
   // The gateway and the schema support of the kind of `parameters` used, loaded with the first browser-side tool or
   // entity listener: an app that uses neither never loads them.
   connections: 14.4,
+  // What the inspector adds to an app that uses the React entry: 10.5 kB plus 2 %. The entries above do not grow with it.
+  devtoolsOverReact: 10.7,
 };
 
 /** Chunks that load only when the app registers a browser-side tool or listens to entities. */
@@ -92,6 +94,34 @@ for (const [name, entry, budget, lazyBudget] of [
   report('connections gateway, loaded with the first browser-side tool or entity listener', connections.map(([, text]) => text).join(''), budgets.connections);
   console.log(`  minified / gzipped each: ${connections.map(([chunk, text]) => `${chunk} ${kb(text.length)} / ${kb(gzipSync(text).length)}`).join(', ')}`);
 }
+/** The chunks an app that uses the React entry adds when it imports the inspector: those the React entry does not load. */
+const addedByDevtools = () => {
+  const { outputFiles } = buildSync({
+    // Everything the React entry exports is kept, as when it is measured on its own above.
+    stdin: { contents: 'export * from "./dist/react.js"; export const devtools = () => import("./dist/devtools.js");', resolveDir: process.cwd(), sourcefile: 'app.js' },
+    bundle: true,
+    splitting: true,
+    outdir: 'size-out',
+    minify: true,
+    format: 'esm',
+    external: peers,
+    write: false,
+    logLevel: 'silent',
+  });
+  const byName = new Map(outputFiles.map((file) => [file.path.split('/').at(-1), file.text]));
+  const staticClosure = (start) => {
+    const names = new Set([start]);
+    for (const name of names) {
+      for (const match of byName.get(name).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) names.add(match[1]);
+    }
+    return names;
+  };
+  const chunkNamed = (prefix) => [...byName.keys()].find((name) => name.startsWith(prefix));
+  const app = staticClosure(chunkNamed('stdin'));
+  return [...staticClosure(chunkNamed('devtools'))].filter((name) => !app.has(name)).map((name) => byName.get(name)).join('');
+};
+report('@platosdev/client/devtools (the inspector, with everything it imports)', bundle('dist/devtools.js').main);
+report('@platosdev/client/devtools, added to an app that uses @platosdev/client/react', addedByDevtools(), budgets.devtoolsOverReact);
 report('@platosdev/client/styles.css', transformSync(readFileSync('dist/platos.css', 'utf8'), { loader: 'css', minify: true }).code);
 
 if (overBudget.length > 0) {

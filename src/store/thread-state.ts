@@ -10,7 +10,8 @@ import { viewFromHistory } from './view/history.js';
 
 /** A thread nothing has happened in yet; its event log keeps the last `eventLogLimit` entries. */
 export function createThreadState(threadId: string, eventLogLimit?: number): ThreadState {
-  return { view: createThreadView(threadId), eventLog: createEventLog(eventLogLimit), sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
+  const view = createThreadView(threadId);
+  return { view, eventLog: createEventLog(eventLogLimit), eventLogBase: view, sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
 }
 
 /** Applies one frame's updates of a thread in order: events are coalesced and folded into the view in one pass. */
@@ -43,10 +44,12 @@ function resetFromHistory(state: ThreadState, history: HistoryResponse): ThreadS
   const echoed = history.messages.flatMap((message) =>
     message.role === 'user' && message.clientMessageId ? [message.clientMessageId] : [],
   );
+  const view = viewFromHistory(history);
   return {
     ...state,
-    view: viewFromHistory(history),
+    view,
     eventLog: clearEventLog(state.eventLog),
+    eventLogBase: view,
     stalledTurnId: null,
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
@@ -58,11 +61,15 @@ function applyEventBatch(state: ThreadState, batch: readonly ServerEvent[]): Thr
   const echoed = merged.flatMap((event) =>
     event.type === 'turn-start' && event.userMessage.clientMessageId ? [event.userMessage.clientMessageId] : [],
   );
+  const { eventLog } = state;
+  // An empty log (new, reset, or cleared when its last watch stopped) starts from the view as it is now.
+  const startsAfresh = eventLog.size === 0 && eventLog.dropped === 0;
   return {
     ...state,
     stalledTurnId: null,
     view: merged.reduce(applyEvent, state.view),
-    eventLog: appendEvents(state.eventLog, merged),
+    eventLog: appendEvents(eventLog, merged),
+    eventLogBase: startsAfresh ? state.view : state.eventLogBase,
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
 }

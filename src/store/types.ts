@@ -49,6 +49,12 @@ export interface ThreadState {
    * of one frame are merged into one entry. Read them with `readEvents(thread.eventLog)`.
    */
   eventLog: EventLog;
+  /**
+   * The view the log's first entry was applied to: the empty view, the history of the last reset, or the view when
+   * the log was last cleared. While `eventLog.dropped` is 0, folding `readEvents(eventLog)` over it with `applyEvent`
+   * gives `view`, which is what time travel in the devtools does.
+   */
+  eventLogBase: ThreadView;
   sync: ThreadSyncState | 'idle';
   syncError?: CommandError;
   pendingMessages: PendingMessage[];

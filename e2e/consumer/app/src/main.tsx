@@ -2,9 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createPlatosClient } from '@platosdev/client';
 import { PlatosChat, PlatosProvider, useClientTool } from '@platosdev/client/react';
+import { PlatosDevtools } from '@platosdev/client/devtools';
 import '@platosdev/client/styles.css';
 
-// The app a user pastes from the README: one client, one provider, one chat. The page has no stylesheet of its own.
+// The app a user pastes from the README: one client, one provider, one chat, and the event inspector (closed until
+// Alt+Shift+D or its launcher). The page has no stylesheet of its own.
 // `?server=` (or VITE_PLATOS_URL at build time) says where the agent server is; `?thread=` picks the thread;
 // `?host=styled` plays a host page with rules of its own on <body> and no height on the chat's parent.
 const params = new URLSearchParams(window.location.search);
@@ -37,6 +39,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <PlatosProvider client={client}>
       <FiltersTool />
+      <PlatosDevtools />
       {styledHost ? (
         <div>
           <PlatosChat threadId={threadId} />
