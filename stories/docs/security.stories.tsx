@@ -3,7 +3,7 @@ import { expect, within } from 'storybook/test';
 import type { EventBody } from '../../mock-server/scenarios/index.js';
 import { STORY_TURN } from '../support/thread-script.js';
 import { PolicedChat } from './policed-chat.js';
-import { ScriptedThread } from './scripted-thread.js';
+import { ThreadFixture } from '../support/thread-fixture.js';
 import './docs-examples.css';
 
 const hostileMarkdown = [
@@ -31,9 +31,9 @@ function HostileMarkdownExample({ threadId }: { threadId: string }) {
       </figure>
       <figure className="docs-example-panel">
         <figcaption>What the kit renders</figcaption>
-        <ScriptedThread threadId={threadId} userText="Show me the revenue chart" events={hostileTurn}>
+        <ThreadFixture threadId={threadId} userText="Show me the revenue chart" events={hostileTurn}>
           <PolicedChat threadId={threadId} />
-        </ScriptedThread>
+        </ThreadFixture>
       </figure>
     </div>
   );

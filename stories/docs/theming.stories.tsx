@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { BrandChat, DarkChat } from './themed-chats.js';
 import { ReplacedPartsChat } from './replaced-parts-chat.js';
-import { ScriptedThread } from './scripted-thread.js';
+import { ThreadFixture } from '../support/thread-fixture.js';
 import { themingTurn, toolAndApprovalTurn } from './theming-turn.js';
 
 type ChatVariant = 'brand' | 'dark' | 'replaced-parts';
@@ -15,9 +15,9 @@ function ThemedThread({ variant }: { variant: ChatVariant }) {
   const ChatOfVariant = chats[variant];
   const threadId = `manual-theming-${variant}`;
   return (
-    <ScriptedThread threadId={threadId} userText="How do reconnects work?" events={turns[variant]}>
+    <ThreadFixture threadId={threadId} userText="How do reconnects work?" events={turns[variant]}>
       <ChatOfVariant threadId={threadId} />
-    </ScriptedThread>
+    </ThreadFixture>
   );
 }
 
