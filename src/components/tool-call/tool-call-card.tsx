@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState, type ComponentPropsWithoutRef } from 'r
 import type { ToolCallStatus, ToolCallView } from '../../protocol/index.js';
 import type { ToolInvocation } from '../../client/connections/types.js';
 import { useClientToolRender } from '../../react/use-client-tool-render.js';
-import { useSameToolOrdinal } from './use-same-tool-ordinal.js';
+import { useSameToolOrdinal } from '../../react/use-same-tool-ordinal.js';
 import { useToolCall } from '../../react/use-tool-call.js';
 import { useToolInvocation } from '../../react/use-tool-invocation.js';
 import { useChatCustomization, useLabels } from '../chat/chat-customization.js';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { ThreadState } from '../../store/types.js';
-import { useThreadSelector } from '../../react/use-thread-selector.js';
+import type { ThreadState } from '../store/types.js';
+import { useThreadSelector } from './use-thread-selector.js';
 
 /**
  * Which call of its tool this is in the thread (1 for the first), so that two cards of one tool get distinct names:
