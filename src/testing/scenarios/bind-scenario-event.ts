@@ -24,39 +24,47 @@ export function bindScenarioEvent(step: ScenarioEvent & { delayMs?: number }, bi
   switch (event.type) {
     case 'text-delta':
       return { ...event, messageId: binding.messageId };
+    case 'approval-pending': {
+      const { expiresInMs, ...pending } = event;
+      return scopeEntityIds({ ...pending, ...(expiresInMs === undefined ? {} : { expiresAt: binding.now + expiresInMs }) }, scope);
+    }
+    case 'finish':
+      return { ...event, durationMs: event.durationMs ?? Math.max(0, binding.now - binding.startedAt) };
+    default:
+      return scopeEntityIds(event, scope);
+  }
+}
+
+/** The body with its entity ids (tool calls, artifacts, steps, runs, approvals) passed through `scope`; message ids are left as they are. */
+export function scopeEntityIds(body: EventBody, scope: (id: string) => string): EventBody {
+  switch (body.type) {
     case 'tool-call-start':
-      return { ...event, toolCallId: scope(event.toolCallId), ...(event.stepId ? { stepId: scope(event.stepId) } : {}) };
+      return { ...body, toolCallId: scope(body.toolCallId), ...(body.stepId === undefined ? {} : { stepId: scope(body.stepId) }) };
     case 'tool-call-args':
     case 'tool-call-result':
     case 'tool-call-error':
-      return { ...event, toolCallId: scope(event.toolCallId) };
+      return { ...body, toolCallId: scope(body.toolCallId) };
     case 'artifact-created':
     case 'artifact-updated':
-      return { ...event, artifactId: scope(event.artifactId) };
+      return { ...body, artifactId: scope(body.artifactId) };
     case 'step-start':
     case 'step-finish':
-      return { ...event, stepId: scope(event.stepId) };
+      return { ...body, stepId: scope(body.stepId) };
     case 'run-update':
-      return { ...event, runId: scope(event.runId) };
-    case 'approval-pending': {
-      const { expiresInMs, ...pending } = event;
-      return {
-        ...pending,
-        approvalId: scope(event.approvalId),
-        ...(event.toolCallId ? { toolCallId: scope(event.toolCallId) } : {}),
-        ...(expiresInMs === undefined ? {} : { expiresAt: binding.now + expiresInMs }),
-      };
-    }
+      return { ...body, runId: scope(body.runId) };
+    case 'approval-pending':
+      return { ...body, approvalId: scope(body.approvalId), ...(body.toolCallId === undefined ? {} : { toolCallId: scope(body.toolCallId) }) };
     case 'approval-resolved':
-      return { ...event, approvalId: scope(event.approvalId) };
-    case 'finish':
-      return { ...event, durationMs: event.durationMs ?? Math.max(0, binding.now - binding.startedAt) };
+      return { ...body, approvalId: scope(body.approvalId) };
+    case 'turn-start':
+    case 'text-delta':
     case 'memory-write':
     case 'memory-recall-result':
     case 'error':
-      return event;
+    case 'finish':
+      return body;
     default:
-      return assertNever(event);
+      return assertNever(body);
   }
 }
 
