@@ -35,12 +35,10 @@ const budgets = {
 /** Chunks that load only when the app registers a browser-side tool or listens to entities. */
 const isConnectionsChunk = (name) => /^(gateway|prepare-)/.test(name);
 
-// Split like an app's bundler would: what loads with the entry, and what loads only when first needed (the
-// markdown parser and the virtualizer when the first message list or text mounts, highlighting on the first
-// complete code block, the HTML preview and the JSON tree with the first such artifact).
-const bundle = (entry) => {
+/** Every chunk esbuild writes for `input` (an entry point or stdin), minified, peers left out, by file name. */
+const buildChunks = (input) => {
   const { outputFiles } = buildSync({
-    entryPoints: [entry],
+    ...input,
     bundle: true,
     splitting: true,
     outdir: 'size-out',
@@ -50,13 +48,24 @@ const bundle = (entry) => {
     write: false,
     logLevel: 'silent',
   });
-  const byName = new Map(outputFiles.map((file) => [file.path.split('/').at(-1), file.text]));
-  const entryName = entry.split('/').at(-1);
-  // The entry plus the chunks it imports statically load up front; chunks reached only by import() load later.
-  const eager = new Set([entryName]);
-  for (const name of eager) {
-    for (const match of byName.get(name).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) eager.add(match[1]);
+  return new Map(outputFiles.map((file) => [file.path.split('/').at(-1), file.text]));
+};
+
+/** The chunk `start` and every chunk it imports statically: what loads with it, not what it reaches by import(). */
+const staticClosure = (byName, start) => {
+  const names = new Set([start]);
+  for (const name of names) {
+    for (const match of byName.get(name).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) names.add(match[1]);
   }
+  return names;
+};
+
+// Split like an app's bundler would: what loads with the entry, and what loads only when first needed (the
+// markdown parser and the virtualizer when the first message list or text mounts, highlighting on the first
+// complete code block, the HTML preview and the JSON tree with the first such artifact).
+const bundle = (entry) => {
+  const byName = buildChunks({ entryPoints: [entry] });
+  const eager = staticClosure(byName, entry.split('/').at(-1));
   // Lazy chunks by the name Vite gave them (without hashes); esbuild's own shared chunks are `chunk`.
   const chunkName = (name) => name.replace(/(-[A-Za-z0-9_]{8})+\.js$/, '');
   const lazyChunks = [...byName].filter(([name]) => !eager.has(name)).map(([name, text]) => [chunkName(name), text]);
@@ -96,29 +105,13 @@ for (const [name, entry, budget, lazyBudget] of [
 }
 /** The chunks an app that uses the React entry adds when it imports the inspector: those the React entry does not load. */
 const addedByDevtools = () => {
-  const { outputFiles } = buildSync({
+  const byName = buildChunks({
     // Everything the React entry exports is kept, as when it is measured on its own above.
     stdin: { contents: 'export * from "./dist/react.js"; export const devtools = () => import("./dist/devtools.js");', resolveDir: process.cwd(), sourcefile: 'app.js' },
-    bundle: true,
-    splitting: true,
-    outdir: 'size-out',
-    minify: true,
-    format: 'esm',
-    external: peers,
-    write: false,
-    logLevel: 'silent',
   });
-  const byName = new Map(outputFiles.map((file) => [file.path.split('/').at(-1), file.text]));
-  const staticClosure = (start) => {
-    const names = new Set([start]);
-    for (const name of names) {
-      for (const match of byName.get(name).matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) names.add(match[1]);
-    }
-    return names;
-  };
   const chunkNamed = (prefix) => [...byName.keys()].find((name) => name.startsWith(prefix));
-  const app = staticClosure(chunkNamed('stdin'));
-  return [...staticClosure(chunkNamed('devtools'))].filter((name) => !app.has(name)).map((name) => byName.get(name)).join('');
+  const app = staticClosure(byName, chunkNamed('stdin'));
+  return [...staticClosure(byName, chunkNamed('devtools'))].filter((name) => !app.has(name)).map((name) => byName.get(name)).join('');
 };
 report('@platosdev/client/devtools (the inspector, with everything it imports)', bundle('dist/devtools.js').main);
 report('@platosdev/client/devtools, added to an app that uses @platosdev/client/react', addedByDevtools(), budgets.devtoolsOverReact);
