@@ -14,7 +14,7 @@ const notesCreated: EventBody = {
   content: '- Resume from the last applied event',
   version: 1,
 };
-const publishApproval: EventBody = {
+export const publishApproval: EventBody = {
   type: 'approval-pending',
   approvalId: 'approval-1',
   tool: 'publish_summary',

@@ -1,18 +1,12 @@
 import type { EventBody } from '../../mock-server/scenarios/index.js';
 import { STORY_TURN } from '../support/thread-script.js';
+import { publishApproval } from './event-examples.js';
 
 const searchCall: readonly EventBody[] = [
   { type: 'tool-call-start', toolCallId: 'call-1', tool: 'search_docs' },
   { type: 'tool-call-args', toolCallId: 'call-1', delta: '{"query": "reconnects"}' },
   { type: 'tool-call-result', toolCallId: 'call-1', result: { hits: ['reliability.md', 'protocol.md'] } },
 ];
-const publishApproval: EventBody = {
-  type: 'approval-pending',
-  approvalId: 'approval-1',
-  tool: 'publish_summary',
-  args: { channel: '#docs', title: 'Reconnect notes' },
-  reason: 'Publishing is visible to the whole team.',
-};
 
 /** A turn still running, with most kinds of part, so a theme shows on all of them. */
 export const themingTurn: readonly EventBody[] = [
