@@ -4,6 +4,7 @@ import type { BackoffPolicy } from './backoff.js';
 import type { NetworkSignals } from './connection-manager.js';
 import type { LivenessOptions } from './liveness.js';
 import type { RejectReason } from './reject-reason.js';
+import type { KeyValueBackend, PersistLimits } from './storage/types.js';
 
 /** The part of a socket.io-client Socket the client uses; tests inject a fake. */
 export type ClientSocket = Pick<Socket, 'on' | 'off' | 'onAny' | 'offAny' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'connected' | 'active' | 'io'>;
@@ -68,6 +69,20 @@ export interface PlatosClientOptions {
     /** How long a browser-side tool may run before its signal aborts and the agent gets `timeout`. @default 60000 */
     toolTimeoutMs?: number;
   };
+  /**
+   * Keeps the outbox, composer drafts and per-thread view snapshots across reloads, in IndexedDB (in memory where
+   * there is none). `false` stores nothing. Stored data is scoped per origin, agent and user: `scope`, or else the
+   * token's JWT `sub`, or else a hash of the token.
+   * @default true
+   */
+  persist?: boolean | (Partial<PersistLimits> & { scope?: string; backend?: KeyValueBackend });
+  /**
+   * Tabs of one origin, agent and user share one socket: one tab (elected with `navigator.locks`, or over
+   * BroadcastChannel) holds it and relays frames and commands for the others. `false` gives every client its own
+   * socket, as does an environment without BroadcastChannel.
+   * @default true
+   */
+  sharedConnection?: boolean;
   /** Creates the socket (of the chat stream, and of the gateway); for tests. */
   socketFactory?: (namespaceUrl: string, options: SocketFactoryOptions) => ClientSocket;
   /** Jitter source; for tests. @default Math.random */

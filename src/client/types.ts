@@ -1,6 +1,9 @@
-import type { HistoryResponse, ServerEvent } from '../protocol/index.js';
+import type { Commands, HistoryResponse, ServerEvent } from '../protocol/index.js';
 import type { PlatosConnections } from './connections/types.js';
 import type { RejectReason } from './reject-reason.js';
+import type { ClientStorage } from './storage/types.js';
+
+export type { ClientStorage, PersistLimits } from './storage/types.js';
 
 export type { RejectReason } from './reject-reason.js';
 
@@ -92,13 +95,45 @@ export interface ClientObserver {
   command?(name: string, request: unknown, settled: Promise<unknown>): void;
 }
 
+/** The commands that wait for a connection, survive a reload and apply once per idempotency key. */
+export type DurableCommandName = 'message:send' | 'approval:respond' | 'turn:cancel';
+
+/** A durable command from the moment it is made until it is acknowledged or discarded. */
+export type DurableCommand = {
+  [C in DurableCommandName]: {
+    name: C;
+    request: Commands[C]['request'];
+    /** Its idempotency key: the `clientMessageId`, the `approvalId` or the `turnId`. */
+    key: string;
+    threadId: string;
+    /** When it was first made (`Date.now()`), in whichever tab made it. */
+    since: number;
+    /** `local`: made by this client; `restored`: read back from storage after a reload; `peer`: made in another tab. */
+    origin: 'local' | 'restored' | 'peer';
+    /** `failed` once it waited longer than `queueTimeoutMs` or was refused; it stays (with its text) until discarded. */
+    state: 'pending' | 'failed';
+    error?: ClientError;
+  };
+}[DurableCommandName];
+
+export type OutboxChange =
+  | { kind: 'queued'; command: DurableCommand }
+  | { kind: 'delivered'; command: DurableCommand }
+  | { kind: 'failed'; command: DurableCommand }
+  | { kind: 'discarded'; command: DurableCommand };
+
+export interface WatchOptions {
+  /** Where to resume a thread this client has no resume point for yet (the `lastEventId` of a cached view). */
+  resumeFrom?: string | null;
+}
+
 export interface PlatosClient {
   readonly agentId: string;
   readonly threads: {
     /** Sends `message` and iterates over that turn's events. */
     stream(options: { threadId: string; message: string; clientMessageId?: string }): TurnStream;
     /** Receives every update of a thread; the first watcher subscribes, the last one unsubscribes. */
-    watch(threadId: string, listener: ThreadListener): () => void;
+    watch(threadId: string, listener: ThreadListener, options?: WatchOptions): () => void;
     send(threadId: string, text: string, options?: SendOptions): Promise<{ turnId: string; clientMessageId: string }>;
     cancel(threadId: string, turnId: string): Promise<void>;
     /** Subscribes the thread again from its resume point: missed events are replayed, or it is rebuilt from history. */
@@ -106,7 +141,8 @@ export interface PlatosClient {
     /** The id of the last event delivered to watchers, the resume point. */
     lastEventId(threadId: string): string | null;
   };
-  respondToApproval(approvalId: string, decision: 'approved' | 'denied', note?: string): Promise<void>;
+  /** `options.threadId` names the approval's thread, so the answer can be shown there after a reload or in other tabs. */
+  respondToApproval(approvalId: string, decision: 'approved' | 'denied', note?: string, options?: { threadId?: string }): Promise<void>;
   readonly connection: {
     getState(): ConnectionState;
     subscribe(listener: (state: ConnectionState) => void): () => void;
@@ -120,6 +156,20 @@ export interface PlatosClient {
    * sent. For devtools and recordings (`recordSession`); returns a function that stops it.
    */
   observe(observer: ClientObserver): () => void;
+  /**
+   * The durable commands (sends, approval answers, cancels) not yet acknowledged: this client's, those restored
+   * after a reload, and those other tabs made. Failed ones stay until `discard`.
+   */
+  readonly outbox: {
+    list(): DurableCommand[];
+    subscribe(listener: (change: OutboxChange) => void): () => void;
+    /** Forgets a failed command, in memory and in storage. */
+    discard(key: string): void;
+  };
+  /** This client's scoped, versioned storage (outbox, drafts, thread snapshots); disabled with `persist: false`. */
+  readonly storage: ClientStorage;
+  /** Deletes everything this client's scope has stored (outbox, drafts, thread snapshots). */
+  clearStorage(): Promise<void>;
   /** Browser-side tools and entity events over the connections gateway; its socket opens on first use. */
   readonly connections: PlatosConnections;
   getStats(): ClientStats;

@@ -1,13 +1,26 @@
 import type { ServerEvent } from '../protocol/index.js';
 import { emptyClientStats } from '../client/client-stats.js';
-import type { ClientObserver, ConnectionState, ConnectionStateChange, PlatosClient, ThreadListener, ThreadUpdate, TurnStream } from '../client/types.js';
+import type {
+  ClientObserver,
+  ClientStorage,
+  ConnectionState,
+  ConnectionStateChange,
+  DurableCommand,
+  OutboxChange,
+  PlatosClient,
+  ThreadListener,
+  ThreadUpdate,
+  TurnStream,
+  WatchOptions,
+} from '../client/types.js';
 import { createFakeConnections, type FakeConnections } from './fake-connections.js';
+import { createFakeStorage } from './fake-storage.js';
 
 /** A command the app made through a `FakeClient`, in the order it was made. */
 export type FakeClientCall =
   | { command: 'send'; threadId: string; text: string; clientMessageId: string }
   | { command: 'cancel'; threadId: string; turnId: string }
-  | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string }
+  | { command: 'approval'; approvalId: string; decision: 'approved' | 'denied'; note?: string; threadId?: string }
   | { command: 'reconnect' }
   | { command: 'resync'; threadId: string };
 
@@ -25,6 +38,10 @@ export interface FakeClient extends PlatosClient {
   setConnection(state: ConnectionState): void;
   /** How many watchers the thread has. */
   watcherCount(threadId: string): number;
+  /** The `options` of each `threads.watch` call, oldest first. */
+  watchOptions: { threadId: string; options?: WatchOptions }[];
+  /** Tells outbox subscribers of a change (a restored or another tab's command) and keeps `outbox.list()` in step. */
+  emitOutbox(change: OutboxChange): void;
   /**
    * How commands are answered: resolve to accept (a send may name its `turnId`), reject to fail the command.
    * @default accepts everything, with turn ids `turn-1`, `turn-2`, ...
@@ -37,6 +54,8 @@ export interface FakeClientOptions {
   agentId?: string;
   /** @default 'open' */
   connection?: ConnectionState;
+  /** @default an enabled in-memory storage (`createFakeStorage()`) */
+  storage?: ClientStorage;
 }
 
 /**
@@ -54,6 +73,9 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   let connection: ConnectionState = options.connection ?? 'open';
   const connectionHistory: ConnectionStateChange[] = [{ state: connection, at: Date.now() }];
   const observers = new Set<ClientObserver>();
+  const outboxListeners = new Set<(change: OutboxChange) => void>();
+  const outbox = new Map<string, DurableCommand>();
+  const storage = options.storage ?? createFakeStorage();
   let nextId = 0;
 
   const client: FakeClient = {
@@ -73,11 +95,18 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       for (const listener of [...connectionListeners]) listener(state);
     },
     watcherCount: (threadId) => watchers.get(threadId)?.size ?? 0,
+    watchOptions: [],
+    emitOutbox(change) {
+      if (change.kind === 'delivered' || change.kind === 'discarded') outbox.delete(change.command.key);
+      else outbox.set(change.command.key, change.command);
+      for (const listener of [...outboxListeners]) listener(change);
+    },
     threads: {
       stream(): TurnStream {
         throw new Error('FakeClient.threads.stream is not implemented: use createTestServer() for code that streams turns');
       },
-      watch(threadId, listener) {
+      watch(threadId, listener, watchOptions) {
+        client.watchOptions.push(watchOptions === undefined ? { threadId } : { threadId, options: watchOptions });
         const set = watchers.get(threadId) ?? new Set();
         set.add(listener);
         watchers.set(threadId, set);
@@ -99,8 +128,14 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       resync: (threadId) => void client.calls.push({ command: 'resync', threadId }),
       lastEventId: () => null,
     },
-    async respondToApproval(approvalId, decision, note) {
-      const call: FakeClientCall = { command: 'approval', approvalId, decision, ...(note === undefined ? {} : { note }) };
+    async respondToApproval(approvalId, decision, note, approvalOptions) {
+      const call: FakeClientCall = {
+        command: 'approval',
+        approvalId,
+        decision,
+        ...(note === undefined ? {} : { note }),
+        ...(approvalOptions?.threadId === undefined ? {} : { threadId: approvalOptions.threadId }),
+      };
       client.calls.push(call);
       await client.reply(call);
     },
@@ -113,6 +148,21 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
       history: () => [...connectionHistory],
     },
     getOutbox: () => [],
+    outbox: {
+      list: () => [...outbox.values()],
+      subscribe(listener) {
+        outboxListeners.add(listener);
+        return () => void outboxListeners.delete(listener);
+      },
+      discard(key) {
+        const command = outbox.get(key);
+        if (command) client.emitOutbox({ kind: 'discarded', command });
+      },
+    },
+    storage,
+    async clearStorage() {
+      for (const key of await storage.keys()) await storage.delete(key);
+    },
     observe(observer) {
       observers.add(observer);
       return () => void observers.delete(observer);

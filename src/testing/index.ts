@@ -14,6 +14,7 @@ export type { SentMessage } from './in-memory-agent.js';
 export { scenarioFromJson, type ScenarioSource } from './checked-scenario.js';
 export { createFakeConnections, type FakeConnections, type FakeEntityUpdate, type FakeInvocation, type ToolAnswer } from './fake-connections.js';
 export { createFakeClient, type FakeClient, type FakeClientCall, type FakeClientOptions } from './fake-client.js';
+export { createFakeStorage } from './fake-storage.js';
 export type {
   ApprovalOutcome,
   ApprovalWaitStep,
