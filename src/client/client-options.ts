@@ -5,6 +5,8 @@ import type { NetworkSignals } from './connection-manager.js';
 import type { LivenessOptions } from './liveness.js';
 import type { RejectReason } from './reject-reason.js';
 import type { KeyValueBackend, PersistLimits } from './storage/types.js';
+import type { ElectionTiming, LockManagerLike } from './shared-connection/leader-election.js';
+import type { BroadcastChannelFactory } from './shared-connection/tab-channel.js';
 
 /** The part of a socket.io-client Socket the client uses; tests inject a fake. */
 export type ClientSocket = Pick<Socket, 'on' | 'off' | 'onAny' | 'offAny' | 'emit' | 'timeout' | 'connect' | 'disconnect' | 'connected' | 'active' | 'io'>;
@@ -77,18 +79,26 @@ export interface PlatosClientOptions {
    */
   persist?: boolean | (Partial<PersistLimits> & { scope?: string; backend?: KeyValueBackend });
   /**
-   * Tabs of one origin, agent and user share one socket: one tab (elected with `navigator.locks`, or over
-   * BroadcastChannel) holds it and relays frames and commands for the others. `false` gives every client its own
-   * socket, as does an environment without BroadcastChannel.
-   * @default true
+   * Tabs of one origin, agent and user share one socket: one tab (elected with `navigator.locks`) holds it and
+   * relays frames and commands for the others over BroadcastChannel. On by default where both exist; `true` also
+   * shares where there are no Web Locks, electing over BroadcastChannel; `false` gives every client its own socket,
+   * as does an environment without BroadcastChannel. The object form is for tests.
    */
-  sharedConnection?: boolean;
+  sharedConnection?: boolean | SharedConnectionOverrides;
   /** Creates the socket (of the chat stream, and of the gateway); for tests. */
   socketFactory?: (namespaceUrl: string, options: SocketFactoryOptions) => ClientSocket;
   /** Jitter source; for tests. @default Math.random */
   random?: () => number;
   /** `online`/`offline` signals; for tests. @default the browser's, if any */
   network?: NetworkSignals | null;
+}
+
+/** Stand-ins for the browser's BroadcastChannel and Web Locks, and election timing; for tests. */
+export interface SharedConnectionOverrides {
+  broadcastChannel?: BroadcastChannelFactory;
+  /** `null`: elect over the channel. @default navigator.locks */
+  locks?: LockManagerLike | null;
+  timing?: Partial<ElectionTiming>;
 }
 
 export interface SocketFactoryOptions {

@@ -22,6 +22,7 @@ import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from '.
 import { createStateCell } from './state-cell.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
+import { createTabSharing } from './shared-connection/tab-sharing.js';
 import type { CommandOptions } from './command-channel.js';
 import type {
   ClientCounter,
@@ -68,7 +69,8 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
-  const socket = createSocket(namespaceUrl, socketOptions);
+  const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), provisionalScope(options.url, agentId, getToken));
+  const socket = shared?.socket ?? createSocket(namespaceUrl, socketOptions);
   const network = options.network === null ? undefined : (options.network ?? browserNetworkSignals());
 
   const livenessOptions = { ...defaultLiveness, ...(options.liveness || {}) };
@@ -242,9 +244,17 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       sessions.clear();
       resyncingThreads.clear();
       manager.close();
+      shared?.socket.dispose();
       gateway.close();
     },
   };
+}
+
+// Replaced by the storage scope once persistence lands.
+async function provisionalScope(url: string, agentId: string, getToken: () => Promise<string>): Promise<string> {
+  let hash = 0x811c9dc5;
+  for (const char of await getToken()) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  return `${new URL(url).origin}|${agentId}|${hash.toString(16)}`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
