@@ -59,7 +59,7 @@ export function createDurableOutbox(deps: DurableOutboxDeps) {
 
   const deliver = (command: DurableCommand): Promise<unknown> => {
     delivering.add(command.key);
-    change('queued', command);
+    // Sent before anyone hears of it, so that a listener that throws cannot keep it from going out.
     const settled = deps.send(command.name, command.request);
     const isCurrent = () => commands.get(command.key) === command;
     settled.then(
@@ -76,6 +76,7 @@ export function createDurableOutbox(deps: DurableOutboxDeps) {
         change('failed', { ...command, state: 'failed', error: { code, message } });
       },
     );
+    change('queued', command);
     return settled;
   };
 
