@@ -20,6 +20,9 @@ import { fetchHistory } from './history-fetch.js';
 import { defaultLiveness } from './liveness.js';
 import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from './managed-connection.js';
 import { createStateCell } from './state-cell.js';
+import { createDurableOutbox } from './durable-outbox.js';
+import type { PeerChannel } from './shared-connection/peer-channel.js';
+import { storageFromOptions } from './storage/storage-from-options.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
 import { createTabSharing } from './shared-connection/tab-sharing.js';
@@ -32,6 +35,7 @@ import type {
   ConnectionStateChange,
   PlatosClient,
   ThreadListener,
+  WatchOptions,
 } from './types.js';
 
 const newClientMessageId = () =>
@@ -93,6 +97,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   });
   const { manager } = connection;
   const observers = new Set<ClientObserver>();
+  const queued = { queue: true };
   function command<C extends CommandName>(name: C, request: Commands[C]['request'], commandOptions?: CommandOptions): Promise<Commands[C]['reply']> {
     const settled = connection.command(name, request, commandOptions);
     observers.forEach((observer) => observer.command?.(name, request, settled));
@@ -137,7 +142,12 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   }));
 
-  const queued = { queue: true };
+  const storage = storageFromOptions(options, agentId, getToken);
+  /** The outboxes of this user's other tabs; none until the shared connection provides a channel to them. */
+  const outboxPeers: PeerChannel | undefined = undefined;
+  const durable = createDurableOutbox({ storage, send: (name, request) => command(name, request, queued), queueTimeoutMs, peers: outboxPeers });
+  // What an earlier client of this scope left undelivered goes out with the first connection, like any queued command.
+  void durable.restore();
 
   function sessionFor(threadId: string): ResumableSession {
     let session = sessions.get(threadId);
@@ -169,8 +179,9 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     publishState();
   }
 
-  function watch(threadId: string, listener: ThreadListener): () => void {
+  function watch(threadId: string, listener: ThreadListener, watchOptions?: WatchOptions): () => void {
     const session = sessionFor(threadId);
+    if (watchOptions?.resumeFrom) session.seed(watchOptions.resumeFrom);
     const wasIdle = session.listenerCount === 0;
     session.addListener(listener);
     if (wasIdle && session.state === 'idle' && socket.connected) void session.start();
@@ -187,7 +198,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
 
   async function send(threadId: string, text: string, sendOptions?: { clientMessageId?: string }) {
     const clientMessageId = sendOptions?.clientMessageId ?? newClientMessageId();
-    const reply = await command('message:send', { threadId, clientMessageId, text }, queued);
+    const reply = await durable.run('message:send', { threadId, clientMessageId, text }, threadId);
     return { turnId: reply.turnId, clientMessageId };
   }
 
@@ -213,17 +224,20 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       },
       watch,
       send,
-      cancel: async (threadId, turnId) => void (await command('turn:cancel', { threadId, turnId }, queued)),
+      cancel: async (threadId, turnId) => void (await durable.run('turn:cancel', { threadId, turnId }, threadId)),
       resync(threadId) {
         const session = sessions.get(threadId);
         if (session && session.listenerCount > 0 && socket.connected && !closed) void session.start();
       },
       lastEventId: (threadId) => sessions.get(threadId)?.lastEventId ?? null,
     },
-    respondToApproval: async (approvalId, decision, note) =>
-      void (await command('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, queued)),
+    respondToApproval: async (approvalId, decision, note, approvalOptions) =>
+      void (await durable.run('approval:respond', note === undefined ? { approvalId, decision } : { approvalId, decision, note }, approvalOptions?.threadId ?? '')),
     connection: { getState: connectionState.get, subscribe: connectionState.subscribe, history: () => [...stateHistory] },
     getOutbox: connection.outbox,
+    outbox: { list: durable.list, subscribe: durable.subscribe, discard: durable.discard },
+    storage,
+    clearStorage: () => storage.clear(),
     observe(observer) {
       observers.add(observer);
       return () => void observers.delete(observer);
@@ -239,6 +253,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     close() {
       if (closed) return;
       closed = true;
+      durable.close();
       connection.stop();
       sessions.forEach((session) => session.pause());
       sessions.clear();

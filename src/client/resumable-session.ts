@@ -203,6 +203,15 @@ export function createResumableSession<TEvent extends SequencedEvent, TSnapshot 
       else if (state === 'subscribing' || state === 'resyncing') earlyFrameBuffer.push(event);
     },
     start,
+    /**
+     * Gives a session that has no resume point yet one (a cached view's last event id): its first subscribe resumes
+     * from there, and one that cannot resume rebuilds from history as after a drop.
+     */
+    seed(resumeFrom: string) {
+      if (lastEventId !== null || state !== 'idle') return;
+      lastEventId = resumeFrom;
+      guard.reset(resumeFrom);
+    },
     /** Rebuilds from `fetchHistory` (a listener found the stream's state unusable, e.g. a patch with no base). */
     requestRebuild,
     /** The socket went away: stop applying until the next `start`. */

@@ -3,7 +3,7 @@ import type { PlatosConnections } from './connections/types.js';
 import type { RejectReason } from './reject-reason.js';
 import type { ClientStorage } from './storage/types.js';
 
-export type { ClientStorage, PersistLimits } from './storage/types.js';
+export type { ClientStorage, KeyValueBackend, PersistLimits } from './storage/types.js';
 
 export type { RejectReason } from './reject-reason.js';
 

@@ -1,6 +1,6 @@
 import type { ConnectionState, PlatosClient, ThreadListener, TurnStream } from '@platosdev/client';
 import { emptyClientStats } from '@platosdev/client';
-import { createFakeConnections, type FakeConnections } from '@platosdev/client/testing';
+import { createFakeConnections, createFakeStorage, type FakeConnections } from '@platosdev/client/testing';
 import type { ServerEvent } from '../../src/protocol/index.js';
 import { nextEvent } from './thread-script.js';
 
@@ -91,6 +91,10 @@ export function createScriptedClient(events: readonly ServerEvent[]): ScriptedCl
       history: () => [{ state: connection, at: 0 }],
     },
     getOutbox: () => [],
+    // Every command is answered at once, so nothing ever waits in the outbox, and a story keeps nothing across reloads.
+    outbox: { list: () => [], subscribe: () => () => {}, discard: () => {} },
+    storage: createFakeStorage({ enabled: false }),
+    clearStorage: async () => {},
     observe: () => () => {},
     connections,
     getStats: emptyClientStats,
