@@ -21,8 +21,7 @@ import { defaultLiveness } from './liveness.js';
 import { createManagedConnection, handshakeAuth, type ConnectionPolicy } from './managed-connection.js';
 import { createStateCell } from './state-cell.js';
 import { createDurableOutbox } from './durable-outbox.js';
-import type { PeerChannel } from './shared-connection/peer-channel.js';
-import { storageFromOptions } from './storage/storage-from-options.js';
+import { clientScope, storageFromOptions } from './storage/storage-from-options.js';
 import { createResumableSession, type ResumableSession } from './resumable-session.js';
 import { createTurnStream } from './turn-stream.js';
 import { createTabSharing } from './shared-connection/tab-sharing.js';
@@ -73,7 +72,11 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
-  const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), provisionalScope(options.url, agentId, getToken));
+  const scope = memoizedScope(clientScope(options, agentId, getToken));
+  const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), scope, {
+    // A tab that takes over the connection also takes over what a closed tab left in the outbox.
+    onLead: () => void durable.restore(),
+  });
   const socket = shared?.socket ?? createSocket(namespaceUrl, socketOptions);
   const network = options.network === null ? undefined : (options.network ?? browserNetworkSignals());
 
@@ -142,10 +145,13 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     ...(options.onMalformedFrame ? { onMalformedFrame: options.onMalformedFrame } : {}),
   }));
 
-  const storage = storageFromOptions(options, agentId, getToken);
-  /** The outboxes of this user's other tabs; none until the shared connection provides a channel to them. */
-  const outboxPeers: PeerChannel | undefined = undefined;
-  const durable = createDurableOutbox({ storage, send: (name, request) => command(name, request, queued), queueTimeoutMs, peers: outboxPeers });
+  const storage = storageFromOptions(options, scope);
+  const durable = createDurableOutbox({
+    storage,
+    send: (name, request) => command(name, request, queued),
+    queueTimeoutMs,
+    ...(shared ? { peers: shared.socket.peers } : {}),
+  });
   // What an earlier client of this scope left undelivered goes out with the first connection, like any queued command.
   void durable.restore();
 
@@ -265,11 +271,15 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   };
 }
 
-// Replaced by the storage scope once persistence lands.
-async function provisionalScope(url: string, agentId: string, getToken: () => Promise<string>): Promise<string> {
-  let hash = 0x811c9dc5;
-  for (const char of await getToken()) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
-  return `${new URL(url).origin}|${agentId}|${hash.toString(16)}`;
+/** One scope lookup (and so at most one extra `getToken()` call) for storage and tab sharing alike. */
+function memoizedScope(scope: string | (() => Promise<string>)): () => Promise<string> {
+  let resolved: Promise<string> | undefined;
+  return () => {
+    if (typeof scope === 'string') return Promise.resolve(scope);
+    const attempt = (resolved ??= scope());
+    attempt.catch(() => resolved === attempt && (resolved = undefined));
+    return attempt;
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

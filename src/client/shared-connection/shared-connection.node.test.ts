@@ -80,6 +80,20 @@ describe('tabs sharing one connection', () => {
     });
   }
 
+  it('a message sent in one tab and an approval answered there show in the others as soon as they are queued', async () => {
+    const { tabs } = openTabs(2);
+    const threadId = `shared-outbox-${Date.now()}`;
+    await until(() => tabs.every((tab) => tab.connection.getState() === 'open'));
+    const heard: string[] = [];
+    tabs[1]!.outbox.subscribe((change) => heard.push(`${change.kind} ${change.command.name} ${change.command.origin}`));
+    const sent = tabs[0]!.threads.send(threadId, 'echo seen next door');
+    await until(() => heard.length > 0, 2_000);
+    expect(heard[0]).toBe('queued message:send peer');
+    await sent;
+    await until(() => heard.includes('delivered message:send peer'));
+    expect(tabs[1]!.outbox.list()).toEqual([]);
+  });
+
   it('one tab leaving a thread does not unsubscribe the others', async () => {
     const { tabs } = openTabs(2);
     const threadId = `shared-leave-${Date.now()}`;

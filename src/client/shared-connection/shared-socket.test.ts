@@ -109,7 +109,7 @@ describe('createSharedSocket', () => {
     await flush();
     await flush();
     const drops = [0, 0, 0];
-    tabs.forEach((tab, index) => tab.on('disconnect', () => (drops[index] += 1)));
+    tabs.forEach((tab, index) => tab.on('disconnect', () => (drops[index] = (drops[index] ?? 0) + 1)));
     tabs[0]!.dispose();
     await flush();
     await flush();

@@ -11,7 +11,8 @@ export function createTabSharing(
   options: PlatosClientOptions,
   createSocket: () => ClientSocket,
   /** Names the tabs that may share: one origin, agent and user. */
-  scope: Promise<string>,
+  scope: () => Promise<string>,
+  hooks: { onLead(): void },
 ): { socket: SharedSocket } | null {
   const setting = options.sharedConnection;
   if (setting === false) return null;
@@ -19,8 +20,8 @@ export function createTabSharing(
   const broadcastChannel = custom.broadcastChannel ?? browserBroadcastChannel();
   const locks = custom.locks === undefined ? browserLocks() : custom.locks;
   if (!broadcastChannel || (setting === undefined && !locks)) return null;
-  const socket = createSharedSocket({ createSocket, broadcastChannel, locks, ...(custom.timing ? { timing: custom.timing } : {}) });
-  scope.then(
+  const socket = createSharedSocket({ createSocket, broadcastChannel, locks, onLead: hooks.onLead, ...(custom.timing ? { timing: custom.timing } : {}) });
+  scope().then(
     (name) => socket.start(`platos-connection|${name}`),
     () => socket.start('platos-connection|unscoped'),
   );

@@ -4,15 +4,20 @@ import { createDefaultBackend } from './default-backend.js';
 import { createMemoryBackend } from './memory-backend.js';
 import { storageScope } from './storage-scope.js';
 
-/** The client's storage as its `persist` option says; with `getToken`, the scope waits for the first token. */
-export function storageFromOptions(options: PlatosClientOptions, agentId: string, getToken: () => Promise<string>): ScopedStorage {
+/**
+ * The scope of this client's user, as `persist.scope` or the token says; with `getToken`, it waits for the first
+ * token. Names both the stored data and the tabs that may share a connection.
+ */
+export function clientScope(options: PlatosClientOptions, agentId: string, getToken: () => Promise<string>): string | (() => Promise<string>) {
+  const scope = typeof options.persist === 'object' ? options.persist.scope : undefined;
+  const scopeOf = (token: string) => storageScope({ url: options.url, agentId, scope, token });
+  return scope !== undefined || !options.getToken ? scopeOf(options.token ?? '') : async () => scopeOf(await getToken());
+}
+
+/** The client's storage as its `persist` option says, in `scope`. */
+export function storageFromOptions(options: PlatosClientOptions, scope: string | (() => Promise<string>)): ScopedStorage {
   const persist = options.persist ?? true;
   if (persist === false) return createClientStorage({ backend: createMemoryBackend(), scope: '', enabled: false });
-  const { scope, backend, ...limits } = persist === true ? {} : persist;
-  const scopeOf = (token: string) => storageScope({ url: options.url, agentId, scope, token });
-  return createClientStorage({
-    backend: backend ?? createDefaultBackend(),
-    scope: scope !== undefined || !options.getToken ? scopeOf(options.token ?? '') : async () => scopeOf(await getToken()),
-    limits,
-  });
+  const { scope: _named, backend, ...limits } = persist === true ? {} : persist;
+  return createClientStorage({ backend: backend ?? createDefaultBackend(), scope, limits });
 }
