@@ -74,6 +74,8 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
   const scope = memoizedScope(clientScope(options, agentId, getToken));
   const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), scope, {
+    // Restored commands are first checked with the other tabs, which may be sending them right now.
+    onJoin: () => void durable.restore(),
     // A tab that takes over the connection also takes over what a closed tab left in the outbox.
     onLead: () => void durable.restore(),
   });
@@ -150,10 +152,10 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     storage,
     send: (name, request) => command(name, request, queued),
     queueTimeoutMs,
-    ...(shared ? { peers: shared.socket.peers } : {}),
+    ...(shared ? { peers: shared.peers } : {}),
   });
   // What an earlier client of this scope left undelivered goes out with the first connection, like any queued command.
-  void durable.restore();
+  if (!shared) void durable.restore();
 
   function sessionFor(threadId: string): ResumableSession {
     let session = sessions.get(threadId);
@@ -265,7 +267,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       sessions.clear();
       resyncingThreads.clear();
       manager.close();
-      shared?.socket.dispose();
+      shared?.dispose();
       gateway.close();
     },
   };

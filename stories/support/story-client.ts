@@ -10,7 +10,10 @@ export type StoryClientOptions = Partial<Omit<PlatosClientOptions, 'url'>>;
  */
 export function useStoryClient(options: StoryClientOptions = {}): PlatosClient {
   // The mock intercepts WebSockets only; long-polling would go to the network.
-  const [client] = useState(() => createPlatosClient({ token: MOCK_AGENT_TOKEN, transports: ['websocket'], ...options, url: MOCK_AGENT_URL }));
+  // Stories stay independent of each other and of earlier visits: nothing stored, no socket shared between them.
+  const [client] = useState(() =>
+    createPlatosClient({ token: MOCK_AGENT_TOKEN, transports: ['websocket'], persist: false, sharedConnection: false, ...options, url: MOCK_AGENT_URL }),
+  );
   useEffect(() => () => client.close(), [client]);
   return client;
 }

@@ -6,12 +6,6 @@ export interface LockManagerLike {
   request(name: string, options: { signal?: AbortSignal; steal?: boolean }, callback: () => Promise<void>): Promise<unknown>;
 }
 
-/** The browser's Web Locks, where there are any. */
-export function browserLocks(): LockManagerLike | null {
-  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
-  return locks && typeof locks.request === 'function' ? locks : null;
-}
-
 export interface ElectionTiming {
   /** How often the leader says it is alive. @default 1000 */
   heartbeatMs: number;

@@ -11,12 +11,6 @@ export interface BroadcastChannelLike {
 
 export type BroadcastChannelFactory = (name: string) => BroadcastChannelLike;
 
-/** The browser's BroadcastChannel, where there is one. */
-export function browserBroadcastChannel(): BroadcastChannelFactory | null {
-  const Channel = (globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }).BroadcastChannel;
-  return Channel ? (name) => new Channel(name) : null;
-}
-
 export interface TabChannel {
   post(message: TabMessage): void;
   subscribe(listener: (message: TabMessage) => void): () => void;

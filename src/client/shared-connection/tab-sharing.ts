@@ -1,29 +1,65 @@
 import type { ClientSocket, PlatosClientOptions } from '../client-options.js';
-import { browserLocks } from './leader-election.js';
-import { createSharedSocket, type SharedSocket } from './shared-socket.js';
-import { browserBroadcastChannel } from './tab-channel.js';
+import { browserBroadcastChannel, browserLocks } from './browser-capabilities.js';
+import { createDeferredSocket } from './deferred-socket.js';
+import type { PeerChannel } from './peer-channel.js';
+import type { SharedSocket } from './shared-socket.js';
+
+export interface TabSharing {
+  /** The client's socket: the shared one once it is loaded and this tab has found its leader. */
+  socket: ClientSocket;
+  /** The other tabs of this scope, for the outbox. Messages posted before the channel opens are dropped. */
+  peers: PeerChannel;
+  dispose(): void;
+}
 
 /**
  * The shared socket of a client whose tabs share one connection, or null for a socket of its own: with
  * `sharedConnection: false`, without BroadcastChannel, or (unless asked for with `true`) without Web Locks.
+ * The sharing code loads on first use, while the scope (the user) is looked up.
  */
 export function createTabSharing(
   options: PlatosClientOptions,
   createSocket: () => ClientSocket,
   /** Names the tabs that may share: one origin, agent and user. */
   scope: () => Promise<string>,
-  hooks: { onLead(): void },
-): { socket: SharedSocket } | null {
+  hooks: {
+    /** The tab joined the others: peers hear it from now on. */
+    onJoin(): void;
+    onLead(): void;
+  },
+): TabSharing | null {
   const setting = options.sharedConnection;
   if (setting === false) return null;
   const custom = typeof setting === 'object' ? setting : {};
   const broadcastChannel = custom.broadcastChannel ?? browserBroadcastChannel();
   const locks = custom.locks === undefined ? browserLocks() : custom.locks;
   if (!broadcastChannel || (setting === undefined && !locks)) return null;
-  const socket = createSharedSocket({ createSocket, broadcastChannel, locks, onLead: hooks.onLead, ...(custom.timing ? { timing: custom.timing } : {}) });
-  scope().then(
-    (name) => socket.start(`platos-connection|${name}`),
-    () => socket.start('platos-connection|unscoped'),
-  );
-  return { socket };
+  let disposed = false;
+  const peerListeners = new Set<(message: unknown) => void>();
+  const arriving = import('./shared-socket.js').then(async ({ createSharedSocket }): Promise<SharedSocket> => {
+    const socket = createSharedSocket({ createSocket, broadcastChannel, locks, onLead: hooks.onLead, ...(custom.timing ? { timing: custom.timing } : {}) });
+    socket.peers.subscribe((message) => peerListeners.forEach((listener) => listener(message)));
+    const name = await scope().catch(() => 'unscoped');
+    if (disposed) socket.dispose();
+    else {
+      socket.start(`platos-connection|${name}`);
+      hooks.onJoin();
+    }
+    return socket;
+  });
+  const deferred = createDeferredSocket(arriving);
+  return {
+    socket: deferred,
+    peers: {
+      post: (message) => deferred.target?.peers.post(message),
+      subscribe(listener) {
+        peerListeners.add(listener);
+        return () => void peerListeners.delete(listener);
+      },
+    },
+    dispose() {
+      disposed = true;
+      deferred.target?.dispose();
+    },
+  };
 }

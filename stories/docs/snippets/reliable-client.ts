@@ -9,6 +9,7 @@ export const client = createPlatosClient({
   gap: { bufferSize: 64, timeoutMs: 1_000 },
   ackTimeoutMs: 10_000,
   queueTimeoutMs: 60_000,
+  persist: { maxMessagesPerThread: 200, maxThreadBytes: 2 * 1024 * 1024, maxThreads: 50 },
 });
 
 export function logReliabilityCounters(): void {
