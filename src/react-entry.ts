@@ -27,6 +27,8 @@ export { useThreadStalled } from './react/use-thread-stalled.js';
 export { useThreadActions, type ThreadActions } from './react/use-thread-actions.js';
 export { useThreadStatus } from './react/use-thread-status.js';
 export { useThreadSync, type ThreadSyncSelection } from './react/use-thread-sync.js';
+export { useThreadCached } from './react/use-thread-cached.js';
+export { useDraft } from './react/use-draft.js';
 export { useOwnedClient, type OwnedClientOptions } from './react/use-owned-client.js';
 
 // The connections gateway: tools that run in this browser, and entities.

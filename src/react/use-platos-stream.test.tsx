@@ -148,6 +148,6 @@ describe('usePlatosStream', () => {
     const turnId = startTurn();
     push(event('approval-pending', turnId, { approvalId: 'ap-1', tool: 'delete_file', args: { path: '/tmp/x' } }));
     await act(() => hook.result.current.respondToApproval('ap-1', 'approved'));
-    expect(client.calls.at(-1)).toEqual({ command: 'approval', approvalId: 'ap-1', decision: 'approved' });
+    expect(client.calls.at(-1)).toEqual({ command: 'approval', approvalId: 'ap-1', decision: 'approved', threadId: 'thread-1' });
   });
 });

@@ -1,9 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PlatosClient, ThreadUpdate } from '../client/types.js';
+import type { PlatosClient, ThreadListener, ThreadUpdate } from '../client/types.js';
 import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
 import { createClientMessageId } from './client-message-id.js';
 import { entityKey, toolCallKey } from './entity-keys.js';
 import { createAnimationFrameScheduler } from './frame-scheduler.js';
+import { applyOutboxChange, outboxChangeOf } from './outbox-in-view.js';
+import { readThreadSnapshot } from './persistence/read-thread-snapshot.js';
+import { createSnapshotWriter } from './persistence/snapshot-writer.js';
 import {
   addPendingMessage,
   findPendingMessage,
@@ -13,7 +16,7 @@ import {
 } from './pending-messages.js';
 import { assertEventLogLimit, clearEventLog, DEFAULT_EVENT_LOG_LIMIT } from './event-log.js';
 import { createStallWatch } from './stall-watch.js';
-import { applyThreadUpdates, createThreadState } from './thread-state.js';
+import { applyThreadUpdates, createThreadState, hasEmptyView, withCachedView } from './thread-state.js';
 import { toCommandError } from './to-command-error.js';
 import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types.js';
 import { createWatchRegistry } from './watch-registry.js';
@@ -107,6 +110,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     for (const task of tasks) task();
     if (queuedUpdates.length === 0 && queuedEntities.length === 0 && queuedInvocations.length === 0) return;
     const updates = queuedUpdates;
+    const before = api.getState().threads;
     const entities = queuedEntities;
     const invocations = queuedInvocations;
     queuedUpdates = [];
@@ -121,12 +125,46 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     for (const threadId of new Set(updates.map((queued) => queued.threadId))) {
       const thread = threads[threadId];
       if (thread) stallWatch.observe(threadId, thread);
+      if (thread) noteSnapshotChange(threadId, before[threadId], thread);
     }
   }
 
+  function noteSnapshotChange(threadId: string, before: ThreadState | undefined, after: ThreadState): void {
+    if (!snapshots) return;
+    if (before?.cached && !after.cached) snapshots.confirmed(threadId);
+    if (before?.view === after.view) return;
+    const turnFinished = before !== undefined && before.view.activeTurnId !== null && after.view.activeTurnId === null;
+    snapshots.changed(threadId, turnFinished);
+  }
+
+  /** Subscribes to the thread; an empty one first shows its saved snapshot and resumes after it. */
+  function openWatch(threadId: string, listener: ThreadListener): () => void {
+    if (!snapshots || !hasEmptyView(api.getState().threads[threadId])) return client.threads.watch(threadId, listener);
+    let closed = false;
+    let stopWatching: (() => void) | null = null;
+    void readThreadSnapshot(client.storage, threadId).then((snapshot) => {
+      if (closed || destroyed) return;
+      if (!snapshot || !hasEmptyView(api.getState().threads[threadId])) {
+        stopWatching = client.threads.watch(threadId, listener);
+        return;
+      }
+      updateThread(threadId, (thread) => withCachedView(thread, snapshot.view));
+      snapshots.used(threadId);
+      stopWatching = client.threads.watch(threadId, listener, { resumeFrom: snapshot.view.lastEventId });
+    });
+    return () => {
+      closed = true;
+      stopWatching?.();
+    };
+  }
+
+  const snapshots = client.storage.enabled
+    ? createSnapshotWriter({ storage: client.storage, readThread: (threadId) => api.getState().threads[threadId] })
+    : null;
+
   const watches = createWatchRegistry((threadId) => {
     updateThread(threadId, (thread) => thread);
-    const stopWatching = client.threads.watch(threadId, (update) => enqueue(threadId, update));
+    const stopWatching = openWatch(threadId, (update) => enqueue(threadId, update));
     return () => {
       stopWatching();
       stallWatch.forget(threadId);
@@ -138,6 +176,13 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   });
 
   const stopInvocations = client.connections.onInvocation((invocation) => enqueueGatewayChange(queuedInvocations, invocation));
+
+  const unsubscribeOutbox = client.outbox.subscribe((change) => {
+    if (!destroyed) updateThread(change.command.threadId, (thread) => applyOutboxChange(thread, change));
+  });
+  for (const command of client.outbox.list()) {
+    updateThread(command.threadId, (thread) => applyOutboxChange(thread, outboxChangeOf(command)));
+  }
 
   const unsubscribeConnection = client.connection.subscribe((connection) => {
     if (api.getState().connection !== connection) api.setState({ connection });
@@ -198,7 +243,9 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       return deliver(threadId, clientMessageId, pending.text);
     },
     discard(threadId, clientMessageId) {
+      if (findPendingMessage(api.getState().threads[threadId], clientMessageId)?.state === 'sending') return;
       updateThread(threadId, (thread) => removeFailedPending(thread, clientMessageId));
+      client.outbox.discard(clientMessageId);
     },
     async cancel(threadId) {
       // A turn-start may still wait in the queue; the user cancels what they see plus what already arrived.
@@ -215,7 +262,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       if (previous?.state === 'sending' || previous?.state === 'sent') return;
       setApprovalResponse(threadId, approvalId, { decision, state: 'sending' });
       try {
-        await client.respondToApproval(approvalId, decision, note);
+        await client.respondToApproval(approvalId, decision, note, { threadId });
         setApprovalResponse(threadId, approvalId, { decision, state: 'sent' });
       } catch (error) {
         setApprovalResponse(threadId, approvalId, { decision, state: 'failed', error: toCommandError(error) });
@@ -228,6 +275,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       queuedUpdates = [];
       frameTasks = [];
       unsubscribeConnection();
+      unsubscribeOutbox();
+      snapshots?.dispose();
       stopInvocations();
       stopEntities?.();
       stallWatch.dispose();

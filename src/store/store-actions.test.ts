@@ -24,7 +24,7 @@ describe('respondToApproval', () => {
     ]);
     expect(response('ap1')).toEqual({ decision: 'approved', state: 'sent' });
     await store.respondToApproval('thread-1', 'ap1', 'denied', 'changed my mind');
-    expect(approvalCalls(client)).toEqual([{ command: 'approval', approvalId: 'ap1', decision: 'approved' }]);
+    expect(approvalCalls(client)).toEqual([{ command: 'approval', approvalId: 'ap1', decision: 'approved', threadId: 'thread-1' }]);
     expect(response('ap1')?.decision).toBe('approved');
   });
 
@@ -36,7 +36,7 @@ describe('respondToApproval', () => {
     expect(response('ap1')).toEqual({ decision: 'denied', state: 'sending' });
     release();
     await responding;
-    expect(approvalCalls(client)).toEqual([{ command: 'approval', approvalId: 'ap1', decision: 'denied', note: 'too risky' }]);
+    expect(approvalCalls(client)).toEqual([{ command: 'approval', approvalId: 'ap1', decision: 'denied', note: 'too risky', threadId: 'thread-1' }]);
   });
 
   it('marks a failed response and lets a later call retry it', async () => {

@@ -3,7 +3,7 @@ import type { ThreadUpdate } from '../client/types.js';
 import { assertNever } from './assert-never.js';
 import { coalesceDeltas } from './coalesce-deltas.js';
 import { appendEvents, clearEventLog, createEventLog } from './event-log.js';
-import type { PendingMessage, ThreadState } from './types.js';
+import type { PendingMessage, ThreadState, ThreadView } from './types.js';
 import { applyEvent } from './view/apply-event.js';
 import { createThreadView } from './view/create-thread-view.js';
 import { viewFromHistory } from './view/history.js';
@@ -11,7 +11,7 @@ import { viewFromHistory } from './view/history.js';
 /** A thread nothing has happened in yet; its event log keeps the last `eventLogLimit` entries. */
 export function createThreadState(threadId: string, eventLogLimit?: number): ThreadState {
   const view = createThreadView(threadId);
-  return { view, eventLog: createEventLog(eventLogLimit), eventLogBase: view, sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null };
+  return { view, eventLog: createEventLog(eventLogLimit), eventLogBase: view, sync: 'idle', pendingMessages: [], approvalResponses: {}, stalledTurnId: null, cached: false };
 }
 
 /** Applies one frame's updates of a thread in order: events are coalesced and folded into the view in one pass. */
@@ -30,7 +30,8 @@ export function applyThreadUpdates(state: ThreadState, updates: readonly ThreadU
         break;
       case 'sync': {
         const { syncError: _previousError, ...rest } = next;
-        next = update.error ? { ...rest, sync: update.state, syncError: update.error } : { ...rest, sync: update.state };
+        const cached = rest.cached && update.state !== 'live';
+        next = update.error ? { ...rest, sync: update.state, syncError: update.error, cached } : { ...rest, sync: update.state, cached };
         break;
       }
       default:
@@ -51,6 +52,7 @@ function resetFromHistory(state: ThreadState, history: HistoryResponse): ThreadS
     eventLog: clearEventLog(state.eventLog),
     eventLogBase: view,
     stalledTurnId: null,
+    cached: false,
     pendingMessages: withoutEchoed(state.pendingMessages, echoed),
   };
 }
@@ -79,4 +81,14 @@ function withoutEchoed(pending: PendingMessage[], clientMessageIds: readonly str
   if (clientMessageIds.length === 0) return pending;
   const remaining = pending.filter((message) => !clientMessageIds.includes(message.clientMessageId));
   return remaining.length === pending.length ? pending : remaining;
+}
+
+/** The thread showing a saved view until the server confirms it; its log starts from that view. */
+export function withCachedView(state: ThreadState, view: ThreadView): ThreadState {
+  return { ...state, view, eventLog: clearEventLog(state.eventLog), eventLogBase: view, cached: true };
+}
+
+/** Nothing has been received or restored for the thread yet. */
+export function hasEmptyView(state: ThreadState | undefined): boolean {
+  return !state || (state.view.messageIds.length === 0 && state.view.lastEventId === null);
 }

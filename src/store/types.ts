@@ -61,6 +61,11 @@ export interface ThreadState {
   approvalResponses: Record<string, ApprovalResponse>;
   /** A running turn that has not heard from the server for `stallTimeoutMs`; cleared by its next event. */
   stalledTurnId: string | null;
+  /**
+   * The view was read from this browser's saved snapshot and the server has not confirmed it yet; false once the
+   * thread's sync is 'live' or its history was reloaded.
+   */
+  cached: boolean;
 }
 
 export interface PlatosState {

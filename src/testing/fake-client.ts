@@ -54,7 +54,11 @@ export interface FakeClientOptions {
   agentId?: string;
   /** @default 'open' */
   connection?: ConnectionState;
-  /** @default an enabled in-memory storage (`createFakeStorage()`) */
+  /**
+   * Pass `createFakeStorage()` to test what survives a reload. The default stores nothing, so a thread's watch
+   * opens at once instead of after a storage read, and an event emitted right after rendering reaches it.
+   * @default a disabled in-memory storage (`createFakeStorage({ enabled: false })`)
+   */
   storage?: ClientStorage;
 }
 
@@ -75,7 +79,7 @@ export function createFakeClient(options: FakeClientOptions = {}): FakeClient {
   const observers = new Set<ClientObserver>();
   const outboxListeners = new Set<(change: OutboxChange) => void>();
   const outbox = new Map<string, DurableCommand>();
-  const storage = options.storage ?? createFakeStorage();
+  const storage = options.storage ?? createFakeStorage({ enabled: false });
   let nextId = 0;
 
   const client: FakeClient = {

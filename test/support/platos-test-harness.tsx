@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { act } from '@testing-library/react';
+import type { ClientStorage } from '../../src/client/types.js';
 import type { ServerEvent } from '../../src/protocol/index.js';
 import { createWritablePlatosStore } from '../../src/store/create-platos-store.js';
 import { createManualScheduler } from '../../src/store/frame-scheduler.js';
@@ -12,8 +13,8 @@ import { PlatosThread } from '../../src/react/platos-thread.js';
  * A fake client, a real store on a manual frame scheduler and a wrapper providing both with one
  * thread, for hook and component tests.
  */
-export function createPlatosHarness(threadId = 'thread-1') {
-  const client = createFakeClient();
+export function createPlatosHarness(threadId = 'thread-1', options: { storage?: ClientStorage } = {}) {
+  const client = createFakeClient(options);
   const scheduler = createManualScheduler();
   const { store, setState } = createWritablePlatosStore({ client, scheduler });
   const event = createEventFactory(threadId);

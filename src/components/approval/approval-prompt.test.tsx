@@ -94,7 +94,7 @@ describe('ApprovalPrompt', () => {
       fireEvent.click(approve);
     });
     fireEvent.click(screen.getByRole('button', { name: 'Deny' }));
-    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'approved' }]);
+    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'approved', threadId: 'thread-1' }]);
     expect((approve as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'No, and say why…' }) as HTMLButtonElement).disabled).toBe(true);
     const status = screen.getByRole('status');
@@ -119,7 +119,7 @@ describe('ApprovalPrompt', () => {
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Deny' }));
     await user.keyboard('{Enter}');
-    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied' }]);
+    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied', threadId: 'thread-1' }]);
     expect(document.activeElement).toBe(screen.getByRole('status'));
   });
 
@@ -132,7 +132,7 @@ describe('ApprovalPrompt', () => {
     await user.keyboard('Not on main');
     await user.tab();
     await user.keyboard('{Enter}');
-    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied', note: 'Not on main' }]);
+    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied', note: 'Not on main', threadId: 'thread-1' }]);
   });
 
   it('denies with an optional note, sent once with the denial', async () => {
@@ -147,7 +147,7 @@ describe('ApprovalPrompt', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Send denial' }));
       fireEvent.click(screen.queryByRole('button', { name: 'Send denial' }) ?? document.body);
     });
-    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied', note: 'Use the trash folder instead' }]);
+    expect(approvalCalls()).toEqual([{ command: 'approval', approvalId: 'ap-1', decision: 'denied', note: 'Use the trash folder instead', threadId: 'thread-1' }]);
     expect(screen.getByRole('status').textContent).toBe('Your denial was sent');
     expect(document.activeElement).toBe(screen.getByRole('status'));
   });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expectAccessible } from '../../../test/support/expect-accessible.js';
 import { createPlatosHarness } from '../../../test/support/platos-test-harness.js';
 import { ChatCustomizationProvider } from '../chat/chat-customization.js';
+import { createFakeStorage } from '../../testing/index.js';
 import { Composer } from './composer.js';
 
 afterEach(cleanup);
@@ -156,5 +157,30 @@ describe('Composer', () => {
     expect(harness.client.calls.at(-1)).toEqual({ command: 'cancel', threadId: 'thread-1', turnId });
     harness.finishTurn(turnId, 'cancelled');
     expect(screen.getByRole('button', { name: 'Send' })).toBeTruthy();
+  });
+});
+
+describe('Composer drafts', () => {
+  it('brings an unsent draft back after a remount (a reload), and deletes it once sent', async () => {
+    const storage = createFakeStorage();
+    const first = createPlatosHarness('thread-1', { storage });
+    const view = render(<Composer />, { wrapper: first.Wrapper });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Message' }), { target: { value: 'Unsent thought' } });
+    view.unmount();
+    await act(async () => {});
+    expect(storage.values.get('draft:thread-1')).toBe('Unsent thought');
+
+    const second = createPlatosHarness('thread-1', { storage });
+    render(<Composer />, { wrapper: second.Wrapper });
+    const input = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    await act(async () => {});
+    expect(input.value).toBe('Unsent thought');
+
+    await act(async () => {
+      fireEvent.keyDown(input, { key: 'Enter' });
+    });
+    expect(second.client.calls).toMatchObject([{ command: 'send', text: 'Unsent thought' }]);
+    expect(input.value).toBe('');
+    expect(storage.values.has('draft:thread-1')).toBe(false);
   });
 });

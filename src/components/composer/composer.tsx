@@ -1,7 +1,9 @@
 import { useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef, type FormEvent, type KeyboardEvent } from 'react';
 import type { ConnectionState } from '../../client/types.js';
 import { useConnectionState } from '../../react/use-connection-state.js';
+import { useDraft } from '../../react/use-draft.js';
 import { useThreadActions } from '../../react/use-thread-actions.js';
+import { useThreadId } from '../../react/use-thread-id.js';
 import { useThreadStatus } from '../../react/use-thread-status.js';
 import { useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
@@ -31,17 +33,17 @@ type ComposerState = 'idle' | 'sending' | 'streaming' | 'stopping' | 'disabled';
 
 /**
  * A textarea that grows with its text, with Send, or Stop while a turn streams. Enter sends,
- * Shift+Enter adds a line, and Enter that ends an IME composition does neither. The box clears on
- * send and keeps focus; if the server does not accept the message, the text comes back into the box
- * (unless a new draft was started, then it stays in the list as failed, with Retry) and the reason
- * shows under it.
+ * Shift+Enter adds a line, and Enter that ends an IME composition does neither. An unsent draft is
+ * kept in the client's storage and comes back after a reload. The box clears on send and keeps
+ * focus; if the server does not accept the message, the text comes back into the box (unless a new
+ * draft was started, then it stays in the list as failed, with Retry) and the reason shows under it.
  */
 export function Composer({ placeholder, disabled = false, disabledReason, className, ...rest }: ComposerProps) {
   const labels = useLabels(composerLabels);
   const { send, cancel, discard } = useThreadActions();
   const status = useThreadStatus();
   const connection = useConnectionState();
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft, clearDraft] = useDraft(useThreadId());
   const draftRef = useRef(draft);
   draftRef.current = draft;
   const [isSending, setIsSending] = useState(false);
@@ -65,7 +67,7 @@ export function Composer({ placeholder, disabled = false, disabledReason, classN
   const submit = async () => {
     if (!canSend) return;
     const text = draft;
-    setDraft('');
+    clearDraft();
     setSendError(null);
     setIsSending(true);
     const result = await send(text).catch((error: unknown) => ({ ok: false as const, clientMessageId: null, error: { message: String(error) } }));

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useRef, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useMessageIds } from '../../react/use-message-ids.js';
 import { usePendingMessages } from '../../react/use-pending-messages.js';
+import { useThreadCached } from '../../react/use-thread-cached.js';
 import { useChatComponents, useLabels } from '../chat/chat-customization.js';
 import { classNames } from '../shared/class-names.js';
 import { markdownEngine } from '../markdown/load-markdown.js';
@@ -21,7 +22,11 @@ export interface MessageListProps extends Omit<ComponentPropsWithoutRef<'div'>, 
   virtualizeAbove?: number;
 }
 
-export const messageListLabels = { messageListLabel: 'Messages', jumpToLatest: 'Jump to latest' } as const;
+export const messageListLabels = {
+  messageListLabel: 'Messages',
+  jumpToLatest: 'Jump to latest',
+  messageListCached: 'Showing saved messages; updating…',
+} as const;
 
 const MessageListRows = messageListRows.Component;
 
@@ -31,7 +36,8 @@ const MessageListRows = messageListRows.Component;
  * at the end, lets go when they scroll up (offering "Jump to latest"), and keeps the first visible
  * message in place when earlier ones are added above it. It re-renders when a message is added or the
  * visible range moves; each `<Message>` follows its own updates. The virtualizer is fetched when the first list
- * mounts; until it has arrived the messages are all in normal flow.
+ * mounts; until it has arrived the messages are all in normal flow. While the messages are the ones saved in this
+ * browser and the server has not confirmed them yet, the root has `data-cached="true"` and a quiet status says so.
  */
 export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function MessageList(
   { className, emptyState, estimatedMessageHeight = 120, virtualizeAbove = 100, ...rest },
@@ -39,6 +45,7 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
 ) {
   const messageIds = useMessageIds();
   const pendingMessages = usePendingMessages();
+  const cached = useThreadCached();
   const labels = useLabels(messageListLabels);
   const { Message: MessageComponent = Message } = useChatComponents();
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -66,7 +73,12 @@ export const MessageList = forwardRef<HTMLDivElement, MessageListProps>(function
   };
 
   return (
-    <div ref={ref} data-state={state} className={classNames('platos-message-list', className)} {...rest}>
+    <div ref={ref} data-state={state} data-cached={cached ? 'true' : undefined} className={classNames('platos-message-list', className)} {...rest}>
+      {cached ? (
+        <p role="status" className="platos-message-list-cached">
+          {labels.messageListCached}
+        </p>
+      ) : null}
       <div
         ref={scrollRef}
         role="log"
