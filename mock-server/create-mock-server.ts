@@ -24,6 +24,7 @@ import { createThreadMembership } from './thread-membership.js';
 import { runCommand } from '../src/testing/agent/command-handlers.js';
 import { createThreadStore, type ThreadRecord } from '../src/testing/agent/thread-store.js';
 import { agentIdOfNamespace, agentNamespacePattern } from '../src/testing/agent/agent-namespace.js';
+import { createThreadsHttpHandler, isThreadsSwitchPath } from './threads-http-handler.js';
 import { createTokensHttpHandler, isTokensPath } from './tokens-http-handler.js';
 import type { TurnRunnerDeps } from '../src/testing/agent/turn-runner.js';
 
@@ -146,10 +147,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const historyHandler = createHistoryHandler({ store, tokens, acceptsOrigin });
   const faultsHandler = createFaultsHttpHandler(faults.controls);
   const tokensHandler = createTokensHttpHandler(tokenSwitch);
+  const threadsHandler = createThreadsHttpHandler(store);
   const entitiesHandler = createEntitiesHandler({ tokens, acceptsOrigin, entitiesFor: gateway.entitiesFor });
   const httpServer = createServer((request, response) => {
     if (isFaultsPath(request.url)) void faultsHandler(request, response).catch(() => response.destroy());
     else if (isTokensPath(request.url)) void tokensHandler(request, response).catch(() => response.destroy());
+    else if (isThreadsSwitchPath(request.url)) void threadsHandler(request, response).catch(() => response.destroy());
     else if (isEntitiesPath(request.url)) entitiesHandler(request, response);
     else historyHandler(request, response);
   });
