@@ -24,7 +24,27 @@ export interface PropertyTally {
   sends: { total: number; whileDisconnected: number; lost: number; doubled: number };
   /** Counts of the connections gateway's properties; absent for the threads' ones. */
   gateway?: GatewayTally;
+  /** Counts of the properties of tabs sharing one connection; absent for the others. */
+  tabs?: TabsTally;
 }
+
+/** What the runs of tabs sharing one connection did. */
+export interface TabsTally {
+  tabsOpened: number;
+  /** Tabs opened after the start, while others already shared the connection. */
+  tabsOpenedMidway: number;
+  leaderCloses: number;
+  followerCloses: number;
+  /** Times the connection passed to another tab: a real socket made by a tab other than the one that made the last. */
+  handOvers: number;
+  runsWithHandOver: number;
+  /** Real sockets made in all, the first of each run included. */
+  socketsMade: number;
+  /** Drops of the leader's socket: network drops and expired replay windows. */
+  networkDrops: number;
+}
+
+export const emptyTabsTally = (): TabsTally => ({ tabsOpened: 0, tabsOpenedMidway: 0, leaderCloses: 0, followerCloses: 0, handOvers: 0, runsWithHandOver: 0, socketsMade: 0, networkDrops: 0 });
 
 /** What the connections gateway's runs did: invocations and their answers, tool syncs, entity updates, faults. */
 export interface GatewayTally {
@@ -104,6 +124,7 @@ interface ReportFile {
     faults: FaultCounts;
     sends: PropertyTally['sends'];
     gateway?: GatewayTally;
+    tabs?: TabsTally;
   };
   files: Record<string, { runAt: string; properties: Record<string, PropertyTally> }>;
 }
@@ -176,6 +197,10 @@ function totalsOf(files: ReportFile['files']): ReportFile['totals'] {
         totals.faults[kind as keyof FaultCounts] = (totals.faults[kind as keyof FaultCounts] ?? 0) + (count ?? 0);
       }
       if (tally.gateway) addGatewayTally((totals.gateway ??= emptyGatewayTally()), tally.gateway);
+      if (tally.tabs) {
+        const into = (totals.tabs ??= emptyTabsTally());
+        for (const key of Object.keys(into) as (keyof TabsTally)[]) into[key] += tally.tabs[key];
+      }
     }
   }
   return totals;

@@ -4,9 +4,10 @@ type Listener = (event: { data: unknown }) => void;
 
 /**
  * BroadcastChannels of one simulated origin: a message reaches every other open channel of its name, in order,
- * as a structured clone, a task later (as in browsers). `deliver` decides how "later" is scheduled.
+ * as a structured clone, a task later (as in browsers). `deliver` decides how "later" is scheduled; it is shown the
+ * message, so it can keep each sender's messages in order.
  */
-export function createMemoryBroadcast(deliver: (task: () => void) => void = (task) => setTimeout(task, 0)) {
+export function createMemoryBroadcast(deliver: (task: () => void, message: unknown) => void = (task) => setTimeout(task, 0)) {
   const open = new Map<string, Set<{ listeners: Set<Listener> }>>();
   let posted = 0;
   const silenced = new Set<string>();
@@ -28,7 +29,7 @@ export function createMemoryBroadcast(deliver: (task: () => void) => void = (tas
             if (!peers.has(receiver)) continue;
             for (const listener of [...receiver.listeners]) listener({ data });
           }
-        });
+        }, data);
       },
       addEventListener: (_type, listener) => void self.listeners.add(listener),
       removeEventListener: (_type, listener) => void self.listeners.delete(listener),
