@@ -137,12 +137,18 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     snapshots.changed(threadId, turnFinished);
   }
 
+  /**
+   * Snapshot reads whose subscription has not been made yet. A send waits for its thread's, so the subscription
+   * reaches the server first and the turn streams live instead of arriving later through a history rebuild.
+   */
+  const openingWatches = new Map<string, Promise<void>>();
+
   /** Subscribes to the thread; an empty one first shows its saved snapshot and resumes after it. */
   function openWatch(threadId: string, listener: ThreadListener): () => void {
     if (!snapshots || !hasEmptyView(api.getState().threads[threadId])) return client.threads.watch(threadId, listener);
     let closed = false;
     let stopWatching: (() => void) | null = null;
-    void readThreadSnapshot(client.storage, threadId).then((snapshot) => {
+    const opening = readThreadSnapshot(client.storage, threadId).then((snapshot) => {
       if (closed || destroyed) return;
       if (!snapshot || !hasEmptyView(api.getState().threads[threadId])) {
         stopWatching = client.threads.watch(threadId, listener);
@@ -152,6 +158,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       snapshots.used(threadId);
       stopWatching = client.threads.watch(threadId, listener, { resumeFrom: snapshot.view.lastEventId });
     });
+    openingWatches.set(threadId, opening);
+    void opening.finally(() => openingWatches.get(threadId) === opening && openingWatches.delete(threadId));
     return () => {
       closed = true;
       stopWatching?.();
@@ -192,6 +200,8 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
 
   async function deliver(threadId: string, clientMessageId: string, text: string): Promise<SendResult> {
     try {
+      const opening = openingWatches.get(threadId);
+      if (opening) await opening;
       const { turnId } = await client.threads.send(threadId, text, { clientMessageId });
       return { ok: true, clientMessageId, turnId };
     } catch (error) {

@@ -19,5 +19,7 @@ export function storageFromOptions(options: PlatosClientOptions, scope: string |
   const persist = options.persist ?? true;
   if (persist === false) return createClientStorage({ backend: createMemoryBackend(), scope: '', enabled: false });
   const { scope: _named, backend, ...limits } = persist === true ? {} : persist;
+  // Memory that lives and dies with this client holds no one else's data: no scope to look up (and no token to ask for).
+  if (!backend && typeof indexedDB === 'undefined') return createClientStorage({ backend: createMemoryBackend(), scope: '', limits });
   return createClientStorage({ backend: backend ?? createDefaultBackend(), scope, limits });
 }

@@ -42,7 +42,7 @@ describe('MessageList showing a saved thread', () => {
   it('takes its text from the labels', async () => {
     const harness = openFromSnapshot();
     render(
-      <ChatCustomizationProvider value={{ labels: { messageListCached: 'Gespeicherte Nachrichten' } }}>
+      <ChatCustomizationProvider value={{ toolRenderers: {}, labels: { messageListCached: 'Gespeicherte Nachrichten' } }}>
         <MessageList />
       </ChatCustomizationProvider>,
       { wrapper: harness.Wrapper },
