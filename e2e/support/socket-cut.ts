@@ -37,6 +37,11 @@ export interface SocketCutter {
   /** The mock server's origin (`http://127.0.0.1:PORT`), from the first routed socket's URL. */
   serverUrl(): string;
   readonly isCut: boolean;
+  /**
+   * While `true`, every new socket is refused, as the browser's own network would (a route is taken before the
+   * browser's offline emulation, so without this a page that is "offline" could still reach the server).
+   */
+  setOffline(offline: boolean): void;
 }
 
 /**
@@ -69,6 +74,7 @@ export async function routeSockets(page: Page): Promise<SocketCutter> {
   const counts = { sockets: 0, refused: 0, cuts: 0, pollingRequests: 0, batches: 0 };
   let refuseUntil = 0;
   let cutting = false;
+  let offline = false;
   let firstUrl: string | null = null;
 
   const record = (link: Link, direction: SocketPacket['direction'], message: string | Buffer) => {
@@ -107,7 +113,7 @@ export async function routeSockets(page: Page): Promise<SocketCutter> {
   await page.routeWebSocket(/\/streaming\//, async (ws) => {
     firstUrl ??= ws.url();
     counts.sockets += 1;
-    if (cutting || Date.now() < refuseUntil) {
+    if (cutting || offline || Date.now() < refuseUntil) {
       counts.refused += 1;
       // A real browser whose connection cannot be made fires `error`, then `close` (1006). Closing only the
       // page side of a route fires a bare `close` on a socket that never opened, which no network produces;
@@ -162,6 +168,9 @@ export async function routeSockets(page: Page): Promise<SocketCutter> {
     },
     get isCut() {
       return cutting;
+    },
+    setOffline(value) {
+      offline = value;
     },
   };
 }

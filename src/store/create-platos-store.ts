@@ -133,8 +133,14 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     if (!snapshots) return;
     if (before?.cached && !after.cached) snapshots.confirmed(threadId);
     if (before?.view === after.view) return;
-    const turnFinished = before !== undefined && before.view.activeTurnId !== null && after.view.activeTurnId === null;
-    snapshots.changed(threadId, turnFinished);
+    // Streamed text waits for the throttle; a new message, an approval or the end of a turn is saved on the next
+    // idle moment, so a reload right after them finds them.
+    const milestone =
+      before === undefined ||
+      before.view.messageIds !== after.view.messageIds ||
+      before.view.approvals !== after.view.approvals ||
+      before.view.activeTurnId !== after.view.activeTurnId;
+    snapshots.changed(threadId, milestone);
   }
 
   /**

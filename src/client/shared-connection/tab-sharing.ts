@@ -36,7 +36,7 @@ export function createTabSharing(
   if (!broadcastChannel || (setting === undefined && !locks)) return null;
   let disposed = false;
   const peerListeners = new Set<(message: unknown) => void>();
-  const arriving = import('./shared-socket.js').then(async ({ createSharedSocket }): Promise<SharedSocket> => {
+  const sharedSocket = import('./shared-socket.js').then(async ({ createSharedSocket }): Promise<SharedSocket> => {
     const socket = createSharedSocket({ createSocket, broadcastChannel, locks, onLead: hooks.onLead, ...(custom.timing ? { timing: custom.timing } : {}) });
     socket.peers.subscribe((message) => peerListeners.forEach((listener) => listener(message)));
     const name = await scope().catch(() => 'unscoped');
@@ -47,11 +47,16 @@ export function createTabSharing(
     }
     return socket;
   });
+  // The sharing code may fail to load (offline, with the app's chunks not cached): then this tab has its own socket.
+  const arriving: Promise<ClientSocket & Partial<SharedSocket>> = sharedSocket.catch(() => {
+    hooks.onJoin();
+    return createSocket();
+  });
   const deferred = createDeferredSocket(arriving);
   return {
     socket: deferred,
     peers: {
-      post: (message) => deferred.target?.peers.post(message),
+      post: (message) => deferred.target?.peers?.post(message),
       subscribe(listener) {
         peerListeners.add(listener);
         return () => void peerListeners.delete(listener);
@@ -59,7 +64,7 @@ export function createTabSharing(
     },
     dispose() {
       disposed = true;
-      deferred.target?.dispose();
+      deferred.target?.dispose?.();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createIndexedDbBackend } from './indexeddb-backend.js';
 import { createMemoryBackend } from './memory-backend.js';
 import type { KeyValueBackend } from './types.js';
 
@@ -9,13 +10,12 @@ export function createDefaultBackend(): KeyValueBackend {
   if (typeof indexedDB === 'undefined') return createMemoryBackend();
   let opening: Promise<KeyValueBackend> | undefined;
   const backend = () =>
-    (opening ??= import('./indexeddb-backend.js')
-      .then(async ({ createIndexedDbBackend }) => {
-        const indexedDb = createIndexedDbBackend();
-        await indexedDb.keys();
-        return indexedDb;
-      })
-      .catch(() => createMemoryBackend()));
+    // Loaded with the client rather than on first use: a reload without a network must still read what was saved.
+    (opening ??= (async () => {
+      const indexedDb = createIndexedDbBackend();
+      await indexedDb.keys();
+      return indexedDb;
+    })().catch(() => createMemoryBackend()));
   return {
     get: async (key) => (await backend()).get(key),
     set: async (key, value) => (await backend()).set(key, value),
