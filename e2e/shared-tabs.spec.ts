@@ -130,6 +130,7 @@ test('three tabs: one chat socket, a message and an approval shown in every tab 
     ]);
   }, `another tab holds the one chat socket within ${TAKEOVER_MS} ms`).toPass({ timeout: TAKEOVER_MS });
   const successor = census.of(CHAT_NAMESPACE, { open: true }).find((socket) => socket.openedAt >= closedAt);
+  console.log(`takeover: the next tab opened the chat socket ${successor!.openedAt - closedAt} ms after the leader closed`);
   const firstSubscribe = () =>
     successor?.packets.find((packet) => packet.direction === 'page' && packet.name === 'thread:subscribe')?.data[1] as { lastEventId?: string } | undefined;
   await expect

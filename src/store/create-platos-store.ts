@@ -6,7 +6,7 @@ import { entityKey, toolCallKey } from './entity-keys.js';
 import { createAnimationFrameScheduler } from './frame-scheduler.js';
 import { applyOutboxChange, outboxChangeOf } from './outbox-in-view.js';
 import { readThreadSnapshot } from './persistence/read-thread-snapshot.js';
-import { createSnapshotWriter } from './persistence/snapshot-writer.js';
+import { createLazySnapshotWriter } from './persistence/lazy-snapshot-writer.js';
 import {
   addPendingMessage,
   findPendingMessage,
@@ -173,7 +173,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
   }
 
   const snapshots = client.storage.enabled
-    ? createSnapshotWriter({ storage: client.storage, readThread: (threadId) => api.getState().threads[threadId] })
+    ? createLazySnapshotWriter({ storage: client.storage, readThread: (threadId) => api.getState().threads[threadId] })
     : null;
 
   const watches = createWatchRegistry((threadId) => {

@@ -209,6 +209,8 @@ describe('saving thread snapshots', () => {
     await vi.advanceTimersByTimeAsync(0);
     client.emitEvent(createEventFactory('thread-1')('turn-start', 'turn-1', { messageId: 'a1', userMessage: { id: 'u1', text: 'go' } }));
     scheduler.runFrame();
+    // The writer loads on first use.
+    await vi.dynamicImportSettled();
     expect(snapshotWrites()).toBe(0);
     window.dispatchEvent(new Event('pagehide'));
     expect(snapshotWrites()).toBe(1);

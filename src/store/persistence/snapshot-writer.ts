@@ -1,7 +1,8 @@
 import type { ClientStorage } from '../../client/types.js';
 import type { ThreadState } from '../types.js';
 import { createThreadIndex } from './thread-index.js';
-import { boundThreadView, threadSnapshotKey, type ThreadSnapshot } from './thread-snapshot.js';
+import { boundThreadView } from './bound-thread-view.js';
+import { threadSnapshotKey, type ThreadSnapshot } from './thread-snapshot.js';
 
 export interface SnapshotWriterOptions {
   storage: ClientStorage;

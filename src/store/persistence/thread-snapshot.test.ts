@@ -3,7 +3,8 @@ import { createEventFactory } from '../../../test/support/event-factory.js';
 import type { ServerEvent } from '../../protocol/index.js';
 import { applyEvent } from '../view/apply-event.js';
 import { createThreadView } from '../view/create-thread-view.js';
-import { boundThreadView, isThreadSnapshot } from './thread-snapshot.js';
+import { boundThreadView } from './bound-thread-view.js';
+import { isThreadSnapshot } from './thread-snapshot.js';
 
 const limits = { maxMessagesPerThread: 200, maxThreadBytes: 2 * 1024 * 1024, maxThreads: 50 };
 
