@@ -79,6 +79,7 @@ test('an approval answered offline and a message sent offline each survive a rel
   await expect(pill(page)).toHaveAttribute('data-state', 'offline');
   await expectSavedView(page);
   await expect(userMessage(page, APPROVE_TEXT)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/offline-reload-approval-kept.png' });
   // The decision is kept: the card shows it as made, not as a question asked again.
   await expect(approvalCard(page).getByRole('button', { name: 'Approve' })).toBeDisabled();
   expect(reachedServer(sockets), 'no socket reached the server while offline').toBe(socketsBeforeFirstReload);
@@ -228,6 +229,7 @@ test(`a thread of ${SEEDED_TURNS * 2} messages: time to first message uncached a
       await expect(userMessage(page, newestUser)).toBeVisible();
       await expect(assistants(page).filter({ hasText: newestAnswer })).toBeVisible();
       expect(census.serverFrames, 'no server frame reached the page while held').toBe(framesBeforeReload);
+      await page.screenshot({ path: 'test-results/screenshots/saved-view-before-network.png' });
     } finally {
       census.release();
       releaseHistory();
