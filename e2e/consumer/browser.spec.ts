@@ -120,3 +120,33 @@ test('a tool that runs in the page answers the agent: the gateway and its schema
   expect.soft(problems.pageErrors, 'uncaught exceptions on the page').toEqual([]);
   expect.soft(problems.consoleErrors, 'console errors').toEqual([]);
 });
+
+test('a reload shows the thread saved by the package before the server answers, and a second tab shares the socket', async ({ page, context, problems, openChat }) => {
+  await openChat();
+  await sendMessage(page, 'echo Kept across a reload');
+  const assistant = page.getByRole('article', { name: 'Assistant' });
+  await Promise.race([expect(assistant).toHaveAttribute('data-state', 'finished', { timeout: 30_000 }), problems.crashed]);
+  // Saved on the next idle moment after the turn ended.
+  await page.waitForTimeout(500);
+
+  // A second tab of the app: the first tab holds the one connection, so the second opens no chat socket of its own.
+  const secondTab = await context.newPage();
+  const secondTabSockets: string[] = [];
+  secondTab.on('websocket', (socket) => secondTabSockets.push(socket.url()));
+  await secondTab.goto(page.url());
+  await expect(secondTab.getByRole('article', { name: 'Assistant' })).toContainText('Kept across a reload');
+  await expect(secondTab.getByRole('status').filter({ hasText: /connected|live/i }).first()).toBeVisible();
+  // The app's browser-side tool keeps its gateway socket per tab; the chat's is shared.
+  expect(secondTabSockets.length, `sockets the second tab opened: ${secondTabSockets.join(', ')}`).toBeLessThanOrEqual(1);
+  await secondTab.close();
+
+  // No server answers this time: what shows comes from the package's storage (IndexedDB) alone.
+  await page.routeWebSocket(/\/streaming\//, () => {});
+  await page.route(/\/api\//, () => {});
+  await page.reload();
+  await expect(page.locator('.platos-message-list')).toHaveAttribute('data-cached', 'true');
+  await expect(page.getByRole('article', { name: 'You' })).toHaveText('echo Kept across a reload');
+  await expect(page.getByRole('article', { name: 'Assistant' })).toContainText('Kept across a reload');
+  await expect(page.getByText('Showing saved messages; updating…')).toBeVisible();
+  expect.soft(problems.pageErrors, 'uncaught exceptions on the page').toEqual([]);
+});
