@@ -7,15 +7,15 @@ export interface LockManagerLike {
 }
 
 export interface ElectionTiming {
-  /** How often the leader says it is alive. @default 1000 */
+  /** How often the leader says it is alive. @default 500 */
   heartbeatMs: number;
-  /** Silence after which a leader counts as gone (a frozen tab): its lock is stolen, or a new election held. @default 4000 */
+  /** Silence after which a leader counts as gone (a frozen tab): its lock is stolen, or a new election held. @default 2000 */
   leaderTimeoutMs: number;
   /** Without Web Locks: how long a candidate listens for a leader or a lower claim. @default 250 */
   claimMs: number;
 }
 
-export const defaultElectionTiming: ElectionTiming = { heartbeatMs: 1_000, leaderTimeoutMs: 4_000, claimMs: 250 };
+export const defaultElectionTiming: ElectionTiming = { heartbeatMs: 500, leaderTimeoutMs: 2_000, claimMs: 250 };
 
 export interface LeaderElectionOptions {
   lockName: string;
