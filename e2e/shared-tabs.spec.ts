@@ -145,3 +145,40 @@ test('three tabs: one chat socket, a message and an approval shown in every tab 
   expect(first!.slice(-2), 'the turn the leader left mid-stream ends as an uncut run does').toEqual(uncut);
   expect(census.sent('message:send'), 'each message went over the wire once').toHaveLength(2);
 });
+
+test('a frozen leader tab: another takes over within about two seconds, and the frozen one steps down when it wakes', async ({ page, context }) => {
+  await holdDevServerUpdates(context);
+  const census = socketCensus();
+  const tabs = [page, await context.newPage()];
+  for (const [index, tab] of tabs.entries()) await census.attach(tab, `tab ${index + 1}`);
+  const threadUrl = `/?thread=e2e-frozen-leader-${Date.now()}`;
+  for (const tab of tabs) await tab.goto(threadUrl);
+  for (const tab of tabs) await expect(pill(tab)).toHaveAttribute('data-state', 'live');
+  await page.waitForTimeout(1_000);
+  const [leaderSocket] = census.of(CHAT_NAMESPACE, { open: true });
+  const leader = tabs[Number(leaderSocket!.tab.slice(-1)) - 1]!;
+  const follower = tabs.find((tab) => tab !== leader)!;
+
+  // Frozen as Chromium freezes a background tab: no timers, no messages, its lock and its socket still held.
+  const lifecycle = await context.newCDPSession(leader);
+  await lifecycle.send('Page.setWebLifecycleState', { state: 'frozen' });
+  const frozenAt = Date.now();
+  await expect(() => {
+    expect(census.of(CHAT_NAMESPACE, { open: true }).filter((socket) => socket.tab !== leaderSocket!.tab && socket.openedAt >= frozenAt)).toHaveLength(1);
+  }, 'the other tab opens the chat socket').toPass({ timeout: 5_000 });
+  const takeoverMs = census.of(CHAT_NAMESPACE, { open: true }).find((socket) => socket.openedAt >= frozenAt)!.openedAt - frozenAt;
+  console.log(`frozen leader: the other tab opened the chat socket ${takeoverMs} ms after the freeze`);
+  expect(takeoverMs).toBeLessThan(3_500);
+  await expect(pill(follower)).toHaveAttribute('data-state', 'live');
+  await send(follower, 'echo Sent while the leader is frozen');
+  await expect(assistants(follower)).toHaveAttribute('data-state', 'finished');
+
+  // Woken, the old leader finds its lock taken: it closes its socket and follows; it shows the same thread.
+  await lifecycle.send('Page.setWebLifecycleState', { state: 'active' });
+  await expect(() => expect(census.of(CHAT_NAMESPACE, { open: true }).map((socket) => socket.tab)).toEqual([expect.not.stringMatching(`^${leaderSocket!.tab}$`)])).toPass({
+    timeout: 5_000,
+  });
+  await expect(assistants(leader)).toHaveAttribute('data-state', 'finished');
+  expect(await transcriptOf(leader)).toEqual(await transcriptOf(follower));
+  expect(census.sent('message:send')).toHaveLength(1);
+});

@@ -154,9 +154,14 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     if (!snapshots || !hasEmptyView(api.getState().threads[threadId])) return client.threads.watch(threadId, listener);
     let closed = false;
     let stopWatching: (() => void) | null = null;
-    const opening = readThreadSnapshot(client.storage, threadId).then((snapshot) => {
+    // A read that fails (or a snapshot that cannot be shown) leaves the thread to load from the server as without one.
+    const saved = readThreadSnapshot(client.storage, threadId).catch(() => undefined);
+    const opening = saved.then((snapshot) => {
       if (closed || destroyed) return;
-      if (!snapshot || !hasEmptyView(api.getState().threads[threadId])) {
+      // A thread the client already follows (another store, a turn stream) goes on from where the client is: a
+      // saved view would be older, and no sync update would come to confirm it.
+      const followedAlready = client.threads.lastEventId(threadId) !== null;
+      if (!snapshot || followedAlready || !hasEmptyView(api.getState().threads[threadId])) {
         stopWatching = client.threads.watch(threadId, listener);
         return;
       }

@@ -92,6 +92,27 @@ describe('opening a thread from its snapshot', () => {
     expect(thread()?.cached).toBe(false);
   });
 
+  it('shows no saved view for a thread the client already follows, and watches as without one', async () => {
+    const storage = createFakeStorage();
+    storage.values.set('thread:thread-1', { view: savedView(), savedAt: 1 });
+    const { client, store, thread } = setup(storage);
+    client.threads.lastEventId = () => 'e1-40';
+    store.watchThread('thread-1');
+    await settle();
+    expect(client.watchOptions).toEqual([{ threadId: 'thread-1' }]);
+    expect(thread()?.cached).toBe(false);
+  });
+
+  it('watches as without a snapshot when reading storage fails', async () => {
+    const storage = createFakeStorage();
+    storage.get = () => Promise.reject(new Error('the database is gone'));
+    const { client, store, thread } = setup(storage);
+    store.watchThread('thread-1');
+    await settle();
+    expect(client.watchOptions).toEqual([{ threadId: 'thread-1' }]);
+    expect(thread()?.cached).toBe(false);
+  });
+
   it('does not subscribe when the watch stopped before the snapshot was read', async () => {
     const storage = createFakeStorage();
     storage.values.set('thread:thread-1', { view: savedView(), savedAt: 1 });

@@ -85,7 +85,12 @@ function withoutEchoed(pending: PendingMessage[], clientMessageIds: readonly str
 
 /** The thread showing a saved view until the server confirms it; its log starts from that view. */
 export function withCachedView(state: ThreadState, view: ThreadView): ThreadState {
-  return { ...state, view, eventLog: clearEventLog(state.eventLog), eventLogBase: view, cached: true };
+  // A send restored after a reload may already be in the saved view (delivered, its acknowledgement lost).
+  const echoed = view.messageIds.flatMap((id) => {
+    const message = view.messages[id];
+    return message?.role === 'user' && message.clientMessageId ? [message.clientMessageId] : [];
+  });
+  return { ...state, view, eventLog: clearEventLog(state.eventLog), eventLogBase: view, cached: true, pendingMessages: withoutEchoed(state.pendingMessages, echoed) };
 }
 
 /** Nothing has been received or restored for the thread yet. */

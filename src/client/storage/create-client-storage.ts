@@ -26,6 +26,9 @@ interface StoredRecord {
   value: unknown;
 }
 
+const isNewerRecord = (record: unknown) =>
+  typeof record === 'object' && record !== null && typeof (record as StoredRecord).v === 'number' && (record as StoredRecord).v > STORAGE_SCHEMA_VERSION;
+
 const isCurrentRecord = (record: unknown): record is StoredRecord =>
   typeof record === 'object' && record !== null && (record as StoredRecord).v === STORAGE_SCHEMA_VERSION && 'value' in record;
 
@@ -62,7 +65,8 @@ export function createClientStorage(options: ClientStorageOptions): ScopedStorag
         const record = await backend.get(scoped + key);
         if (record === undefined) return undefined;
         if (isCurrentRecord(record)) return record.value as T;
-        await backend.delete(scoped + key);
+        // A newer version belongs to a newer build of the app, maybe open in another tab: left alone, not read.
+        if (!isNewerRecord(record)) await backend.delete(scoped + key);
         return undefined;
       }, undefined),
     set: (key, value) => attempt((scoped) => backend.set(scoped + key, { v: STORAGE_SCHEMA_VERSION, value } satisfies StoredRecord), undefined),

@@ -83,6 +83,7 @@ describe('isThreadSnapshot', () => {
     expect(isThreadSnapshot({ view, savedAt: 1 }, 'other')).toBe(false);
     expect(isThreadSnapshot({ view: { ...view, messageIds: ['missing'] }, savedAt: 1 }, 'thread-1')).toBe(false);
     expect(isThreadSnapshot({ view: { ...view, turns: null }, savedAt: 1 }, 'thread-1')).toBe(false);
+    expect(isThreadSnapshot({ view: { ...view, messages: undefined }, savedAt: 1 }, 'thread-1')).toBe(false);
     expect(isThreadSnapshot('garbage', 'thread-1')).toBe(false);
     expect(isThreadSnapshot({ view }, 'thread-1')).toBe(false);
   });

@@ -17,9 +17,9 @@ export function isThreadSnapshot(value: unknown, threadId: string): value is Thr
     view.threadId === threadId &&
     (view.lastEventId === null || typeof view.lastEventId === 'string') &&
     (view.activeTurnId === null || typeof view.activeTurnId === 'string') &&
+    ['messages', 'toolCalls', 'artifacts', 'approvals', 'runs', 'steps', 'turns'].every((key) => isRecord(view[key])) &&
     Array.isArray(view.messageIds) &&
-    view.messageIds.every((id) => typeof id === 'string' && isRecord(ownEntry(view.messages as Record<string, unknown>, id))) &&
-    ['messages', 'toolCalls', 'artifacts', 'approvals', 'runs', 'steps', 'turns'].every((key) => isRecord(view[key]))
+    view.messageIds.every((id) => typeof id === 'string' && isRecord(ownEntry(view.messages as Record<string, unknown>, id)))
   );
 }
 
