@@ -76,8 +76,11 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), scope, {
     // Restored commands are first checked with the other tabs, which may be sending them right now.
     onJoin: () => void durable.restore(),
-    // A tab that takes over the connection also takes over what a closed tab left in the outbox.
+    // A tab that takes over the connection also takes over what a closed tab left in the outbox, as does the leader
+    // whenever another tab leaves.
     onLead: () => void durable.restore(),
+    onTabLeft: () => void durable.restore(),
+    onRetryRequested: () => manager.retryNow(),
   });
   const socket = shared?.socket ?? createSocket(namespaceUrl, socketOptions);
   const network = options.network === null ? undefined : (options.network ?? browserNetworkSignals());
@@ -255,7 +258,10 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
     reconnect() {
       if (closed) return;
       gateway.reconnect();
-      if (!socket.connected) return manager.retryNow();
+      if (!socket.connected) {
+        shared?.requestRetry();
+        return manager.retryNow();
+      }
       sessions.forEach((session) => session.state === 'error' && session.listenerCount > 0 && void session.start());
     },
     close() {

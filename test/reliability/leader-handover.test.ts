@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createPropertyReport, recordOutcome } from '../support/simulation/property-report.js';
 import { tabsPlanArbitrary } from '../support/simulation/tabs-plan.js';
 import {
@@ -20,6 +20,9 @@ const TIMEOUT_MS = 300_000;
 
 const report = createPropertyReport(TEST_FILE);
 afterAll(() => report.write());
+// The client loads its tab-sharing code on first use, in real time; a simulated run is over in a few real
+// milliseconds, so the module is loaded once before any run rather than racing the first one.
+beforeAll(() => import('../../src/client/shared-connection/shared-socket.js'));
 const world = fc.record({ plan: tabsPlanArbitrary, scheduler: fc.scheduler() });
 
 const holds = async (name: string, check: (outcome: TabsOutcome) => void) => {

@@ -145,11 +145,22 @@ export function createLeaderElection(options: LeaderElectionOptions) {
     }
   });
 
+  /** When this tab asked a silent leader whether it is there; 0 when it has not asked since it last heard from it. */
+  let askedAt = 0;
   const watchdog = setInterval(() => {
     if (role === 'leader') return announce();
-    if (Date.now() - lastHeardAt <= timing.leaderTimeoutMs) return;
+    const now = Date.now();
+    if (now - lastHeardAt <= timing.leaderTimeoutMs) return void (askedAt = 0);
+    // Browsers slow timers in background tabs, not message delivery: a leader whose heartbeats lag still answers
+    // at once, and only one that is really gone (frozen, crashed) stays silent.
+    if (askedAt === 0 || askedAt < lastHeardAt) {
+      askedAt = now;
+      return channel.post({ t: 'hello', from: tabId });
+    }
+    if (now - askedAt < timing.heartbeatMs) return;
+    askedAt = 0;
     if (leaderId !== null) follow(null);
-    lastHeardAt = Date.now();
+    lastHeardAt = now;
     leaderLost();
   }, timing.heartbeatMs);
 

@@ -50,9 +50,12 @@ describe('createSharedSocket', () => {
   function tabsOn(count: number, locks = createFakeLocks()) {
     const broadcast = createMemoryBroadcast();
     const reals: ReturnType<typeof fakeRealSocket>[] = [];
+    const heard = { tabsLeft: [] as number[], retries: [] as number[] };
     const tabs = Array.from({ length: count }, (_, index) => {
       const socket = createSharedSocket({
         tabId: `tab-${index}`,
+        onTabLeft: () => heard.tabsLeft.push(index),
+        onRetryRequested: () => heard.retries.push(index),
         broadcastChannel: broadcast.factory,
         locks,
         timing: { heartbeatMs: 100, leaderTimeoutMs: 400, claimMs: 50 },
@@ -67,7 +70,7 @@ describe('createSharedSocket', () => {
       sockets.push(socket);
       return socket;
     });
-    return { tabs, reals, broadcast };
+    return { tabs, reals, broadcast, heard };
   }
 
   it('elects one leader; followers connect when it does and get its frames in order', async () => {
@@ -137,12 +140,66 @@ describe('createSharedSocket', () => {
 
   it('passes app messages between tabs, never back to the sender, and ignores malformed channel traffic', async () => {
     vi.useFakeTimers();
-    const { tabs } = tabsOn(2);
+    const { tabs, broadcast } = tabsOn(2);
+    await flush();
+    await flush();
     const heard: unknown[][] = [[], []];
+    const frames: unknown[] = [];
     tabs.forEach((tab, index) => tab.peers.subscribe((message) => heard[index]!.push(message)));
+    tabs[1]!.onAny((...args: unknown[]) => frames.push(args));
+    const stranger = broadcast.factory('scope');
+    for (const junk of ['junk', null, { t: 'frame', from: 'tab-0' }, { t: 'frame', name: 'x', args: [] }, { t: 'ack', from: 'tab-0', to: 'tab-1', id: 1, ok: false }, { t: 'nope', from: 'x' }]) {
+      stranger.postMessage(junk);
+    }
     tabs[0]!.peers.post({ hello: 1 });
     await flush();
     expect(heard).toEqual([[], [{ hello: 1 }]]);
+    expect(frames).toEqual([]);
+    expect(tabs.every((tab) => tab.connected)).toBe(true);
+  });
+
+  it('tells the leader when another tab leaves, and passes a follower user\'s retry to it', async () => {
+    vi.useFakeTimers();
+    const { tabs, heard } = tabsOn(3);
+    await flush();
+    await flush();
+    tabs[2]!.requestRetry();
+    tabs[2]!.dispose();
+    await flush();
+    expect(heard).toEqual({ tabsLeft: [0], retries: [0] });
+  });
+
+  it('a leader whose heartbeats lag but who answers when asked keeps its place', async () => {
+    vi.useFakeTimers();
+    const broadcast = createMemoryBroadcast();
+    const locks = createFakeLocks();
+    const reals: unknown[] = [];
+    const make = (tabId: string) => {
+      const socket = createSharedSocket({
+        tabId,
+        broadcastChannel: broadcast.factory,
+        locks,
+        timing: { heartbeatMs: 100, leaderTimeoutMs: 400, claimMs: 50 },
+        createSocket: () => {
+          const real = fakeRealSocket();
+          reals.push(real);
+          queueMicrotask(() => real.connect());
+          return real as unknown as ClientSocket;
+        },
+      });
+      socket.start('scope');
+      sockets.push(socket);
+      return socket;
+    };
+    // The leader's timers never fire (a background tab at its most throttled), but messages still reach it.
+    const noTimers = vi.spyOn(globalThis, 'setInterval').mockImplementation(() => 0 as unknown as ReturnType<typeof setInterval>);
+    const leader = make('tab-0');
+    noTimers.mockRestore();
+    const follower = make('tab-1');
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(leader.role).toBe('leader');
+    expect(follower.role).toBe('follower');
+    expect(reals).toHaveLength(1);
   });
 
   it('elects over the channel alone when there are no Web Locks, lowest tab id first', async () => {

@@ -15,9 +15,15 @@ export interface SharedSocketOptions {
   tabId?: string;
   /** This tab started leading: the one socket is now its own. */
   onLead?(): void;
+  /** This tab leads and another tab left (it may have left commands behind). */
+  onTabLeft?(): void;
+  /** This tab leads and a user in another tab asked to try connecting again now. */
+  onRetryRequested?(): void;
 }
 
 type Listener = (...args: unknown[]) => void;
+
+const relayMarginMs = 1_000;
 type PendingAck = { resolve(value: unknown): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> };
 
 /** For followers, a leader that dropped its socket on purpose still means a lost connection: they must come back. */
@@ -35,6 +41,8 @@ export type SharedSocket = ClientSocket & {
   readonly peers: PeerChannel;
   /** Joins the tabs on `channelName` (scoped to origin, agent and user) and elects. Until then it waits unconnected. */
   start(channelName: string): void;
+  /** Asks the leader to try connecting again now, as this tab's user asked (a follower cannot reach the socket). */
+  requestRetry(): void;
   /** Leaves for good: another tab takes over at once. */
   dispose(): void;
 };
@@ -62,6 +70,7 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   let election: ReturnType<typeof createLeaderElection> | null = null;
   let nextEmitId = 0;
   let disposed = false;
+  let stopListeningForUnload = () => {};
 
   const fire = (event: string, ...args: unknown[]) => {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(...args);
@@ -191,7 +200,12 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
       return;
     }
     if (!election?.isLeader || message.from === tabId) return;
-    if (message.t === 'release' || message.t === 'bye') return dropTab(message.from);
+    if (message.t === 'retry') return options.onRetryRequested?.();
+    if (message.t === 'release') return dropTab(message.from);
+    if (message.t === 'bye') {
+      dropTab(message.from);
+      return options.onTabLeft?.();
+    }
     if (message.t !== 'emit' || message.to !== tabId) return;
     const { from, id } = message;
     execute(from, message.name, message.payload, message.timeoutMs).then(
@@ -206,10 +220,11 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     if (!connected || !leaderId) return Promise.reject(new Error('disconnected'));
     const id = ++nextEmitId;
     return new Promise((resolve, reject) => {
+      // The leader's own wait for the server ends first; the margin covers the trip between tabs.
       const timer = setTimeout(() => {
         pendingAcks.delete(id);
         reject(new Error('operation has timed out'));
-      }, timeoutMs);
+      }, timeoutMs + relayMarginMs);
       pendingAcks.set(id, { resolve, reject, timer });
       post({ t: 'emit', from: tabId, to: leaderId, id, name, payload, timeoutMs });
     });
@@ -280,11 +295,15 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
         return () => void peerListeners.delete(listener);
       },
     },
+    requestRetry() {
+      if (!election?.isLeader) post({ t: 'retry', from: tabId });
+    },
     start(channelName: string) {
       if (disposed || channel) return;
       const tabChannel = createTabChannel(options.broadcastChannel, channelName);
       channel = tabChannel;
       tabChannel.subscribe(serveTabs);
+      stopListeningForUnload = onPageUnload(() => socket.dispose());
       election = createLeaderElection({
         lockName: channelName,
         tabId,
@@ -300,6 +319,7 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     dispose() {
       if (disposed) return;
       disposed = true;
+      stopListeningForUnload();
       wanted = false;
       stopLeading();
       becomeDisconnected('io client disconnect');
@@ -309,4 +329,15 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     },
   };
   return socket as unknown as SharedSocket;
+}
+
+/** The page is going away for good (not into the back/forward cache): say goodbye so another tab takes over now. */
+function onPageUnload(leave: () => void): () => void {
+  const target = globalThis as { addEventListener?: Window['addEventListener']; removeEventListener?: Window['removeEventListener'] };
+  if (typeof target.addEventListener !== 'function') return () => {};
+  const onPageHide = (event: Event) => {
+    if (!(event as PageTransitionEvent).persisted) leave();
+  };
+  target.addEventListener('pagehide', onPageHide);
+  return () => target.removeEventListener?.('pagehide', onPageHide);
 }

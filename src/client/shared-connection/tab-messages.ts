@@ -10,6 +10,8 @@ export type TabMessage =
   | { t: 'bye'; from: string }
   /** A follower stopped wanting the connection: the leader drops its thread subscriptions. */
   | { t: 'release'; from: string }
+  /** A follower's user asked to try again now (the leader may have given up: offline, unauthorized). */
+  | { t: 'retry'; from: string }
   | { t: 'connect'; from: string }
   | { t: 'disconnect'; from: string; reason: string }
   | { t: 'connect_error'; from: string; message: string }
@@ -29,6 +31,7 @@ const fieldsOf: Record<TabMessage['t'], Record<string, 'string' | 'number' | 'bo
   claim: {},
   bye: {},
   release: {},
+  retry: {},
   connect: {},
   disconnect: { reason: 'string' },
   connect_error: { message: 'string' },

@@ -9,6 +9,8 @@ export interface TabSharing {
   socket: ClientSocket;
   /** The other tabs of this scope, for the outbox. Messages posted before the channel opens are dropped. */
   peers: PeerChannel;
+  /** Asks the leader tab to try connecting again now. */
+  requestRetry(): void;
   dispose(): void;
 }
 
@@ -26,6 +28,8 @@ export function createTabSharing(
     /** The tab joined the others: peers hear it from now on. */
     onJoin(): void;
     onLead(): void;
+    onTabLeft(): void;
+    onRetryRequested(): void;
   },
 ): TabSharing | null {
   const setting = options.sharedConnection;
@@ -37,9 +41,18 @@ export function createTabSharing(
   let disposed = false;
   const peerListeners = new Set<(message: unknown) => void>();
   const sharedSocket = import('./shared-socket.js').then(async ({ createSharedSocket }): Promise<SharedSocket> => {
-    const socket = createSharedSocket({ createSocket, broadcastChannel, locks, onLead: hooks.onLead, ...(custom.timing ? { timing: custom.timing } : {}) });
+    // Without a scope (no token) there is no telling whose tabs these are: this tab keeps a socket of its own.
+    const name = await scope();
+    const socket = createSharedSocket({
+      createSocket,
+      broadcastChannel,
+      locks,
+      onLead: hooks.onLead,
+      onTabLeft: hooks.onTabLeft,
+      onRetryRequested: hooks.onRetryRequested,
+      ...(custom.timing ? { timing: custom.timing } : {}),
+    });
     socket.peers.subscribe((message) => peerListeners.forEach((listener) => listener(message)));
-    const name = await scope().catch(() => 'unscoped');
     if (disposed) socket.dispose();
     else {
       socket.start(`platos-connection|${name}`);
@@ -47,7 +60,8 @@ export function createTabSharing(
     }
     return socket;
   });
-  // The sharing code may fail to load (offline, with the app's chunks not cached): then this tab has its own socket.
+  // The sharing code may fail to load (offline, with the app's chunks not cached), or the scope to resolve: then this
+  // tab has a socket of its own.
   const arriving: Promise<ClientSocket & Partial<SharedSocket>> = sharedSocket.catch(() => {
     hooks.onJoin();
     return createSocket();
@@ -62,9 +76,11 @@ export function createTabSharing(
         return () => void peerListeners.delete(listener);
       },
     },
+    requestRetry: () => deferred.target?.requestRetry?.(),
     dispose() {
       disposed = true;
-      deferred.target?.dispose?.();
+      // Also when it is still on its way: a shared socket left running would win the lock and serve no one.
+      void sharedSocket.then((socket) => socket.dispose(), () => {});
     },
   };
 }
