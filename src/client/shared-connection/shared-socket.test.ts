@@ -47,11 +47,13 @@ describe('createSharedSocket', () => {
     vi.useRealTimers();
   });
 
-  function tabsOn(count: number, locks = createFakeLocks()) {
+  /** Tabs of one origin; `beforeOpening(index)` runs before each tab opens, `afterOpening(index)` after. */
+  function tabsOn(count: number, locks = createFakeLocks(), around: { beforeOpening?(index: number): void; afterOpening?(index: number): void } = {}) {
     const broadcast = createMemoryBroadcast();
     const reals: ReturnType<typeof fakeRealSocket>[] = [];
     const heard = { tabsLeft: [] as number[], retries: [] as number[] };
     const tabs = Array.from({ length: count }, (_, index) => {
+      around.beforeOpening?.(index);
       const socket = createSharedSocket({
         tabId: `tab-${index}`,
         onTabLeft: () => heard.tabsLeft.push(index),
@@ -68,6 +70,7 @@ describe('createSharedSocket', () => {
       });
       socket.start('scope');
       sockets.push(socket);
+      around.afterOpening?.(index);
       return socket;
     });
     return { tabs, reals, broadcast, heard };
@@ -171,34 +174,16 @@ describe('createSharedSocket', () => {
 
   it('a leader whose heartbeats lag but who answers when asked keeps its place', async () => {
     vi.useFakeTimers();
-    const broadcast = createMemoryBroadcast();
-    const locks = createFakeLocks();
-    const reals: unknown[] = [];
-    const make = (tabId: string) => {
-      const socket = createSharedSocket({
-        tabId,
-        broadcastChannel: broadcast.factory,
-        locks,
-        timing: { heartbeatMs: 100, leaderTimeoutMs: 400, claimMs: 50 },
-        createSocket: () => {
-          const real = fakeRealSocket();
-          reals.push(real);
-          queueMicrotask(() => real.connect());
-          return real as unknown as ClientSocket;
-        },
-      });
-      socket.start('scope');
-      sockets.push(socket);
-      return socket;
-    };
     // The leader's timers never fire (a background tab at its most throttled), but messages still reach it.
-    const noTimers = vi.spyOn(globalThis, 'setInterval').mockImplementation(() => 0 as unknown as ReturnType<typeof setInterval>);
-    const leader = make('tab-0');
-    noTimers.mockRestore();
-    const follower = make('tab-1');
+    let noTimers: { mockRestore(): void } | undefined;
+    const { tabs, reals } = tabsOn(2, createFakeLocks(), {
+      beforeOpening: (index) => {
+        if (index === 0) noTimers = vi.spyOn(globalThis, 'setInterval').mockImplementation(() => 0 as unknown as ReturnType<typeof setInterval>);
+      },
+      afterOpening: () => noTimers?.mockRestore(),
+    });
     await vi.advanceTimersByTimeAsync(3_000);
-    expect(leader.role).toBe('leader');
-    expect(follower.role).toBe('follower');
+    expect(tabs.map((tab) => tab.role)).toEqual(['leader', 'follower']);
     expect(reals).toHaveLength(1);
   });
 
