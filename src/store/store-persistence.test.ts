@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEventFactory, shortTurnEvents } from '../../test/support/event-factory.js';
 import { createFakeClient, createFakeStorage } from '../testing/index.js';
 import { createPlatosStore } from './create-platos-store.js';
@@ -159,6 +159,10 @@ describe('opening a thread from its snapshot', () => {
 });
 
 describe('saving thread snapshots', () => {
+  // The store loads its snapshot writer on first use, in real time; loaded once here, it is there at once for the
+  // fake clocks below, as it is in an app after its first save.
+  beforeAll(() => import('./persistence/snapshot-writer.js'));
+
   it('saves at most once a second while tokens stream, and soon after the turn finishes', async () => {
     vi.useFakeTimers();
     const { client, scheduler, store, storage, snapshotWrites } = setup();
