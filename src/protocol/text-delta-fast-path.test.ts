@@ -81,7 +81,9 @@ const change: fc.Arbitrary<Change> = fc.oneof(
   fc.constantFrom(...fieldNames).map((key): Change => (frame) => {
     Object.defineProperty(frame, key, { get: () => { throw new Error('read'); }, enumerable: true, configurable: true });
   }),
-  fc.constantFrom(...fieldNames).map((key): Change => (frame) => Object.defineProperty(frame, key, { enumerable: false })),
+  // Hides a field the frame has; on a field an earlier change deleted it would create a non-configurable one,
+  // which a later change could not redefine.
+  fc.constantFrom(...fieldNames).map((key): Change => (frame) => Object.hasOwn(frame, key) && Object.defineProperty(frame, key, { enumerable: false })),
   fc.constant((frame: Frame) => Object.setPrototypeOf(frame, null)),
   fc.constant((frame: Frame) => Object.setPrototypeOf(frame, Point.prototype)),
   fc.constant((frame: Frame) => Object.setPrototypeOf(frame, { messageId: 'inherited' })),
