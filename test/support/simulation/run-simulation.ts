@@ -12,16 +12,9 @@ import { createScheduledNetwork } from './network.js';
 import { createSimServer, SIM_TOKEN } from './sim-server.js';
 import { createSimSocket } from './sim-socket.js';
 import type { SimulationPlan, SimulationStep } from './simulation-plan.js';
+import { scheduleScript, START_TIME, tickUntilRest } from './script-playback.js';
 
-export const TICK_MS = 200;
-/** How long the world may take to settle after the script ends before the run counts as stuck. */
-export const SETTLE_LIMIT_MS = 180_000;
-/** The longest a frame, handshake or HTTP answer may take; below the 1 s gap timeout and every ack timeout. */
-export const MAX_LATENCY_MS = 800;
-/** A bound on playing the script itself, so no plan can keep a run going for ever. */
-const PLAYBACK_LIMIT_MS = 600_000;
-const SETTLED_TICKS_REQUIRED = 5;
-export const START_TIME = 1_700_000_000_000;
+export { MAX_LATENCY_MS, SETTLE_LIMIT_MS, START_TIME, TICK_MS } from './script-playback.js';
 
 export interface ThreadOutcome {
   threadId: string;
@@ -116,18 +109,7 @@ async function run(plan: SimulationPlan, scheduler: fc.Scheduler): Promise<Simul
       void store.send(step.threadId, step.text).then((result) => (entry.result = result));
     }
   };
-  const playback = scheduler.scheduleSequence(
-    plan.steps.map((step, index) => ({
-      label: `script step ${index}: ${describe(step)}`,
-      builder: async () => {
-        try {
-          perform(step);
-        } catch (error) {
-          network.errors.push(error);
-        }
-      },
-    })),
-  );
+  const playback = scheduleScript(scheduler, plan.steps, describe, perform, network);
 
   const answerPendingApprovals = () => {
     for (const threadId of plan.threadIds) {
@@ -152,30 +134,23 @@ async function run(plan: SimulationPlan, scheduler: fc.Scheduler): Promise<Simul
       return sync?.kind === 'sync' && sync.state === 'live' && client.threads.lastEventId(threadId) === server.thread(threadId).lastEventId;
     });
 
-  const stepsPerTick = cycle(plan.timing.stepsPerTick);
-  let playbackEndedAt: number | null = null;
-  let settledTicks = 0;
-  while (settledTicks < SETTLED_TICKS_REQUIRED) {
-    for (let count = stepsPerTick(); count > 0 && scheduler.count() > 0; count -= 1) await scheduler.waitNext(1);
-    // A slow network, not a broken one: no step waits past MAX_LATENCY_MS, well inside every client timeout.
-    while (scheduler.count() > 0 && Date.now() - (network.oldestWaitingSince() ?? Date.now()) > MAX_LATENCY_MS) await scheduler.waitNext(1);
-    if (playback.done && playbackEndedAt === null) {
-      playbackEndedAt = Date.now();
-      server.releaseHeldFrames();
-    }
-    settledTicks = atRest() ? settledTicks + 1 : 0;
-    const outOfTime = playbackEndedAt === null ? Date.now() - START_TIME > PLAYBACK_LIMIT_MS : Date.now() - playbackEndedAt > SETTLE_LIMIT_MS;
-    if (playback.faulty || outOfTime) break;
-    vi.advanceTimersByTime(TICK_MS);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    frames.runFrame();
-    if (plan.answerApprovals) answerPendingApprovals();
-  }
+  const { settled, settleMs } = await tickUntilRest({
+    scheduler,
+    network,
+    playback,
+    stepsPerTick: cycle(plan.timing.stepsPerTick),
+    atRest,
+    onPlaybackEnd: () => server.releaseHeldFrames(),
+    afterTick() {
+      frames.runFrame();
+      if (plan.answerApprovals) answerPendingApprovals();
+    },
+  });
 
   store.flush();
   const outcome: SimulationOutcome = {
-    settled: settledTicks >= SETTLED_TICKS_REQUIRED,
-    settleMs: playbackEndedAt === null ? 0 : Date.now() - playbackEndedAt,
+    settled,
+    settleMs,
     connectionState: client.connection.getState(),
     threads: plan.threadIds.map((threadId) => ({
       threadId,

@@ -6,15 +6,14 @@ import type { ThreadState } from '../../../src/store/types.js';
 import type { SentTurn } from './agent-turns.js';
 import type { FaultCounts } from './faults.js';
 import { createScheduledNetwork } from './network.js';
-import { cycle, MAX_LATENCY_MS, onFakeClock, SETTLE_LIMIT_MS, START_TIME, TICK_MS } from './run-simulation.js';
+import { cycle, onFakeClock } from './run-simulation.js';
+import { scheduleScript, tickUntilRest } from './script-playback.js';
 import { createSimServer } from './sim-server.js';
 import { createScheduledBroadcast } from './tabs-broadcast.js';
 import { TAB_THREAD_IDS, SENDS_THREAD, type TabChange, type TabsPlan, type TabsStep } from './tabs-plan.js';
 import { closeTab, openTab, type SimTab, type TabSend, type TabsOrigin } from './tabs-world.js';
 import { createFakeLocks } from '../tabs/fake-locks.js';
 
-const PLAYBACK_LIMIT_MS = 600_000;
-const SETTLED_TICKS_REQUIRED = 5;
 /** Tabs opened midway stop here, so a plan cannot grow the world without bound. */
 const MAX_TABS = 6;
 
@@ -112,18 +111,7 @@ async function run(plan: TabsPlan, scheduler: fc.Scheduler): Promise<TabsOutcome
     sends.push(entry);
     void tab.store.send(SENDS_THREAD, step.text).then((result) => (entry.result = result));
   };
-  const playback = scheduler.scheduleSequence(
-    plan.steps.map((step, index) => ({
-      label: `script step ${index}: ${describe(step)}`,
-      builder: async () => {
-        try {
-          perform(step);
-        } catch (error) {
-          network.errors.push(error);
-        }
-      },
-    })),
-  );
+  const playback = scheduleScript(scheduler, plan.steps, describe, perform, network);
 
   const connectedSockets = () => tabs.reduce((total, tab) => total + tab.sockets.filter((socket) => socket.connected).length, 0);
   const caughtUp = (tab: SimTab) =>
@@ -140,25 +128,19 @@ async function run(plan: TabsPlan, scheduler: fc.Scheduler): Promise<TabsOutcome
     sends.every((send) => send.result !== 'pending' || tabs[send.tab]!.closedAt !== null) &&
     openTabs().every(caughtUp);
 
-  const stepsPerTick = cycle(plan.timing.stepsPerTick);
-  let playbackEndedAt: number | null = null;
-  let settledTicks = 0;
-  while (settledTicks < SETTLED_TICKS_REQUIRED) {
-    for (let count = stepsPerTick(); count > 0 && scheduler.count() > 0; count -= 1) await scheduler.waitNext(1);
-    while (scheduler.count() > 0 && Date.now() - (network.oldestWaitingSince() ?? Date.now()) > MAX_LATENCY_MS) await scheduler.waitNext(1);
-    if (playback.done && playbackEndedAt === null) playbackEndedAt = Date.now();
-    settledTicks = atRest() ? settledTicks + 1 : 0;
-    const outOfTime = playbackEndedAt === null ? Date.now() - START_TIME > PLAYBACK_LIMIT_MS : Date.now() - playbackEndedAt > SETTLE_LIMIT_MS;
-    if (playback.faulty || outOfTime) break;
-    vi.advanceTimersByTime(TICK_MS);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const tab of openTabs()) tab.runFrame();
-  }
+  const { settled, settleMs } = await tickUntilRest({
+    scheduler,
+    network,
+    playback,
+    stepsPerTick: cycle(plan.timing.stepsPerTick),
+    atRest,
+    afterTick: () => openTabs().forEach((tab) => tab.runFrame()),
+  });
 
   for (const tab of openTabs()) tab.store.flush();
   const outcome: TabsOutcome = {
-    settled: settledTicks >= SETTLED_TICKS_REQUIRED,
-    settleMs: playbackEndedAt === null ? 0 : Date.now() - playbackEndedAt,
+    settled,
+    settleMs,
     tabs: tabs.map((tab) => ({
       index: tab.index,
       closedAt: tab.closedAt,
