@@ -72,7 +72,7 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
   };
   const createSocket = (url: string, socketFactoryOptions: typeof socketOptions): ClientSocket =>
     options.socketFactory ? options.socketFactory(url, socketFactoryOptions) : io(url, socketFactoryOptions);
-  const scope = memoizedScope(clientScope(options, agentId, getToken));
+  const scope = clientScope(options, agentId, getToken);
   const shared = createTabSharing(options, () => createSocket(namespaceUrl, socketOptions), scope, {
     // Restored commands are first checked with the other tabs, which may be sending them right now.
     onJoin: () => void durable.restore(),
@@ -276,17 +276,6 @@ export function createPlatosClient(options: PlatosClientOptions): PlatosClient {
       shared?.dispose();
       gateway.close();
     },
-  };
-}
-
-/** One scope lookup (and so at most one extra `getToken()` call) for storage and tab sharing alike. */
-function memoizedScope(scope: string | (() => Promise<string>)): () => Promise<string> {
-  let resolved: Promise<string> | undefined;
-  return () => {
-    if (typeof scope === 'string') return Promise.resolve(scope);
-    const attempt = (resolved ??= scope());
-    attempt.catch(() => resolved === attempt && (resolved = undefined));
-    return attempt;
   };
 }
 
