@@ -1,6 +1,9 @@
 import type { ClientSocket } from '../client-options.js';
 import { createLeaderElection, defaultElectionTiming, type ElectionTiming, type LockManagerLike } from './leader-election.js';
 import type { PeerChannel } from './peer-channel.js';
+import { onPageUnload } from './page-unload.js';
+import { createRelayedAcks } from './relayed-acks.js';
+import { createSocketEvents, type SocketListener } from './socket-events.js';
 import { createSubscriptionLedger } from './subscription-ledger.js';
 import { createTabChannel, type BroadcastChannelFactory, type TabChannel } from './tab-channel.js';
 import type { TabMessage } from './tab-messages.js';
@@ -21,10 +24,7 @@ export interface SharedSocketOptions {
   onRetryRequested?(): void;
 }
 
-type Listener = (...args: unknown[]) => void;
-
-const relayMarginMs = 1_000;
-type PendingAck = { resolve(value: unknown): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> };
+type Listener = SocketListener;
 
 /** For followers, a leader that dropped its socket on purpose still means a lost connection: they must come back. */
 const followerReason = (reason: string) => (reason === 'io client disconnect' ? 'transport close' : reason);
@@ -56,9 +56,8 @@ export type SharedSocket = ClientSocket & {
 export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   const tabId = options.tabId ?? globalThis.crypto?.randomUUID?.() ?? `tab-${Math.random().toString(36).slice(2)}`;
   const timing = { ...defaultElectionTiming, ...options.timing };
-  const listeners = new Map<string, Set<Listener>>();
-  const anyListeners = new Set<Listener>();
-  const pendingAcks = new Map<number, PendingAck>();
+  const events = createSocketEvents();
+  const acks = createRelayedAcks();
   const peerListeners = new Set<(message: unknown) => void>();
   const ledger = createSubscriptionLedger();
   // A socket.io-client socket connects on creation; so does this one, as soon as there is a connected leader.
@@ -68,22 +67,12 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   let real: ClientSocket | null = null;
   let channel: TabChannel | null = null;
   let election: ReturnType<typeof createLeaderElection> | null = null;
-  let nextEmitId = 0;
   let disposed = false;
   let stopListeningForUnload = () => {};
 
-  const fire = (event: string, ...args: unknown[]) => {
-    for (const listener of [...(listeners.get(event) ?? [])]) listener(...args);
-  };
+  const { fire } = events;
   const post = (message: TabMessage) => channel?.post(message);
 
-  const rejectPending = () => {
-    for (const [id, pending] of pendingAcks) {
-      clearTimeout(pending.timer);
-      pendingAcks.delete(id);
-      pending.reject(new Error('disconnected'));
-    }
-  };
   const becomeConnected = () => {
     if (connected || !wanted || disposed) return;
     connected = true;
@@ -92,7 +81,7 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   const becomeDisconnected = (reason: string) => {
     if (!connected) return;
     connected = false;
-    rejectPending();
+    acks.rejectAll();
     fire('disconnect', reason);
   };
 
@@ -126,7 +115,7 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   };
   const onRealFrame = (name: string, ...args: unknown[]) => {
     post({ t: 'frame', from: tabId, name, args });
-    if (connected) for (const listener of [...anyListeners]) listener(name, ...args);
+    if (connected) events.frame(name, args);
   };
 
   const lead = () => {
@@ -161,15 +150,6 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     becomeDisconnected('transport close');
   };
 
-  const settleAck = (message: Extract<TabMessage, { t: 'ack' }>) => {
-    const pending = pendingAcks.get(message.id);
-    if (!pending) return;
-    pendingAcks.delete(message.id);
-    clearTimeout(pending.timer);
-    if (message.ok) pending.resolve(message.value);
-    else pending.reject(new Error(message.message));
-  };
-
   const fromLeader = (message: TabMessage) => {
     switch (message.t) {
       case 'leader':
@@ -185,10 +165,10 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
         if (wanted && !connected) fire('connect_error', new Error(message.message));
         return;
       case 'frame':
-        if (connected) for (const listener of [...anyListeners]) listener(message.name, ...message.args);
+        if (connected) events.frame(message.name, message.args);
         return;
       case 'ack':
-        if (message.to === tabId) settleAck(message);
+        if (message.to === tabId) acks.settle(message);
         return;
     }
   };
@@ -218,16 +198,9 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     if (election?.isLeader) return execute(tabId, name, payload, timeoutMs);
     const leaderId = election?.leaderId;
     if (!connected || !leaderId) return Promise.reject(new Error('disconnected'));
-    const id = ++nextEmitId;
-    return new Promise((resolve, reject) => {
-      // The leader's own wait for the server ends first; the margin covers the trip between tabs.
-      const timer = setTimeout(() => {
-        pendingAcks.delete(id);
-        reject(new Error('operation has timed out'));
-      }, timeoutMs + relayMarginMs);
-      pendingAcks.set(id, { resolve, reject, timer });
-      post({ t: 'emit', from: tabId, to: leaderId, id, name, payload, timeoutMs });
-    });
+    const { id, answer } = acks.expect(timeoutMs);
+    post({ t: 'emit', from: tabId, to: leaderId, id, name, payload, timeoutMs });
+    return answer;
   };
 
   const socket = {
@@ -244,24 +217,10 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     get io() {
       return real?.io ?? {};
     },
-    on(event: string, listener: Listener) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      set.add(listener);
-      listeners.set(event, set);
-      return socket;
-    },
-    off(event: string, listener: Listener) {
-      listeners.get(event)?.delete(listener);
-      return socket;
-    },
-    onAny(listener: Listener) {
-      anyListeners.add(listener);
-      return socket;
-    },
-    offAny(listener: Listener) {
-      anyListeners.delete(listener);
-      return socket;
-    },
+    on: (event: string, listener: Listener) => (events.on(event, listener), socket),
+    off: (event: string, listener: Listener) => (events.off(event, listener), socket),
+    onAny: (listener: Listener) => (events.onAny(listener), socket),
+    offAny: (listener: Listener) => (events.offAny(listener), socket),
     timeout(timeoutMs: number) {
       return { emitWithAck: (name: string, payload: unknown) => relayCommand(name, payload, timeoutMs) };
     },
@@ -329,15 +288,4 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     },
   };
   return socket as unknown as SharedSocket;
-}
-
-/** The page is going away for good (not into the back/forward cache): say goodbye so another tab takes over now. */
-function onPageUnload(leave: () => void): () => void {
-  const target = globalThis as { addEventListener?: Window['addEventListener']; removeEventListener?: Window['removeEventListener'] };
-  if (typeof target.addEventListener !== 'function') return () => {};
-  const onPageHide = (event: Event) => {
-    if (!(event as PageTransitionEvent).persisted) leave();
-  };
-  target.addEventListener('pagehide', onPageHide);
-  return () => target.removeEventListener?.('pagehide', onPageHide);
 }
