@@ -1,12 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PlatosClient, ThreadListener, ThreadUpdate } from '../client/types.js';
+import type { PlatosClient, ThreadUpdate } from '../client/types.js';
 import type { EntityRecord, ToolInvocation } from '../client/connections/types.js';
 import { createClientMessageId } from './client-message-id.js';
 import { entityKey, toolCallKey } from './entity-keys.js';
 import { createAnimationFrameScheduler } from './frame-scheduler.js';
 import { applyOutboxChange, outboxChangeOf } from './outbox-in-view.js';
-import { readThreadSnapshot } from './persistence/read-thread-snapshot.js';
-import { createLazySnapshotWriter } from './persistence/lazy-snapshot-writer.js';
+import { createThreadPersistence } from './persistence/thread-persistence.js';
 import {
   addPendingMessage,
   findPendingMessage,
@@ -16,7 +15,7 @@ import {
 } from './pending-messages.js';
 import { assertEventLogLimit, clearEventLog, DEFAULT_EVENT_LOG_LIMIT } from './event-log.js';
 import { createStallWatch } from './stall-watch.js';
-import { applyThreadUpdates, createThreadState, hasEmptyView, withCachedView } from './thread-state.js';
+import { applyThreadUpdates, createThreadState } from './thread-state.js';
 import { toCommandError } from './to-command-error.js';
 import type { ApprovalResponse, FrameScheduler, PlatosState, PlatosStore, SendResult, ThreadState } from './types.js';
 import { createWatchRegistry } from './watch-registry.js';
@@ -125,65 +124,21 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
     for (const threadId of new Set(updates.map((queued) => queued.threadId))) {
       const thread = threads[threadId];
       if (thread) stallWatch.observe(threadId, thread);
-      if (thread) noteSnapshotChange(threadId, before[threadId], thread);
+      if (thread) persistence?.noteChange(threadId, before[threadId], thread);
     }
   }
 
-  function noteSnapshotChange(threadId: string, before: ThreadState | undefined, after: ThreadState): void {
-    if (!snapshots) return;
-    if (before?.cached && !after.cached) snapshots.confirmed(threadId);
-    if (before?.view === after.view) return;
-    // Streamed text waits for the throttle; a new message, an approval or the end of a turn is saved on the next
-    // idle moment, so a reload right after them finds them.
-    const milestone =
-      before === undefined ||
-      before.view.messageIds !== after.view.messageIds ||
-      before.view.approvals !== after.view.approvals ||
-      before.view.activeTurnId !== after.view.activeTurnId;
-    snapshots.changed(threadId, milestone);
-  }
-
-  /**
-   * Snapshot reads whose subscription has not been made yet. A send waits for its thread's, so the subscription
-   * reaches the server first and the turn streams live instead of arriving later through a history rebuild.
-   */
-  const openingWatches = new Map<string, Promise<void>>();
-
-  /** Subscribes to the thread; an empty one first shows its saved snapshot and resumes after it. */
-  function openWatch(threadId: string, listener: ThreadListener): () => void {
-    if (!snapshots || !hasEmptyView(api.getState().threads[threadId])) return client.threads.watch(threadId, listener);
-    let closed = false;
-    let stopWatching: (() => void) | null = null;
-    // A read that fails (or a snapshot that cannot be shown) leaves the thread to load from the server as without one.
-    const saved = readThreadSnapshot(client.storage, threadId).catch(() => undefined);
-    const opening = saved.then((snapshot) => {
-      if (closed || destroyed) return;
-      // A thread the client already follows (another store, a turn stream) goes on from where the client is: a
-      // saved view would be older, and no sync update would come to confirm it.
-      const followedAlready = client.threads.lastEventId(threadId) !== null;
-      if (!snapshot || followedAlready || !hasEmptyView(api.getState().threads[threadId])) {
-        stopWatching = client.threads.watch(threadId, listener);
-        return;
-      }
-      updateThread(threadId, (thread) => withCachedView(thread, snapshot.view));
-      snapshots.used(threadId);
-      stopWatching = client.threads.watch(threadId, listener, { resumeFrom: snapshot.view.lastEventId });
-    });
-    openingWatches.set(threadId, opening);
-    void opening.finally(() => openingWatches.get(threadId) === opening && openingWatches.delete(threadId));
-    return () => {
-      closed = true;
-      stopWatching?.();
-    };
-  }
-
-  const snapshots = client.storage.enabled
-    ? createLazySnapshotWriter({ storage: client.storage, readThread: (threadId) => api.getState().threads[threadId] })
-    : null;
+  const persistence = createThreadPersistence({
+    client,
+    readThread: (threadId) => api.getState().threads[threadId],
+    updateThread,
+    isDestroyed: () => destroyed,
+  });
 
   const watches = createWatchRegistry((threadId) => {
     updateThread(threadId, (thread) => thread);
-    const stopWatching = openWatch(threadId, (update) => enqueue(threadId, update));
+    const listener = (update: ThreadUpdate) => enqueue(threadId, update);
+    const stopWatching = persistence ? persistence.openWatch(threadId, listener) : client.threads.watch(threadId, listener);
     return () => {
       stopWatching();
       stallWatch.forget(threadId);
@@ -211,7 +166,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
 
   async function deliver(threadId: string, clientMessageId: string, text: string): Promise<SendResult> {
     try {
-      const opening = openingWatches.get(threadId);
+      const opening = persistence?.opening(threadId);
       if (opening) await opening;
       const { turnId } = await client.threads.send(threadId, text, { clientMessageId });
       return { ok: true, clientMessageId, turnId };
@@ -297,7 +252,7 @@ export function createWritablePlatosStore(options: PlatosStoreOptions): { store:
       frameTasks = [];
       unsubscribeConnection();
       unsubscribeOutbox();
-      snapshots?.dispose();
+      persistence?.dispose();
       stopInvocations();
       stopEntities?.();
       stallWatch.dispose();
