@@ -22,11 +22,11 @@ const budgets = {
   // browser benchmark's work: the one-pass `text-delta` check (about 0.4 kB, 2.5x cheaper per delta), the chunked
   // event log (0.3), batched frames (0.2) and frame tasks bring it to 18.3. What devtools read from a client
   // (`observe`, the connection-state history, `getOutbox`) adds 0.2; the devtools themselves are their own entry.
-  // Durability, on by default, adds 4.8 kB (18.6 -> 23.4): the durable outbox with its restore and its talk with other
+  // Durability, on by default, adds 4.9 kB (18.6 -> 23.5): the durable outbox with its restore and its talk with other
   // tabs (about 1.7 kB), scoped and versioned storage with idb-keyval (1.2; loaded with the client so that a reload
   // without a network can read it), the store's cached-view reading and outbox-in-view (0.9), and the deferred socket
   // and the choice to share it (0.6). The tab-sharing engine (2.8) and the snapshot writer (1.1) load on first use.
-  core: 23.5,
+  core: 23.7,
   // 38.1 + the core's 4.8 + the draft and cached-view hooks: 43.2.
   react: 43.4,
   // 63.0 + the tab-sharing engine and the snapshot writer, loaded on first use: 65.4.
