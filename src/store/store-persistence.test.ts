@@ -158,6 +158,16 @@ describe('opening a thread from its snapshot', () => {
   });
 });
 
+/** On a fake clock: `thread-1` saved before, then watched, its snapshot read. */
+async function watchSavedThread() {
+  const storage = createFakeStorage();
+  storage.values.set('thread:thread-1', { view: savedView(), savedAt: 1 });
+  const harness = setup(storage);
+  harness.store.watchThread('thread-1');
+  await vi.advanceTimersByTimeAsync(0);
+  return harness;
+}
+
 describe('saving thread snapshots', () => {
   // The store loads its snapshot writer on first use, in real time; loaded once here, it is there at once for the
   // fake clocks below, as it is in an app after its first save.
@@ -195,11 +205,7 @@ describe('saving thread snapshots', () => {
 
   it('does not save a cached view the server has not confirmed, and saves what the replay added once live', async () => {
     vi.useFakeTimers();
-    const storage = createFakeStorage();
-    storage.values.set('thread:thread-1', { view: savedView(), savedAt: 1 });
-    const { client, scheduler, store, snapshotWrites } = setup(storage);
-    store.watchThread('thread-1');
-    await vi.advanceTimersByTimeAsync(0);
+    const { client, scheduler, storage, snapshotWrites } = await watchSavedThread();
 
     client.emit('thread-1', { kind: 'sync', state: 'subscribing' });
     client.emitEvent(createEventFactory('thread-1', 'e2')('turn-start', 'turn-2', { messageId: 'a2', userMessage: { id: 'u2', text: 'more' } }));
@@ -216,11 +222,7 @@ describe('saving thread snapshots', () => {
 
   it('does not save again when a cached view is confirmed with nothing new', async () => {
     vi.useFakeTimers();
-    const storage = createFakeStorage();
-    storage.values.set('thread:thread-1', { view: savedView(), savedAt: 1 });
-    const { client, scheduler, store, snapshotWrites } = setup(storage);
-    store.watchThread('thread-1');
-    await vi.advanceTimersByTimeAsync(0);
+    const { client, scheduler, storage, snapshotWrites } = await watchSavedThread();
     client.emit('thread-1', { kind: 'sync', state: 'live' });
     scheduler.runFrame();
     await vi.advanceTimersByTimeAsync(5_000);
