@@ -92,6 +92,22 @@ describe('createSharedSocket', () => {
     expect(frames).toEqual([0, 1, 2].map(() => [['text-delta', { seq: 1 }], ['text-delta', { seq: 2 }]]));
   });
 
+  it('copies frames onto the channel only once another tab is there', async () => {
+    vi.useFakeTimers();
+    const { reals, broadcast } = tabsOn(1);
+    await flush();
+    const postedAlone = broadcast.posted;
+    for (let seq = 1; seq <= 3; seq += 1) reals[0]!.frame('text-delta', { seq });
+    expect(broadcast.posted).toBe(postedAlone);
+
+    const stranger = broadcast.factory('scope');
+    stranger.postMessage({ t: 'hello', from: 'tab-9' });
+    await flush();
+    const postedWithTwo = broadcast.posted;
+    reals[0]!.frame('text-delta', { seq: 4 });
+    expect(broadcast.posted).toBe(postedWithTwo + 1);
+  });
+
   it('relays a follower command and its acknowledgement; unsubscribes only when the last tab leaves a thread', async () => {
     vi.useFakeTimers();
     const { tabs, reals } = tabsOn(2);

@@ -60,6 +60,8 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
   const acks = createRelayedAcks();
   const peerListeners = new Set<(message: unknown) => void>();
   const ledger = createSubscriptionLedger();
+  /** Tabs heard from on the channel and not gone. */
+  const otherTabs = new Set<string>();
   // A socket.io-client socket connects on creation; so does this one, as soon as there is a connected leader.
   let wanted = true;
   let connected = false;
@@ -114,7 +116,8 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
     if (wanted) fire('connect_error', error);
   };
   const onRealFrame = (name: string, ...args: unknown[]) => {
-    post({ t: 'frame', from: tabId, name, args });
+    // Copying every frame onto the channel costs a structured clone per frame: only when another tab is there.
+    if (otherTabs.size > 0) post({ t: 'frame', from: tabId, name, args });
     if (connected) events.frame(name, args);
   };
 
@@ -175,6 +178,9 @@ export function createSharedSocket(options: SharedSocketOptions): SharedSocket {
 
   /** What the leader does for other tabs. */
   const serveTabs = (message: TabMessage) => {
+    // A tab that needs frames has said something first (hello, or the subscription it needs them for).
+    if (message.t === 'bye') otherTabs.delete(message.from);
+    else otherTabs.add(message.from);
     if (message.t === 'peer') {
       for (const listener of [...peerListeners]) listener(message.data);
       return;
