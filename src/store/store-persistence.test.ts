@@ -222,7 +222,7 @@ describe('saving thread snapshots', () => {
 
   it('does not save again when a cached view is confirmed with nothing new', async () => {
     vi.useFakeTimers();
-    const { client, scheduler, storage, snapshotWrites } = await watchSavedThread();
+    const { client, scheduler, snapshotWrites } = await watchSavedThread();
     client.emit('thread-1', { kind: 'sync', state: 'live' });
     scheduler.runFrame();
     await vi.advanceTimersByTimeAsync(5_000);
